@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "digit",
+    products: [
+        .executable(name: "digit", targets: ["digit"]),
+        .library(name: "DigitCore", targets: ["DigitCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config (Debian: libpng-dev, libjpeg62-turbo-dev, zlib1g-dev).
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        // The one C target of our own: holds libjpeg's setjmp so no longjmp crosses into Swift.
+        .target(
+            name: "CJPEGShim",
+            linkerSettings: [.linkedLibrary("jpeg")]),
+
+        // The bundled model, compiled into the binary (so a copied `digit` still has it).
+        .target(
+            name: "BundledWeights",
+            path: "weights",
+            exclude: ["README.md"],
+            resources: [.embedInCode("mnist-softmax.dgw")]),
+
+        // The pipeline and the model: decode → preprocess → classify → report.
+        .target(
+            name: "DigitCore",
+            dependencies: ["CPNG", "CZlib", "CJPEGShim", "BundledWeights"]),
+
+        // The command-line tool: a thin ArgumentParser layer over DigitCore.
+        .executableTarget(
+            name: "digit",
+            dependencies: [
+                "DigitCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(
+            name: "DigitCoreTests",
+            dependencies: ["DigitCore"]),
+        // Runs the real `digit` binary.
+        .testTarget(
+            name: "DigitCLITests",
+            dependencies: ["digit"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

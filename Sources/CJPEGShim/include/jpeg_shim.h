@@ -1,0 +1,62 @@
+// The only C code of `digit` that is not a system library: libjpeg reports
+// errors by calling `error_exit`, whose default ends the process. This shim
+// installs an error manager that `longjmp`s back here, so every failure
+// becomes a return code and a message; no `setjmp` ever crosses into Swift.
+#ifndef DIGIT_JPEG_SHIM_H
+#define DIGIT_JPEG_SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DIGIT_JPEG_MESSAGE_LENGTH 200
+
+/// A decoded JPEG, as libjpeg delivers it.
+typedef struct digit_jpeg_image {
+    /// `height` rows of `width * components` bytes, malloc'd; free with `digit_jpeg_image_free`.
+    unsigned char *pixels;
+    int width, height;
+    /// 1 = luma (gray or YCbCr files), 4 = CMYK (CMYK and YCCK files).
+    int components;
+    /// 1 when an Adobe APP14 marker was present (Adobe CMYK is stored inverted: 255 = no ink).
+    int saw_adobe_marker;
+    /// The size the file declares, before DCT scaling.
+    int declared_width, declared_height;
+    /// The DCT scale used: output = declared * 1 / scale_denom (1, 2, 4 or 8).
+    int scale_denom;
+    /// The payload of the first APP1 "Exif" marker (starting at "Exif\0\0"), or NULL.
+    unsigned char *exif;
+    size_t exif_length;
+} digit_jpeg_image;
+
+/// Reads only the header: fills `declared_width` and `declared_height`.
+/// Returns 0, or -1 with a one-line reason in `message`.
+int digit_jpeg_read_size(const unsigned char *data, size_t length,
+                         int *width, int *height,
+                         char message[DIGIT_JPEG_MESSAGE_LENGTH]);
+
+/// Decodes `data` to luma (or CMYK for CMYK/YCCK files).
+/// - `min_short_side`: the largest DCT downscale (1/2, 1/4, 1/8) is used that keeps
+///   the shorter side at least this many pixels; 0 decodes at full size.
+/// - `max_pixels`: files declaring more pixels than this are refused before any
+///   pixel memory is allocated.
+/// Returns 0, or -1 with a one-line reason in `message` (and nothing to free).
+/// Corrupt or truncated data is an error, not a grey-filled image.
+int digit_jpeg_decode(const unsigned char *data, size_t length,
+                      int min_short_side, uint64_t max_pixels,
+                      digit_jpeg_image *out,
+                      char message[DIGIT_JPEG_MESSAGE_LENGTH]);
+
+void digit_jpeg_image_free(digit_jpeg_image *image);
+
+/// Encodes `height` rows of `width * components` bytes (components 1 = gray, 3 = RGB)
+/// as a baseline JPEG of the given quality (1...100); `progressive` != 0 writes a
+/// progressive file. On success `*out` is malloc'd (free with `digit_jpeg_buffer_free`).
+/// Returns 0, or -1 with a reason in `message`.
+int digit_jpeg_encode(const unsigned char *pixels, int width, int height, int components,
+                      int quality, int progressive,
+                      unsigned char **out, size_t *out_length,
+                      char message[DIGIT_JPEG_MESSAGE_LENGTH]);
+
+void digit_jpeg_buffer_free(unsigned char *buffer);
+
+#endif

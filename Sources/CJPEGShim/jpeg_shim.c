@@ -1,0 +1,226 @@
+#include "jpeg_shim.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jpeglib.h>
+#include <jerror.h>
+
+/* An error manager whose error_exit longjmps back to the caller of the shim
+ * and whose warnings about damaged data become errors too. */
+typedef struct {
+    struct jpeg_error_mgr base;
+    jmp_buf escape;
+    char *message;
+} shim_error_mgr;
+
+static void shim_error_exit(j_common_ptr cinfo) {
+    shim_error_mgr *err = (shim_error_mgr *)cinfo->err;
+    (*cinfo->err->format_message)(cinfo, err->message);
+    longjmp(err->escape, 1);
+}
+
+/* Warnings that mean the pixels are damaged: a truncated file, a corrupt
+ * entropy-coded segment. libjpeg would fill the rest with grey and go on. */
+static int is_damage_warning(int code) {
+    switch (code) {
+    case JWRN_JPEG_EOF:
+    case JWRN_HIT_MARKER:
+    case JWRN_MUST_RESYNC:
+    case JWRN_NOT_SEQUENTIAL:
+    case JWRN_BOGUS_PROGRESSION:
+    case JWRN_HUFF_BAD_CODE:
+    case JWRN_ARITH_BAD_CODE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void shim_emit_message(j_common_ptr cinfo, int level) {
+    if (level < 0 && is_damage_warning(cinfo->err->msg_code)) {
+        shim_error_exit(cinfo);
+    }
+    /* Other warnings and trace messages are ignored: never print from a library. */
+}
+
+static void shim_output_message(j_common_ptr cinfo) { (void)cinfo; }
+
+static void install_error_manager(shim_error_mgr *err, char *message) {
+    jpeg_std_error(&err->base);
+    err->base.error_exit = shim_error_exit;
+    err->base.emit_message = shim_emit_message;
+    err->base.output_message = shim_output_message;
+    err->message = message;
+    message[0] = '\0';
+}
+
+static void set_message(char *message, const char *text) {
+    snprintf(message, DIGIT_JPEG_MESSAGE_LENGTH, "%s", text);
+}
+
+int digit_jpeg_read_size(const unsigned char *data, size_t length,
+                         int *width, int *height,
+                         char message[DIGIT_JPEG_MESSAGE_LENGTH]) {
+    struct jpeg_decompress_struct cinfo;
+    shim_error_mgr err;
+    install_error_manager(&err, message);
+    cinfo.err = &err.base;
+    if (setjmp(err.escape)) {
+        jpeg_destroy_decompress(&cinfo);
+        return -1;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)length);
+    jpeg_read_header(&cinfo, TRUE);
+    *width = (int)cinfo.image_width;
+    *height = (int)cinfo.image_height;
+    jpeg_destroy_decompress(&cinfo);
+    return 0;
+}
+
+static int choose_scale_denom(unsigned int width, unsigned int height, int min_short_side) {
+    unsigned int short_side = width < height ? width : height;
+    int denom = 1;
+    if (min_short_side <= 0) return 1;
+    while (denom < 8 && short_side / (unsigned int)(denom * 2) >= (unsigned int)min_short_side) {
+        denom *= 2;
+    }
+    return denom;
+}
+
+static void copy_exif(struct jpeg_decompress_struct *cinfo, digit_jpeg_image *out) {
+    jpeg_saved_marker_ptr marker;
+    for (marker = cinfo->marker_list; marker != NULL; marker = marker->next) {
+        if (marker->marker == JPEG_APP0 + 1 && marker->data_length >= 6 &&
+            memcmp(marker->data, "Exif\0\0", 6) == 0) {
+            out->exif = malloc(marker->data_length);
+            if (out->exif != NULL) {
+                memcpy(out->exif, marker->data, marker->data_length);
+                out->exif_length = marker->data_length;
+            }
+            return;
+        }
+    }
+}
+
+int digit_jpeg_decode(const unsigned char *data, size_t length,
+                      int min_short_side, uint64_t max_pixels,
+                      digit_jpeg_image *out,
+                      char message[DIGIT_JPEG_MESSAGE_LENGTH]) {
+    struct jpeg_decompress_struct cinfo;
+    shim_error_mgr err;
+    /* volatile: these change between setjmp and a longjmp back to it. */
+    unsigned char *volatile pixels = NULL;
+    volatile size_t row_bytes = 0;
+
+    memset(out, 0, sizeof(*out));
+    install_error_manager(&err, message);
+    cinfo.err = &err.base;
+    if (setjmp(err.escape)) {
+        jpeg_destroy_decompress(&cinfo);
+        free(pixels);
+        free(out->exif);
+        memset(out, 0, sizeof(*out));
+        return -1;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)length);
+    jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
+    jpeg_read_header(&cinfo, TRUE);
+
+    out->declared_width = (int)cinfo.image_width;
+    out->declared_height = (int)cinfo.image_height;
+    if ((uint64_t)cinfo.image_width * (uint64_t)cinfo.image_height > max_pixels) {
+        snprintf(message, DIGIT_JPEG_MESSAGE_LENGTH,
+                 "image is %ux%u pixels, above the limit of %llu pixels",
+                 cinfo.image_width, cinfo.image_height, (unsigned long long)max_pixels);
+        jpeg_destroy_decompress(&cinfo);
+        memset(out, 0, sizeof(*out));
+        return -1;
+    }
+    copy_exif(&cinfo, out);
+    out->saw_adobe_marker = cinfo.saw_Adobe_marker ? 1 : 0;
+
+    if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
+        cinfo.out_color_space = JCS_CMYK;
+    } else {
+        cinfo.out_color_space = JCS_GRAYSCALE;
+    }
+    out->scale_denom = choose_scale_denom(cinfo.image_width, cinfo.image_height, min_short_side);
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = (unsigned int)out->scale_denom;
+    cinfo.dct_method = JDCT_ISLOW;
+
+    jpeg_start_decompress(&cinfo);
+    out->width = (int)cinfo.output_width;
+    out->height = (int)cinfo.output_height;
+    out->components = cinfo.output_components;
+    row_bytes = (size_t)cinfo.output_width * (size_t)cinfo.output_components;
+    pixels = malloc(row_bytes * cinfo.output_height);
+    if (pixels == NULL) {
+        set_message(message, "out of memory for the decoded pixels");
+        longjmp(err.escape, 1);
+    }
+    while (cinfo.output_scanline < cinfo.output_height) {
+        JSAMPROW row = pixels + (size_t)cinfo.output_scanline * row_bytes;
+        jpeg_read_scanlines(&cinfo, &row, 1);
+    }
+    jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    out->pixels = pixels;
+    return 0;
+}
+
+void digit_jpeg_image_free(digit_jpeg_image *image) {
+    if (image == NULL) return;
+    free(image->pixels);
+    free(image->exif);
+    memset(image, 0, sizeof(*image));
+}
+
+int digit_jpeg_encode(const unsigned char *pixels, int width, int height, int components,
+                      int quality, int progressive,
+                      unsigned char **out, size_t *out_length,
+                      char message[DIGIT_JPEG_MESSAGE_LENGTH]) {
+    struct jpeg_compress_struct cinfo;
+    shim_error_mgr err;
+    unsigned char *volatile buffer = NULL;
+    unsigned long buffer_length = 0;
+
+    *out = NULL;
+    *out_length = 0;
+    if (width <= 0 || height <= 0 || (components != 1 && components != 3)) {
+        set_message(message, "cannot encode: width and height must be positive, components 1 or 3");
+        return -1;
+    }
+    install_error_manager(&err, message);
+    cinfo.err = &err.base;
+    if (setjmp(err.escape)) {
+        jpeg_destroy_compress(&cinfo);
+        free(buffer);
+        return -1;
+    }
+    jpeg_create_compress(&cinfo);
+    jpeg_mem_dest(&cinfo, (unsigned char **)&buffer, &buffer_length);
+    cinfo.image_width = (JDIMENSION)width;
+    cinfo.image_height = (JDIMENSION)height;
+    cinfo.input_components = components;
+    cinfo.in_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    jpeg_set_defaults(&cinfo);
+    jpeg_set_quality(&cinfo, quality, TRUE);
+    if (progressive) jpeg_simple_progression(&cinfo);
+    jpeg_start_compress(&cinfo, TRUE);
+    while (cinfo.next_scanline < cinfo.image_height) {
+        JSAMPROW row = (JSAMPROW)(pixels + (size_t)cinfo.next_scanline * (size_t)width * (size_t)components);
+        jpeg_write_scanlines(&cinfo, &row, 1);
+    }
+    jpeg_finish_compress(&cinfo);
+    jpeg_destroy_compress(&cinfo);
+    *out = buffer;
+    *out_length = (size_t)buffer_length;
+    return 0;
+}
+
+void digit_jpeg_buffer_free(unsigned char *buffer) { free(buffer); }

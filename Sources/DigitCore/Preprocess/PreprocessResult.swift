@@ -1,0 +1,28 @@
+/// What preprocessing made of one image.
+public struct PreprocessResult: Sendable {
+    /// The 28×28 input for the classifier, or `nil` when no digit was found.
+    public var digit: DigitImage?
+    /// Notes for the user, e.g. `no digit found`, or that several digits were seen
+    /// and the dominant one was read.
+    public var warnings: [String]
+    /// One picture per stage (only when asked for), for `digit preprocess --steps`.
+    public var steps: [PreprocessStep]
+
+    public init(digit: DigitImage?, warnings: [String] = [], steps: [PreprocessStep] = []) {
+        self.digit = digit
+        self.warnings = warnings
+        self.steps = steps
+    }
+}
+
+/// A picture of one preprocessing stage, named for the file it is written to.
+public struct PreprocessStep: Sendable {
+    /// Short, file-name-safe, ordered: `1-polarity`, `2-illumination`, …
+    public var name: String
+    public var image: GrayImage
+
+    public init(name: String, image: GrayImage) {
+        self.name = name
+        self.image = image
+    }
+}

@@ -1,0 +1,2 @@
+/// The version `digit --version` prints.
+public let digitVersion = "0.1.0"

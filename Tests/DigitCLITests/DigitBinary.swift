@@ -1,0 +1,50 @@
+import Foundation
+
+/// Runs the built `digit` executable, as a user would.
+struct DigitBinary {
+    /// The `digit` binary beside the test bundle (`.build/debug/digit`).
+    static var url: URL {
+        Bundle.main.bundleURL.appendingPathComponent("digit")
+    }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `digit arguments…` with `stdin` as standard input, and waits.
+    static func run(_ arguments: [String], stdin: Data = Data(), currentDirectory: URL? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // Read both pipes concurrently so a full pipe never blocks the child.
+        let errData = CollectedData()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errData.data = error.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+        DispatchQueue.global().async {
+            input.fileHandleForWriting.write(stdin)
+            try? input.fileHandleForWriting.close()
+        }
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus,
+                      stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData.data, as: UTF8.self))
+    }
+}
+
+/// Bytes filled in by one thread and read by another after a semaphore.
+private final class CollectedData: @unchecked Sendable {
+    var data = Data()
+}
