@@ -1,0 +1,27 @@
+// swift-tools-version:6.0
+// Benchmarks for `digit`, kept out of the main package so `swift test` never builds them.
+// Run from this folder, always in release: `swift run -c release <name> [options]`.
+import Foundation
+import PackageDescription
+
+// A path dependency's identity is its folder's name, which differs between clones.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+let digitCore: Target.Dependency = .product(name: "DigitCore", package: root)
+
+let package = Package(
+    name: "digit-bench",
+    dependencies: [
+        .package(path: ".."),
+    ],
+    targets: [
+        // Decode speed: a 4000×3000 JPEG with DCT scaling and a 28×28 PNG, beside `djpeg -scale 1/8`.
+        .executableTarget(name: "decode-bench", dependencies: [digitCore], path: "decode"),
+        // Preprocessing fidelity: MNIST test digits rendered as synthetic photos vs the originals.
+        .executableTarget(name: "fidelity", dependencies: [digitCore], path: "fidelity"),
+        // Training speed and accuracy, beside scikit-learn's LogisticRegression.
+        .executableTarget(name: "train-bench", dependencies: [digitCore], path: "train"),
+        // `digit recognize` throughput on photos and small PNGs, beside a Pillow+NumPy pipeline.
+        .executableTarget(name: "recognize-bench", dependencies: [digitCore], path: "recognize"),
+    ],
+    swiftLanguageModes: [.v5]
+)
