@@ -1,12 +1,111 @@
 import ArgumentParser
 import DigitCore
+import Foundation
 
+/// `digit preprocess`: writes the 28×28 image the classifier will see, and optionally one
+/// picture per preprocessing stage, through the same path as `recognize` (`readDigit`).
 struct Preprocess: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preprocess",
-        abstract: "(not built yet)")
+        abstract: "Write the 28×28 digit the classifier sees (and, with --steps, every stage).",
+        discussion: """
+            Runs exactly the preprocessing `digit recognize` uses: grayscale, ink polarity, \
+            lighting flattened, ruled lines removed, ink mask, the digit's components picked, \
+            then MNIST's normalisation (20-px box, stroke width, centre of mass at (14, 14), deskew). \
+            The output is white ink on black, like MNIST.
+
+            Example:
+              digit preprocess photo.jpg -o seen.png --scale 10 --steps stages/
+            writes seen.png (280×280) and stages/1-gray.png … stages/12-deskewed.png.
+            """)
+
+    @Argument(help: "The image to read (PNG or JPEG).")
+    var image: String
+
+    @Option(name: [.short, .customLong("output")], help: "Where to write the 28×28 PNG the classifier sees.")
+    var output: String
+
+    @Option(help: "Enlarge the output N times (nearest neighbour), e.g. 10 for 280×280.")
+    var scale: Int = 1
+
+    @Option(help: "Also write one PNG per preprocessing stage into this directory (created if needed).")
+    var steps: String?
+
+    func validate() throws {
+        guard (1...100).contains(scale) else { throw ValidationError("--scale must be between 1 and 100") }
+    }
 
     func run() throws {
-        throw ValidationError("digit preprocess is not built yet")
+        let bytes: [UInt8]
+        do {
+            // TODO(decode merge): use `readImageFile(atPath:)` once it is on main.
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: image)))
+        } catch {
+            throw failure("\(image): cannot read: \(readFailureReason(error))")
+        }
+        let result: PreprocessResult
+        do {
+            result = try readDigit(fromFileBytes: bytes, recordingSteps: steps != nil)
+        } catch {
+            throw failure("\(image): \(error)")
+        }
+        if let steps {
+            do {
+                try FileManager.default.createDirectory(atPath: steps, withIntermediateDirectories: true)
+            } catch {
+                throw failure("\(steps): cannot create directory: \(readFailureReason(error))")
+            }
+            for step in result.steps {
+                let path = (steps as NSString).appendingPathComponent(step.name + ".png")
+                try write(step.image, to: path)
+            }
+        }
+        for warning in result.warnings where warning != noDigitFoundWarning {
+            printToStandardError("\(image): \(warning)")
+        }
+        guard let digit = result.digit else {
+            throw failure("\(image): \(noDigitFoundWarning)")
+        }
+        try write(enlarged(digit, by: scale), to: output)
     }
+
+    /// Encodes `picture` as PNG and replaces `path` atomically; errors become one line.
+    private func write(_ picture: GrayImage, to path: String) throws {
+        do {
+            try writeFileAtomically(try encodePNG(picture), to: path)
+        } catch let error as FileWriteError {
+            throw failure(error.description)
+        } catch {
+            throw failure("\(path): \(error)")
+        }
+    }
+
+    private func failure(_ line: String) -> ExitCode {
+        printToStandardError(line)
+        return ExitCode.failure
+    }
+}
+
+/// The 28×28 digit as gray bytes (ink white), each pixel repeated `factor`×`factor` times.
+func enlarged(_ digit: DigitImage, by factor: Int) -> GrayImage {
+    let side = DigitImage.side * factor
+    var luma = [UInt8](repeating: 0, count: side * side)
+    for y in 0..<side {
+        for x in 0..<side {
+            let v = digit[x / factor, y / factor]
+            luma[y * side + x] = UInt8((min(1, max(0, v)) * 255).rounded())
+        }
+    }
+    return GrayImage(width: side, height: side, luma: luma)
+}
+
+/// The human part of a Foundation file error (e.g. "No such file or directory").
+func readFailureReason(_ error: Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+       underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+        return String(cString: strerror(code.rawValue))
+    }
+    if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+    return nsError.localizedDescription
 }

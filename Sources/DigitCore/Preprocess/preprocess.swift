@@ -2,27 +2,84 @@
 public let noDigitFoundWarning = "no digit found"
 
 /// Names the preprocessing a model was trained for; recorded in weights files.
-public let preprocessingIdentifier = "placeholder-v0"
+/// Bump the version whenever `normaliseInk` (what training sees) changes.
+public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 
-/// From a decoded image to the 28×28 digit the classifier sees (MNIST's procedure).
-/// PLACEHOLDER until the preprocessing issue lands: scales the whole image to 28×28, dark ink assumed.
+/// From a decoded image to the 28×28 digit the classifier sees (MNIST's procedure):
+/// gray → polarity (ink bright) → illumination flattened → ruled lines removed →
+/// hysteresis ink mask → components → the digit's grey ink → `normaliseInk`
+/// (box, stroke width, 20 px, centre of mass, deskew).
+/// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found.
 public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> PreprocessResult {
-    guard image.width > 0, image.height > 0 else {
-        return PreprocessResult(digit: nil, warnings: [noDigitFoundWarning])
+    var steps: [PreprocessStep] = []
+    func record(_ name: String, _ picture: @autoclosure () -> GrayImage) {
+        if recordingSteps { steps.append(PreprocessStep(name: "\(steps.count + 1)-\(name)", image: picture())) }
     }
-    var out = DigitImage.blank
-    for y in 0..<DigitImage.side {
-        for x in 0..<DigitImage.side {
-            let sx = x * image.width / DigitImage.side, sy = y * image.height / DigitImage.side
-            out[x, y] = 1 - Float(image[sx, sy]) / 255
-        }
+    func noDigit() -> PreprocessResult {
+        PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: steps)
     }
-    return PreprocessResult(digit: out)
+    guard image.width > 0, image.height > 0 else { return noDigit() }
+
+    let gray = toWorkingImage(image)
+    record("gray", gray.grayImage())
+    let bright = normalisePolarity(gray)
+    record("polarity", bright.grayImage())
+    let flattened = flattenIllumination(bright)
+    record("flattened", flattened.grayImage())
+    let thresholds = inkThresholds(flattened)
+    let lowMask = InkMask(width: flattened.width, height: flattened.height,
+                          bits: flattened.pixels.map { $0 > thresholds.low })
+    let (cleaned, _) = removeRuledLines(flattened, mask: lowMask)
+    record("lines-removed", cleaned.grayImage())
+    let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
+    record("ink-mask", componentPicture(labels, components, width: cleaned.width, height: cleaned.height, chosen: []))
+    guard let selection = selectDigit(components, width: cleaned.width, height: cleaned.height) else {
+        return noDigit()
+    }
+    record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,
+                                     chosen: selection.labels))
+    let ink = extractInk(cleaned, labels: labels, selection: selection, thresholds: thresholds)
+    guard let stages = normaliseInkStages(ink) else { return noDigit() }
+    record("ink", stages.cropped.grayImage())
+    record("stroke", stages.strokeNormalised.grayImage())
+    record("box20", stages.boxed.grayImage())
+    record("centred", FloatImage(centreAndDeskew(stages.boxed, deskew: false)).grayImage())
+    record("deskewed", FloatImage(stages.final).grayImage())
+
+    var warnings: [String] = []
+    if selection.otherCandidates > 0 {
+        warnings.append("\(selection.otherCandidates + 1) digit-like marks found; read the largest")
+    }
+    return PreprocessResult(digit: stages.final, warnings: warnings, steps: steps)
 }
 
 /// Applies to one MNIST digit (28×28 bytes, ink = 255) the same normalisation that
-/// `preprocess` applies to a photo's ink, so training sees what inference sees.
-/// PLACEHOLDER until the preprocessing issue lands: only rescales to 0…1.
+/// `preprocess` applies to a photo's ink (`normaliseInk`), so training sees what inference sees.
 public func normaliseMNISTDigit<Bytes: Collection>(_ raw: Bytes) -> DigitImage where Bytes.Element == UInt8 {
-    DigitImage(pixels: raw.map { Float($0) / 255 })
+    var pixels = [Float](repeating: 0, count: DigitImage.pixelCount)
+    var i = 0
+    for byte in raw.prefix(DigitImage.pixelCount) {
+        pixels[i] = Float(byte) * (1 / 255)
+        i += 1
+    }
+    return normaliseInk(FloatImage(width: DigitImage.side, height: DigitImage.side, pixels: pixels)) ?? .blank
+}
+
+extension FloatImage {
+    /// The 28×28 digit as a working image.
+    init(_ digit: DigitImage) {
+        self.init(width: DigitImage.side, height: DigitImage.side, pixels: digit.pixels)
+    }
+}
+
+/// Components for the step pictures: the chosen ones white, other ink gray, background black.
+private func componentPicture(_ labels: [Int32], _ components: [InkComponent], width: Int, height: Int,
+                              chosen: [Int]) -> GrayImage {
+    var isInk = [Bool](repeating: false, count: components.count + 1)
+    for c in components where c.reachesHigh { isInk[c.label] = true }
+    var isChosen = [Bool](repeating: false, count: components.count + 1)
+    for label in chosen { isChosen[label] = true }
+    return GrayImage(width: width, height: height, luma: labels.map {
+        $0 == 0 || !isInk[Int($0)] ? 0 : (isChosen[Int($0)] || chosen.isEmpty ? 255 : 96)
+    })
 }

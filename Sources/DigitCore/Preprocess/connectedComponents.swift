@@ -1,0 +1,62 @@
+/// One 8-connected region of the ink mask.
+struct InkComponent: Equatable, Sendable {
+    /// Label in the label image (1-based).
+    var label: Int
+    /// Pixel count.
+    var area: Int
+    /// Sum of the flattened image over the region (ink "mass").
+    var mass: Float
+    /// Inclusive bounding box in pixels.
+    var minX: Int, minY: Int, maxX: Int, maxY: Int
+    /// True when the region reaches the high threshold somewhere (hysteresis).
+    var reachesHigh: Bool
+    /// True when the region touches the image's edge.
+    var touchesBorder: Bool
+
+    var boxWidth: Int { maxX - minX + 1 }
+    var boxHeight: Int { maxY - minY + 1 }
+}
+
+/// Labels of the 8-connected regions of `image > low`, one `InkComponent` per region.
+/// `labels[i]` is 0 for background, else the component's label. Breadth-first flood fill.
+func connectedComponents(_ image: FloatImage, low: Float, high: Float) -> (labels: [Int32], components: [InkComponent]) {
+    let width = image.width, height = image.height
+    var labels = [Int32](repeating: 0, count: image.count)
+    var components: [InkComponent] = []
+    var queue = [Int]()
+    queue.reserveCapacity(1024)
+    image.pixels.withUnsafeBufferPointer { px in
+        labels.withUnsafeMutableBufferPointer { lab in
+            for start in 0..<px.count where px[start] > low && lab[start] == 0 {
+                let label = components.count + 1
+                var c = InkComponent(label: label, area: 0, mass: 0, minX: width, minY: height, maxX: -1, maxY: -1,
+                                     reachesHigh: false, touchesBorder: false)
+                lab[start] = Int32(label)
+                queue.removeAll(keepingCapacity: true)
+                queue.append(start)
+                var head = 0
+                while head < queue.count {
+                    let i = queue[head]; head += 1
+                    let x = i % width, y = i / width
+                    c.area += 1
+                    c.mass += px[i]
+                    if px[i] > high { c.reachesHigh = true }
+                    c.minX = min(c.minX, x); c.maxX = max(c.maxX, x)
+                    c.minY = min(c.minY, y); c.maxY = max(c.maxY, y)
+                    for ny in max(0, y - 1)...min(height - 1, y + 1) {
+                        for nx in max(0, x - 1)...min(width - 1, x + 1) {
+                            let j = ny * width + nx
+                            if lab[j] == 0 && px[j] > low {
+                                lab[j] = Int32(label)
+                                queue.append(j)
+                            }
+                        }
+                    }
+                }
+                c.touchesBorder = c.minX == 0 || c.minY == 0 || c.maxX == width - 1 || c.maxY == height - 1
+                components.append(c)
+            }
+        }
+    }
+    return (labels, components)
+}

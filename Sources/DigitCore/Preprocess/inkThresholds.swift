@@ -1,0 +1,69 @@
+/// The two thresholds of the hysteresis ink mask, on a flattened image (0 = background, 1 = ink).
+///
+/// Choice: Otsu on the flattened image (where lighting no longer varies, so one global
+/// threshold is adaptive in effect), floored by a robust noise estimate so pure noise and
+/// blank pages give no ink: `high = max(otsu, median + 6σ, median + 0.1)` with σ = 1.4826·MAD;
+/// `low = median + max(3σ, (high − median) / 2)`. Pixels above `low` count as ink only when
+/// their connected region reaches `high` (hysteresis), which keeps faint stroke ends attached.
+struct InkThresholds: Equatable, Sendable {
+    /// Typical background level (median of the flattened image).
+    var background: Float
+    /// Robust noise standard deviation of the background.
+    var noise: Float
+    var high: Float
+    var low: Float
+}
+
+let histogramBins = 1024
+
+/// Histogram of values in 0…1 over `histogramBins` bins.
+func histogram(_ values: [Float]) -> [Int] {
+    var counts = [Int](repeating: 0, count: histogramBins)
+    let top = Float(histogramBins - 1)
+    for v in values { counts[Int(min(1, max(0, v)) * top + 0.5)] += 1 }
+    return counts
+}
+
+/// The value below which `fraction` of the histogram's mass lies (bin centre).
+func quantile(_ counts: [Int], _ fraction: Double) -> Float {
+    let total = counts.reduce(0, +)
+    guard total > 0 else { return 0 }
+    let target = Double(total) * fraction
+    var seen = 0
+    for (bin, n) in counts.enumerated() {
+        seen += n
+        if Double(seen) >= target { return Float(bin) / Float(counts.count - 1) }
+    }
+    return 1
+}
+
+/// Otsu's threshold: the value that maximises the between-class variance of the histogram.
+func otsuThreshold(_ counts: [Int]) -> Float {
+    let total = Double(counts.reduce(0, +))
+    guard total > 0 else { return 0.5 }
+    var sumAll = 0.0
+    for (bin, n) in counts.enumerated() { sumAll += Double(bin) * Double(n) }
+    var weightBelow = 0.0, sumBelow = 0.0, best = -1.0, bestBin = 0
+    for (bin, n) in counts.enumerated() {
+        weightBelow += Double(n)
+        let weightAbove = total - weightBelow
+        if weightBelow == 0 { continue }
+        if weightAbove == 0 { break }
+        sumBelow += Double(bin) * Double(n)
+        let meanBelow = sumBelow / weightBelow, meanAbove = (sumAll - sumBelow) / weightAbove
+        let between = weightBelow * weightAbove * (meanBelow - meanAbove) * (meanBelow - meanAbove)
+        if between > best { best = between; bestBin = bin }
+    }
+    return (Float(bestBin) + 0.5) / Float(counts.count - 1)
+}
+
+/// Thresholds for a flattened (ink-is-bright, background ≈ 0) image.
+func inkThresholds(_ flattened: FloatImage) -> InkThresholds {
+    let counts = histogram(flattened.pixels)
+    let median = quantile(counts, 0.5)
+    let deviations = histogram(flattened.pixels.map { abs($0 - median) })
+    let noise = 1.4826 * quantile(deviations, 0.5)
+    let high = max(otsuThreshold(counts), median + 6 * noise, median + 0.1)
+    let low = median + max(3 * noise, (high - median) / 2)
+    return InkThresholds(background: median, noise: noise, high: high, low: low)
+}

@@ -1,0 +1,27 @@
+/// The window radius (px) for large-scale background estimates: about 1/16 of the longer
+/// side, so that it is wider than any pen or marker stroke of a digit that fits the frame.
+func backgroundRadius(width: Int, height: Int) -> Int {
+    max(3, max(width, height) / 16)
+}
+
+/// True when the ink is darker than its surroundings (pen on paper), false when it is
+/// brighter (chalk on a board, MNIST itself).
+///
+/// Decided by the sign of the third moment (skew) of the residual `image − local mean`:
+/// ink is a thin minority, so its residuals form the long tail. The local mean removes
+/// lighting gradients first.
+func inkIsDark(_ image: FloatImage) -> Bool {
+    let local = boxBlur(image, radius: backgroundRadius(width: image.width, height: image.height))
+    var thirdMoment = 0.0
+    for i in 0..<image.count {
+        let r = Double(image.pixels[i] - local.pixels[i])
+        thirdMoment += r * r * r
+    }
+    return thirdMoment < 0
+}
+
+/// Makes ink bright: `1 − v` when the ink is dark, unchanged otherwise. 0…1 in and out.
+func normalisePolarity(_ image: FloatImage) -> FloatImage {
+    guard inkIsDark(image) else { return image }
+    return FloatImage(width: image.width, height: image.height, pixels: image.pixels.map { 1 - $0 })
+}

@@ -1,0 +1,81 @@
+/// Which components make up the digit, and what else was seen.
+struct DigitSelection: Equatable, Sendable {
+    /// Labels of the components merged into the digit.
+    var labels: [Int]
+    /// Inclusive bounding box of the digit.
+    var minX: Int, minY: Int, maxX: Int, maxY: Int
+    /// Sum of the flattened ink over the digit.
+    var mass: Float
+    /// Other marks of digit-like size and weight that were not read.
+    var otherCandidates: Int
+
+    var boxWidth: Int { maxX - minX + 1 }
+    var boxHeight: Int { maxY - minY + 1 }
+}
+
+/// Rules for picking the digit among the components of an image `width × height`.
+struct DigitSelectionRules {
+    /// Components smaller than this many pixels are specks (dust, noise, JPEG debris).
+    var speckArea: Int
+    /// A digit's box must have a side at least this long (px).
+    var minimumSide: Int
+    /// Pieces whose boxes come within this fraction of the digit's height are merged into it.
+    var mergeGap: Float = 0.15
+    /// Merging stops when the merged box would be wider than this times its height (two digits side by side).
+    var maximumAspect: Float = 1.25
+    /// Another mark counts as a second digit when its box's longer side and its mass reach
+    /// these fractions of the digit's.
+    var rivalSize: Float = 0.5
+    var rivalMass: Float = 0.25
+
+    init(width: Int, height: Int) {
+        speckArea = max(4, width * height / 5000)
+        minimumSide = max(6, min(width, height) / 25)
+    }
+}
+
+/// Picks the digit: drops specks and regions that never reach the high threshold; seeds with
+/// the heaviest region not touching the border (border-touching regions are used only when
+/// nothing else is left and they do not span the frame); merges nearby pieces of one digit
+/// (a broken stroke, an open 4); counts rival digit-sized marks. `nil` when nothing digit-sized remains.
+func selectDigit(_ components: [InkComponent], width: Int, height: Int,
+                 rules: DigitSelectionRules? = nil) -> DigitSelection? {
+    let rules = rules ?? DigitSelectionRules(width: width, height: height)
+    let candidates = components.filter { $0.reachesHigh && $0.area >= rules.speckArea }
+    let inside = candidates.filter { !$0.touchesBorder }
+    let borderFallback = candidates.filter {
+        $0.touchesBorder && $0.boxWidth * 100 < width * 95 && $0.boxHeight * 100 < height * 95
+    }
+    let pool = inside.isEmpty ? borderFallback : inside
+    guard let seed = pool.max(by: { $0.mass < $1.mass }) else { return nil }
+
+    var selection = DigitSelection(labels: [seed.label], minX: seed.minX, minY: seed.minY,
+                                   maxX: seed.maxX, maxY: seed.maxY, mass: seed.mass, otherCandidates: 0)
+    var remaining = pool.filter { $0.label != seed.label }
+    var merged = true
+    while merged {
+        merged = false
+        let gap = Int((rules.mergeGap * Float(selection.boxHeight)).rounded(.up))
+        for (index, piece) in remaining.enumerated() {
+            let near = piece.minX <= selection.maxX + gap && piece.maxX >= selection.minX - gap
+                && piece.minY <= selection.maxY + gap && piece.maxY >= selection.minY - gap
+            guard near else { continue }
+            let minX = min(selection.minX, piece.minX), maxX = max(selection.maxX, piece.maxX)
+            let minY = min(selection.minY, piece.minY), maxY = max(selection.maxY, piece.maxY)
+            guard Float(maxX - minX + 1) <= rules.maximumAspect * Float(maxY - minY + 1) else { continue }
+            selection.labels.append(piece.label)
+            selection.minX = minX; selection.maxX = maxX
+            selection.minY = minY; selection.maxY = maxY
+            selection.mass += piece.mass
+            remaining.remove(at: index)
+            merged = true
+            break
+        }
+    }
+    guard max(selection.boxWidth, selection.boxHeight) >= rules.minimumSide else { return nil }
+    let digitSide = Float(max(selection.boxWidth, selection.boxHeight))
+    selection.otherCandidates = remaining.filter {
+        Float(max($0.boxWidth, $0.boxHeight)) >= rules.rivalSize * digitSide && $0.mass >= rules.rivalMass * selection.mass
+    }.count
+    return selection
+}

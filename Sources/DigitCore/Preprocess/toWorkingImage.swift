@@ -1,0 +1,27 @@
+/// Longest side the pipeline works at; larger inputs are box-averaged down by an integer factor.
+let workingLongSideLimit = 800
+
+/// Gray bytes → `FloatImage` in 0…1 (0 = black, 1 = white), box-averaged by the smallest
+/// integer factor that brings the longer side to at most `limit` px. Alpha is ignored
+/// (the decoder flattens it into luma).
+func toWorkingImage(_ gray: GrayImage, limit: Int = workingLongSideLimit) -> FloatImage {
+    let factor = max(1, (max(gray.width, gray.height) + limit - 1) / limit)
+    let width = max(1, gray.width / factor), height = max(1, gray.height / factor)
+    var out = FloatImage(width: width, height: height)
+    let scale = 1 / (255 * Float(factor * factor))
+    gray.luma.withUnsafeBufferPointer { src in
+        out.pixels.withUnsafeMutableBufferPointer { dst in
+            for y in 0..<height {
+                for x in 0..<width {
+                    var sum = 0
+                    for dy in 0..<factor {
+                        let row = (y * factor + dy) * gray.width + x * factor
+                        for dx in 0..<factor { sum += Int(src[row + dx]) }
+                    }
+                    dst[y * width + x] = Float(sum) * scale
+                }
+            }
+        }
+    }
+    return out
+}
