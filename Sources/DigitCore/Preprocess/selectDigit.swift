@@ -26,7 +26,7 @@ struct DigitSelectionRules {
     /// Another mark counts as a second digit when its box's longer side and its mass reach
     /// these fractions of the digit's.
     var rivalSize: Float = 0.5
-    var rivalMass: Float = 0.25
+    var rivalMass: Float = 0.15
 
     init(width: Int, height: Int) {
         speckArea = max(4, width * height / 5000)

@@ -1,0 +1,40 @@
+import Testing
+@testable import DigitCore
+
+@Suite struct FilterTests {
+    static func randomImage(width: Int, height: Int, seed: UInt64) -> FloatImage {
+        var rng = TestRandom(seed: seed)
+        return FloatImage(width: width, height: height, pixels: (0..<(width * height)).map { _ in rng.uniform() })
+    }
+
+    @Test(arguments: [1, 2, 5, 40])
+    func boxBlurAgreesWithReference(radius: Int) {
+        let image = Self.randomImage(width: 23, height: 17, seed: UInt64(radius))
+        let fast = boxBlur(image, radius: radius), slow = boxBlurReference(image, radius: radius)
+        for i in 0..<image.count { #expect(abs(fast.pixels[i] - slow.pixels[i]) < 1e-5) }
+    }
+
+    @Test(arguments: [1, 3, 6, 30])
+    func minAndMaxFiltersAgreeWithReference(radius: Int) {
+        let image = Self.randomImage(width: 19, height: 26, seed: 100 + UInt64(radius))
+        for extreme in [RankExtreme.minimum, .maximum] {
+            let fast = squareFilter(image, radius: radius, extreme)
+            let slow = squareFilterReference(image, radius: radius, extreme)
+            #expect(fast == slow)
+        }
+    }
+
+    @Test func openingRemovesAThinBrightStrokeButKeepsABroadPlateau() {
+        var image = FloatImage(width: 40, height: 40)
+        for y in 0..<40 { image[10, y] = 1; image[11, y] = 1 }            // 2 px stroke
+        for y in 0..<40 { for x in 20..<40 { image[x, y] = 0.5 } }       // 20 px plateau
+        let opened = greyOpening(image, radius: 3)
+        #expect(opened[10, 20] == 0)
+        #expect(opened[30, 20] == 0.5)
+    }
+
+    @Test func transposeSwapsRowsAndColumns() {
+        let t = transpose([1, 2, 3, 4, 5, 6], width: 3, height: 2)
+        #expect(t == [1, 4, 2, 5, 3, 6])
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import DigitCore
+
+@Suite struct PolarityAndIlluminationTests {
+    static func ringPage(paper: Float, ink: Float) -> FloatImage {
+        var canvas = Canvas(width: 120, height: 90, paper: paper)
+        canvas.ring(cx: 60, cy: 45, rx: 15, ry: 22, width: 4, ink: ink)
+        return canvas.image
+    }
+
+    @Test func darkInkOnPaperIsDetectedAndInverted() {
+        let page = Self.ringPage(paper: 0.9, ink: 0.15)
+        #expect(inkIsDark(page))
+        let bright = normalisePolarity(page)
+        #expect(bright[60, 23] > 0.8)    // on the ring (top)
+        #expect(bright[5, 5] < 0.2)      // paper
+    }
+
+    @Test func brightInkOnDarkBoardIsKept() {
+        let board = Self.ringPage(paper: 0.15, ink: 0.9)
+        #expect(!inkIsDark(board))
+        #expect(normalisePolarity(board) == board)
+    }
+
+    @Test func darkInkUnderALightingGradientIsStillDark() {
+        var canvas = Canvas(width: 160, height: 100, left: 0.95, right: 0.35)
+        canvas.stroke(70, 20, 90, 80, width: 4, ink: 0.05)
+        #expect(inkIsDark(canvas.image))
+    }
+
+    @Test func flatteningRemovesAGradientAndKeepsStrokesOnBothSides() {
+        var canvas = Canvas(width: 200, height: 100, left: 0.95, right: 0.3)
+        // Ink reflects 20% of the local light, on the bright and the dark side.
+        for x in [30, 170] {
+            let local = 0.95 + (0.3 - 0.95) * Float(x) / 199
+            canvas.stroke(Float(x), 20, Float(x), 80, width: 5, ink: 0.2 * local)
+        }
+        let flattened = flattenIllumination(normalisePolarity(canvas.image))
+        for x in [30, 170] { #expect(flattened[x, 50] > 0.6, "stroke at x=\(x): \(flattened[x, 50])") }
+        #expect(flattened[100, 50] < 0.03, "paper in the middle: \(flattened[100, 50])")
+        // Near the edges the clipped windows leave a little residue, below the high threshold, which is at least 0.1.
+        for x in [3, 196] { #expect(flattened[x, 50] < 0.1, "paper at x=\(x): \(flattened[x, 50])") }
+    }
+}

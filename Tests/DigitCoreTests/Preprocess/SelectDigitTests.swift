@@ -1,0 +1,49 @@
+import Testing
+@testable import DigitCore
+
+@Suite struct SelectDigitTests {
+    static func component(_ label: Int, x: Int, y: Int, width: Int, height: Int, area: Int? = nil,
+                          mass: Float? = nil, imageWidth: Int = 300, imageHeight: Int = 200) -> InkComponent {
+        let area = area ?? width * height
+        return InkComponent(label: label, area: area, mass: mass ?? Float(area), minX: x, minY: y,
+                            maxX: x + width - 1, maxY: y + height - 1, reachesHigh: true,
+                            touchesBorder: x == 0 || y == 0 || x + width == imageWidth || y + height == imageHeight)
+    }
+
+    @Test func mergesTheBrokenPiecesOfOneDigit() {
+        // An open 4: a vertical stroke and a separate hooked piece 5 px to its left.
+        let parts = [Self.component(1, x: 150, y: 50, width: 10, height: 100, area: 600),
+                     Self.component(2, x: 100, y: 50, width: 45, height: 60, area: 400)]
+        let chosen = selectDigit(parts, width: 300, height: 200)!
+        #expect(Set(chosen.labels) == [1, 2])
+        #expect(chosen.minX == 100 && chosen.maxX == 159 && chosen.otherCandidates == 0)
+    }
+
+    @Test func picksTheDominantOfTwoDigitsAndCountsTheOther() {
+        let parts = [Self.component(1, x: 40, y: 50, width: 60, height: 100, area: 900),
+                     Self.component(2, x: 180, y: 60, width: 50, height: 80, area: 700)]
+        let chosen = selectDigit(parts, width: 300, height: 200)!
+        #expect(chosen.labels == [1])
+        #expect(chosen.otherCandidates == 1)
+    }
+
+    @Test func dropsSpecksAndBorderJunk() {
+        let parts = [Self.component(1, x: 120, y: 60, width: 40, height: 70, area: 500, mass: 300),
+                     Self.component(2, x: 10, y: 10, width: 2, height: 2),                          // speck
+                     Self.component(3, x: 0, y: 0, width: 8, height: 200, area: 1600, mass: 1600)]  // scanner edge
+        let chosen = selectDigit(parts, width: 300, height: 200)!
+        #expect(chosen.labels == [1])
+        #expect(chosen.otherCandidates == 0)
+    }
+
+    @Test func specksAloneAreNoDigit() {
+        let parts = (1...20).map { Self.component($0, x: 10 * $0, y: 100, width: 2, height: 2) }
+        #expect(selectDigit(parts, width: 300, height: 200) == nil)
+    }
+
+    @Test func regionsThatNeverReachTheHighThresholdAreIgnored() {
+        var faint = Self.component(1, x: 120, y: 60, width: 40, height: 70, area: 500)
+        faint.reachesHigh = false
+        #expect(selectDigit([faint], width: 300, height: 200) == nil)
+    }
+}
