@@ -24,7 +24,7 @@ private func boxBlurRows(_ pixels: [Float], width: Int, height: Int, radius: Int
                     let wantHi = min(width - 1, x + radius), wantLo = max(0, x - radius)
                     while hi < wantHi { hi += 1; sum += Double(src[row + hi]) }
                     while lo < wantLo { sum -= Double(src[row + lo]); lo += 1 }
-                    dst[row + x] = Float(sum / Double(hi - lo + 1))
+                    dst[row + x] = Float(sum) / Float(hi - lo + 1)
                 }
             }
         }

@@ -8,21 +8,22 @@ func extractInk(_ flattened: FloatImage, labels: [Int32], selection: DigitSelect
     let x0 = max(0, selection.minX - margin), x1 = min(flattened.width - 1, selection.maxX + margin)
     let y0 = max(0, selection.minY - margin), y1 = min(flattened.height - 1, selection.maxY + margin)
     let width = x1 - x0 + 1, height = y1 - y0 + 1
-    let chosen = Set(selection.labels.map(Int32.init))
+    let maxLabel = Int(labels.max() ?? 0)
+    var chosen = [Bool](repeating: false, count: maxLabel + 1)
+    for label in selection.labels where label <= maxLabel { chosen[label] = true }
     var member = FloatImage(width: width, height: height)
     var values: [Float] = []
     for y in 0..<height {
         for x in 0..<width {
             let i = (y + y0) * flattened.width + x + x0
-            if chosen.contains(labels[i]) {
+            if chosen[Int(labels[i])] {
                 member[x, y] = 1
                 values.append(flattened.pixels[i])
             }
         }
     }
     let support = squareFilter(member, radius: margin, .maximum)
-    values.sort()
-    let level = values.isEmpty ? 1 : values[min(values.count - 1, values.count * 9 / 10)]
+    let level = values.isEmpty ? 1 : quantile(histogram(values), 0.9)
     let floor = min(thresholds.background + 2 * thresholds.noise, thresholds.low * 0.9)
     let range = max(1e-3, level - floor)
     var ink = FloatImage(width: width, height: height)

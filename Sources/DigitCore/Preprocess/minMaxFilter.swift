@@ -19,31 +19,45 @@ func greyOpening(_ image: FloatImage, radius: Int) -> FloatImage {
 /// van Herk / Gil–Werman along each row: block prefix and suffix extremes, window = 2r+1.
 private func extremeRows(_ pixels: [Float], width: Int, height: Int, radius: Int,
                          _ extreme: RankExtreme) -> [Float] {
+    extreme == .minimum
+        ? extremeRows(pixels, width: width, height: height, radius: radius, pad: .infinity, combine: Swift.min)
+        : extremeRows(pixels, width: width, height: height, radius: radius, pad: -.infinity, combine: Swift.max)
+}
+
+@inline(__always)
+private func extremeRows(_ pixels: [Float], width: Int, height: Int, radius: Int, pad: Float,
+                         combine: (Float, Float) -> Float) -> [Float] {
     let window = 2 * radius + 1
-    let pad: Float = extreme == .minimum ? .infinity : -.infinity
-    let combine: (Float, Float) -> Float = extreme == .minimum ? { min($0, $1) } : { max($0, $1) }
     // Padded row: radius pad values on each side, rounded up to whole blocks.
     let padded = ((width + 2 * radius + window - 1) / window) * window
     var line = [Float](repeating: pad, count: padded)
     var prefix = [Float](repeating: pad, count: padded)
     var suffix = [Float](repeating: pad, count: padded)
     var out = [Float](repeating: 0, count: pixels.count)
-    for y in 0..<height {
-        let row = y * width
-        for i in 0..<padded { line[i] = pad }
-        for x in 0..<width { line[x + radius] = pixels[row + x] }
-        var start = 0
-        while start < padded {
-            let end = start + window
-            prefix[start] = line[start]
-            for i in (start + 1)..<end { prefix[i] = combine(prefix[i - 1], line[i]) }
-            suffix[end - 1] = line[end - 1]
-            for i in stride(from: end - 2, through: start, by: -1) { suffix[i] = combine(suffix[i + 1], line[i]) }
-            start = end
-        }
-        // Window in padded coordinates for output x: [x, x + 2r].
-        for x in 0..<width {
-            out[row + x] = combine(suffix[x], prefix[x + window - 1])
+    pixels.withUnsafeBufferPointer { src in
+        out.withUnsafeMutableBufferPointer { dst in
+            line.withUnsafeMutableBufferPointer { line in
+                prefix.withUnsafeMutableBufferPointer { prefix in
+                    suffix.withUnsafeMutableBufferPointer { suffix in
+                        for y in 0..<height {
+                            let row = y * width
+                            for x in 0..<width { line[x + radius] = src[row + x] }
+                            var start = 0
+                            while start < padded {
+                                let end = start + window
+                                prefix[start] = line[start]
+                                for i in (start + 1)..<end { prefix[i] = combine(prefix[i - 1], line[i]) }
+                                suffix[end - 1] = line[end - 1]
+                                var i = end - 2
+                                while i >= start { suffix[i] = combine(suffix[i + 1], line[i]); i -= 1 }
+                                start = end
+                            }
+                            // Window in padded coordinates for output x: [x, x + 2r].
+                            for x in 0..<width { dst[row + x] = combine(suffix[x], prefix[x + window - 1]) }
+                        }
+                    }
+                }
+            }
         }
     }
     return out

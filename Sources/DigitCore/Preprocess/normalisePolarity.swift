@@ -9,12 +9,15 @@ func backgroundRadius(width: Int, height: Int) -> Int {
 ///
 /// Decided by the sign of the third moment (skew) of the residual `image − local mean`:
 /// ink is a thin minority, so its residuals form the long tail. The local mean removes
-/// lighting gradients first.
+/// lighting gradients first. Computed on a copy reduced by `coarseFactor`.
 func inkIsDark(_ image: FloatImage) -> Bool {
-    let local = boxBlur(image, radius: backgroundRadius(width: image.width, height: image.height))
+    let factor = coarseFactor(width: image.width, height: image.height)
+    let small = downsample(image, by: factor)
+    let radius = max(1, backgroundRadius(width: image.width, height: image.height) / factor)
+    let local = boxBlur(small, radius: radius)
     var thirdMoment = 0.0
-    for i in 0..<image.count {
-        let r = Double(image.pixels[i] - local.pixels[i])
+    for i in 0..<small.count {
+        let r = Double(small.pixels[i] - local.pixels[i])
         thirdMoment += r * r * r
     }
     return thirdMoment < 0

@@ -2,8 +2,10 @@
 /// over the 60,000 training digits is 1.93 px (5th–95th percentile 1.27–2.98).
 let mnistStrokeWidth: Float = 1.93
 
-/// Stroke widths (in 20-px-box pixels) inside this band are left alone.
-let acceptedStrokeWidths: ClosedRange<Float> = 1.2...3.2
+/// Stroke widths (in 20-px-box pixels) inside this band are left alone: wide enough that
+/// MNIST's own range (and photos of MNIST-like writing) is untouched, so training and photos
+/// agree; a ball-point pen (≈ 0.3–0.8) or a broad marker (≥ 4) is brought back to MNIST's width.
+let acceptedStrokeWidths: ClosedRange<Float> = 0.9...4.0
 
 /// Mean stroke width of an ink image (ink 0…1), in its own pixels: `2 · area / perimeter`,
 /// with area = total ink and perimeter = number of pixel edges between `≥ 0.5` and `< 0.5`
@@ -30,17 +32,27 @@ func strokeWidth(_ image: FloatImage) -> Float {
     return perimeter == 0 ? 0 : 2 * area / Float(perimeter)
 }
 
-/// Brings a thin pen's or a fat marker's strokes toward MNIST's width: when the width, measured
-/// in the units of the 20-px box the image will be scaled to, is outside `acceptedStrokeWidths`,
-/// dilates (thin) or erodes (thick) the grey ink with a square of radius
-/// `floor(|1.93 − w| · pixelsPerBoxPixel / 2)`, never overshooting the target. At MNIST's own
-/// scale (1 px per box pixel) this leaves all but the most extreme digits untouched.
+/// Stroke width is normalised on the digit scaled to this box: twice MNIST's, so one pixel of
+/// dilation or erosion is half a box pixel, and MNIST digits (upscaled 2×) and photos (downscaled)
+/// are treated at the same resolution by the same code.
+let strokeBoxSide = 2 * mnistBoxSide
+
+/// The stroke width of `image` in 20-px-box pixels: `strokeWidth` on a copy scaled to
+/// `strokeBoxSide` (noise along the edges averages out), halved.
+func boxStrokeWidth(_ image: FloatImage) -> Float {
+    guard digitSize(image) > 0 else { return 0 }
+    return strokeWidth(scaleToBox(image, side: strokeBoxSide)) / 2
+}
+
+/// Brings a thin pen's or a fat marker's strokes toward MNIST's width. Input: the digit scaled to
+/// `strokeBoxSide` (`scaleToBox(_, side: strokeBoxSide)`). When its width (in 20-px-box pixels)
+/// is outside `acceptedStrokeWidths`, dilates (thin) or erodes (thick) the grey ink with a square
+/// of radius `floor(|1.93 − w|)` px (each pixel at this scale is half a box pixel, on both sides
+/// of the stroke), never overshooting the target.
 func normaliseStrokeWidth(_ image: FloatImage) -> FloatImage {
-    let pixelsPerBoxPixel = Float(max(image.width, image.height)) / 20
-    guard pixelsPerBoxPixel > 0 else { return image }
-    let width = strokeWidth(image) / pixelsPerBoxPixel
+    let width = strokeWidth(image) * Float(mnistBoxSide) / Float(max(1, digitSize(image)))
     guard width > 0, !acceptedStrokeWidths.contains(width) else { return image }
-    let radius = Int((abs(mnistStrokeWidth - width) * pixelsPerBoxPixel / 2).rounded(.down))
+    let radius = Int(abs(mnistStrokeWidth - width).rounded(.down))
     guard radius >= 1 else { return image }
     if width < mnistStrokeWidth {
         // Pad so the thickened strokes are not clipped.

@@ -56,13 +56,20 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
 /// Applies to one MNIST digit (28×28 bytes, ink = 255) the same normalisation that
 /// `preprocess` applies to a photo's ink (`normaliseInk`), so training sees what inference sees.
 public func normaliseMNISTDigit<Bytes: Collection>(_ raw: Bytes) -> DigitImage where Bytes.Element == UInt8 {
-    var pixels = [Float](repeating: 0, count: DigitImage.pixelCount)
-    var i = 0
-    for byte in raw.prefix(DigitImage.pixelCount) {
-        pixels[i] = Float(byte) * (1 / 255)
-        i += 1
-    }
+    // One witness call, then a plain loop (the generic element-by-element walk is slow unspecialised).
+    let pixels = raw.withContiguousStorageIfAvailable { mnistPixels($0) } ?? mnistPixels(Array(raw))
     return normaliseInk(FloatImage(width: DigitImage.side, height: DigitImage.side, pixels: pixels)) ?? .blank
+}
+
+/// The first 784 bytes as 0…1 floats (missing bytes are 0).
+private func mnistPixels(_ bytes: UnsafeBufferPointer<UInt8>) -> [Float] {
+    var pixels = [Float](repeating: 0, count: DigitImage.pixelCount)
+    for i in 0..<min(bytes.count, DigitImage.pixelCount) { pixels[i] = Float(bytes[i]) * (1 / 255) }
+    return pixels
+}
+
+private func mnistPixels(_ bytes: [UInt8]) -> [Float] {
+    bytes.withUnsafeBufferPointer { mnistPixels($0) }
 }
 
 extension FloatImage {

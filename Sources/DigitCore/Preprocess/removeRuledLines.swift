@@ -9,43 +9,60 @@ struct RuledLine: Equatable, Sendable {
     var highOffset: Float
 }
 
-/// Slopes tried: tan of −15°…15° in 1° steps (photos are rarely rotated more).
-private let lineSlopes: [Float] = (-15...15).map { Float(tan(Double($0) * .pi / 180)) }
+/// Slopes tried: tan of −15°…15° in 1° steps (photos are rarely rotated more), then refined
+/// in quarter degrees around the best.
+private let lineSlopes: [Float] = (-15...15).map { slopeOf(degrees: Double($0)) }
 
-/// Near-horizontal lines in `mask`: at the best slope, the bands whose pixel count is at least
-/// half the width and whose pixels reach within 15% of both the left and right edges.
-/// A digit's bar never spans the frame, so it is not taken for a line.
+private func slopeOf(degrees: Double) -> Float { Float(tan(degrees * .pi / 180)) }
+
+/// Near-horizontal lines in `mask`: at the slope with the highest projection peak, the bands
+/// holding at least 1/16 of the width in each quarter of the width (a faint line breaks up in
+/// the mask, so a quarter of its length is enough). A digit's bar never spans the frame, so it
+/// is not taken for a line.
 func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
     let width = mask.width, height = mask.height
     guard width >= 16, height >= 4 else { return [] }
     let centre = Float(width) / 2
-    let pad = Int((Float(width) * 0.27).rounded(.up)) + 1   // tan 15° ≈ 0.268
+    let pad = Int((Float(width) * 0.29).rounded(.up)) + 1   // tan 16° ≈ 0.287 (15° + refinement)
     let binCount = height + 2 * pad
-    let minimumCount = width / 2
-    var bestSlope: Float = 0, bestCount = 0
-    var bestBins: [Int] = []
-    var counts = [Int](repeating: 0, count: binCount)
-    var minX = [Int](repeating: 0, count: binCount)
-    var maxX = [Int](repeating: 0, count: binCount)
+    let minimumCount = width / 4
     var inkPixels: [(x: Int, y: Int)] = []
     for y in 0..<height { for x in 0..<width where mask.bits[y * width + x] { inkPixels.append((x, y)) } }
     guard inkPixels.count >= minimumCount else { return [] }
-    for slope in lineSlopes {
-        for i in 0..<binCount { counts[i] = 0; minX[i] = Int.max; maxX[i] = -1 }
-        for p in inkPixels {
-            let bin = Int((Float(p.y) - slope * (Float(p.x) - centre)).rounded()) + pad
-            counts[bin] += 1
-            minX[bin] = min(minX[bin], p.x)
-            maxX[bin] = max(maxX[bin], p.x)
-        }
-        let peak = counts.max() ?? 0
-        if peak > bestCount {
-            bestCount = peak
-            bestSlope = slope
-            bestBins = counts.indices.filter {
-                counts[$0] >= minimumCount && minX[$0] * 100 <= width * 15 && maxX[$0] * 100 >= width * 85
+    // 1. The slope whose projection has the highest peak.
+    var counts = [Int](repeating: 0, count: binCount)
+    var shift = [Int](repeating: 0, count: width)
+    func peakCount(_ slope: Float) -> Int {
+        // bin = round(y − slope·(x − centre)) + pad = y + shift[x], y being whole.
+        for x in 0..<width { shift[x] = Int((-slope * (Float(x) - centre)).rounded()) + pad }
+        return counts.withUnsafeMutableBufferPointer { counts -> Int in
+            shift.withUnsafeBufferPointer { shift in
+                for i in 0..<binCount { counts[i] = 0 }
+                for p in inkPixels { counts[p.y + shift[p.x]] += 1 }
+                return counts.max() ?? 0
             }
         }
+    }
+    var bestDegrees = 0.0, bestCount = 0
+    for degrees in -15...15 {
+        let peak = peakCount(lineSlopes[degrees + 15])
+        if peak > bestCount { bestCount = peak; bestDegrees = Double(degrees) }
+    }
+    let coarse = bestDegrees
+    for offset in [-0.5, -0.25, 0.25, 0.5] {
+        let peak = peakCount(slopeOf(degrees: coarse + offset))
+        if peak > bestCount { bestCount = peak; bestDegrees = coarse + offset }
+    }
+    let bestSlope = slopeOf(degrees: bestDegrees)
+    guard bestCount >= minimumCount else { return [] }
+    // 2. At that slope, the bins with enough pixels in every quarter of the width: a line runs
+    // the whole way across, a digit (even with stray line pixels beside it) does not.
+    for x in 0..<width { shift[x] = Int((-bestSlope * (Float(x) - centre)).rounded()) + pad }
+    var quarters = [Int](repeating: 0, count: 4 * binCount)
+    for p in inkPixels { quarters[4 * (p.y + shift[p.x]) + min(3, 4 * p.x / width)] += 1 }
+    let perQuarter = max(1, width / 16)
+    let bestBins = (0..<binCount).filter { bin in
+        (0..<4).allSatisfy { quarters[4 * bin + $0] >= perQuarter }
     }
     guard !bestBins.isEmpty else { return [] }
     // Contiguous runs of line bins, widened by one bin each side for the anti-aliased edge.
@@ -93,9 +110,10 @@ func inpaintHorizontalLines(_ image: FloatImage, _ lines: [RuledLine]) -> FloatI
 func removeRuledLines(_ image: FloatImage, mask: InkMask) -> (image: FloatImage, lineCount: Int) {
     let horizontal = findHorizontalLines(mask)
     var cleaned = inpaintHorizontalLines(image, horizontal)
-    // Vertical lines: the same search on the transposed image.
+    // Vertical lines: the same search on the transposed image, without the horizontal lines' pixels.
+    let withoutHorizontal = clearLines(mask, horizontal)
     let transposedMask = InkMask(width: mask.height, height: mask.width,
-                                 bits: transpose(mask.bits, width: mask.width, height: mask.height))
+                                 bits: transpose(withoutHorizontal.bits, width: mask.width, height: mask.height))
     let vertical = findHorizontalLines(transposedMask)
     if !vertical.isEmpty {
         let transposed = FloatImage(width: cleaned.height, height: cleaned.width,
@@ -105,4 +123,19 @@ func removeRuledLines(_ image: FloatImage, mask: InkMask) -> (image: FloatImage,
                              pixels: transpose(painted.pixels, width: painted.width, height: painted.height))
     }
     return (cleaned, horizontal.count + vertical.count)
+}
+
+/// `mask` with the pixels of `lines` (and one pixel beyond each side) cleared.
+func clearLines(_ mask: InkMask, _ lines: [RuledLine]) -> InkMask {
+    var out = mask
+    let centre = Float(mask.width) / 2
+    for line in lines {
+        for x in 0..<mask.width {
+            let shift = line.slope * (Float(x) - centre)
+            let first = max(0, Int((line.lowOffset + shift).rounded(.down)) - 1)
+            let last = min(mask.height - 1, Int((line.highOffset + shift).rounded(.up)) + 1)
+            if first <= last { for y in first...last { out[x, y] = false } }
+        }
+    }
+    return out
 }

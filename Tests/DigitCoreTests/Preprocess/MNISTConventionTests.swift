@@ -38,11 +38,12 @@ import Testing
     @Test(.enabled(if: available, "MNIST not found at ../shared/mnist (or $DIGIT_MNIST_DIR); skipped"))
     func normalisedMNISTDigitsAreCentredAndBoxedLikeTheOriginals() throws {
         let images = try Self.testImages(count: 500)
-        var correlations: [Float] = []
+        var correlations: [Float] = [], widths: [Float] = []
         for image in images {
             let ink = FloatImage(width: 28, height: 28, pixels: image.map { Float($0) / 255 })
             let stages = normaliseInkStages(ink)!
-            #expect(max(stages.boxed.width, stages.boxed.height) == 20)
+            #expect(abs(digitSize(stages.boxed) - 20) <= 1)
+            widths.append(boxStrokeWidth(ink))
             let centred = centreAndDeskew(stages.boxed, deskew: false)
             let com = centreOfMass(centred)
             #expect(abs(com.x - 14) < 0.05 && abs(com.y - 14) < 0.05)
@@ -52,6 +53,8 @@ import Testing
         }
         // Re-centring moves MNIST digits by well under a pixel: they stay close to the originals.
         let sorted = correlations.sorted()
+        let medianWidth = widths.sorted()[widths.count / 2]
+        #expect(abs(medianWidth - mnistStrokeWidth) < 0.15, "median stroke width \(medianWidth)")
         #expect(sorted[sorted.count / 2] > 0.9, "median correlation \(sorted[sorted.count / 2])")
     }
 }

@@ -1,0 +1,57 @@
+/// Box-average `image` by `factor` in both directions (the last block of a row or column may be
+/// partial; it is averaged over the pixels it has). Output `ceil(w / f) × ceil(h / f)`.
+func downsample(_ image: FloatImage, by factor: Int) -> FloatImage {
+    guard factor > 1 else { return image }
+    let width = (image.width + factor - 1) / factor, height = (image.height + factor - 1) / factor
+    var sums = [Float](repeating: 0, count: width * height)
+    var counts = [Float](repeating: 0, count: width * height)
+    image.pixels.withUnsafeBufferPointer { src in
+        for y in 0..<image.height {
+            let row = (y / factor) * width
+            for x in 0..<image.width {
+                sums[row + x / factor] += src[y * image.width + x]
+                counts[row + x / factor] += 1
+            }
+        }
+    }
+    for i in 0..<sums.count { sums[i] /= counts[i] }
+    return FloatImage(width: width, height: height, pixels: sums)
+}
+
+/// The inverse of `downsample`: bilinear interpolation of `small` back to `width × height`,
+/// small pixel `j` being centred on full-resolution coordinate `j·f + (f − 1) / 2`.
+func upsample(_ small: FloatImage, by factor: Int, width: Int, height: Int) -> FloatImage {
+    guard factor > 1 else { return small }
+    var out = FloatImage(width: width, height: height)
+    let offset = Float(factor - 1) / 2, inverse = 1 / Float(factor)
+    // Per column: left neighbour and weight (same for every row).
+    var left = [Int](repeating: 0, count: width), weight = [Float](repeating: 0, count: width)
+    for x in 0..<width {
+        let sx = min(Float(small.width - 1), max(0, (Float(x) - offset) * inverse))
+        left[x] = min(small.width - 2, Int(sx)); weight[x] = sx - Float(max(0, left[x]))
+        if small.width == 1 { left[x] = 0; weight[x] = 0 }
+    }
+    small.pixels.withUnsafeBufferPointer { src in
+        out.pixels.withUnsafeMutableBufferPointer { dst in
+            for y in 0..<height {
+                let sy = min(Float(small.height - 1), max(0, (Float(y) - offset) * inverse))
+                let top = small.height == 1 ? 0 : min(small.height - 2, Int(sy))
+                let fy = small.height == 1 ? 0 : sy - Float(top)
+                let bottom = small.height == 1 ? 0 : top + 1
+                for x in 0..<width {
+                    let l = left[x], r = small.width == 1 ? 0 : l + 1, fx = weight[x]
+                    let a = src[top * small.width + l] * (1 - fx) + src[top * small.width + r] * fx
+                    let b = src[bottom * small.width + l] * (1 - fx) + src[bottom * small.width + r] * fx
+                    dst[y * width + x] = a * (1 - fy) + b * fy
+                }
+            }
+        }
+    }
+    return out
+}
+
+/// The factor by which large-scale estimates (background, local mean) are computed on a
+/// smaller copy: about 128–256 px on the longer side.
+func coarseFactor(width: Int, height: Int) -> Int {
+    max(1, max(width, height) / 128)
+}
