@@ -2,7 +2,9 @@
 ///
 /// Choice: Otsu on the flattened image (where lighting no longer varies, so one global
 /// threshold is adaptive in effect), floored by a robust noise estimate so pure noise and
-/// blank pages give no ink: `high = max(otsu, median + 6σ, median + 0.1)` with σ = 1.4826·MAD;
+/// blank pages give no ink: `high = max(otsu, median + 6σ, median + 0.1)` with the noise σ from
+/// the upper quartile, `(q75 − median) / 0.6745` (the flattened image is clamped at 0, so only
+/// the upper half of the background's spread can be trusted);
 /// `low = median + max(3σ, (high − median) / 2)`. Pixels above `low` count as ink only when
 /// their connected region reaches `high` (hysteresis), which keeps faint stroke ends attached.
 struct InkThresholds: Equatable, Sendable {
@@ -61,8 +63,7 @@ func otsuThreshold(_ counts: [Int]) -> Float {
 func inkThresholds(_ flattened: FloatImage) -> InkThresholds {
     let counts = histogram(flattened.pixels)
     let median = quantile(counts, 0.5)
-    let deviations = histogram(flattened.pixels.map { abs($0 - median) })
-    let noise = 1.4826 * quantile(deviations, 0.5)
+    let noise = (quantile(counts, 0.75) - median) / 0.6745
     let high = max(otsuThreshold(counts), median + 6 * noise, median + 0.1)
     let low = median + max(3 * noise, (high - median) / 2)
     return InkThresholds(background: median, noise: noise, high: high, low: low)

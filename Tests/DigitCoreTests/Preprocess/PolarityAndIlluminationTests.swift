@@ -41,4 +41,14 @@ import Testing
         // Near the edges the clipped windows leave a little residue, below the high threshold, which is at least 0.1.
         for x in [3, 196] { #expect(flattened[x, 50] < 0.1, "paper at x=\(x): \(flattened[x, 50])") }
     }
+
+    @Test func flatteningKeepsTheInsideOfABoldDigitThatFillsTheFrame() {
+        // A ring 60% of the frame tall with strokes a quarter of its height (a bold MNIST digit).
+        var canvas = Canvas(width: 240, height: 180, paper: 0.85)
+        canvas.ring(cx: 120, cy: 90, rx: 40, ry: 41, width: 27, ink: 0.15)
+        let flattened = flattenIllumination(normalisePolarity(canvas.image))
+        #expect(flattened[120 - 40, 90] > 0.6, "middle of the left stroke: \(flattened[80, 90])")
+        #expect(flattened[120, 90 - 41] > 0.6, "middle of the top stroke: \(flattened[120, 49])")
+        #expect(flattened[5, 5] < 0.05)
+    }
 }
