@@ -3,8 +3,8 @@ import CPNG
 /// Decodes a PNG of any colour type, bit depth and interlacing through libpng's
 /// simplified API (which keeps its own `setjmp` and returns a message on failure).
 ///
-/// libpng delivers 8-bit sRGB-encoded samples (16-bit and gAMA files converted);
-/// gray files come back as gray, colour files as RGB(A) and become luma by
+/// libpng delivers 8-bit sRGB-encoded samples (gAMA files converted; 16-bit files are
+/// read as 16-bit linear and reduced by `sRGBBytes(fromLinear:)`); gray files come back as gray, colour files as RGB(A) and become luma by
 /// `lumaFromRGB` (BT.601, as JPEG's Y), so a picture gives the same gray as PNG or JPEG.
 func decodePNG(bytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
     var image = png_image()
@@ -23,8 +23,11 @@ func decodePNG(bytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
             guard width * height <= options.maxPixels else {
                 return .failure(.tooLarge(width: width, height: height, limit: options.maxPixels))
             }
+            // 16-bit files without gAMA/sRGB are sRGB-encoded in practice; libpng would assume linear.
+            image.flags |= UInt32(PNG_IMAGE_FLAG_16BIT_sRGB)
             let colour = image.format & UInt32(PNG_FORMAT_FLAG_COLOR) != 0
             let alpha = image.format & UInt32(PNG_FORMAT_FLAG_ALPHA) != 0
+            let sixteenBit = image.format & UInt32(PNG_FORMAT_FLAG_LINEAR) != 0
             switch (colour, alpha) {
             case (false, false): image.format = UInt32(PNG_FORMAT_GRAY)
             case (false, true): image.format = UInt32(PNG_FORMAT_GA)
@@ -32,9 +35,24 @@ func decodePNG(bytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
             case (true, true): image.format = UInt32(PNG_FORMAT_RGB) | UInt32(PNG_FORMAT_FLAG_ALPHA)
             }
             let channels = (colour ? 3 : 1) + (alpha ? 1 : 0)
-            var pixels = [UInt8](repeating: 0, count: width * height * channels)
-            let finished = pixels.withUnsafeMutableBytes { out in
-                png_image_finish_read(&image, nil, out.baseAddress, Int32(width * channels), nil)
+            let rowStride = Int32(width * channels)  // in components, as libpng counts
+            let pixels: [UInt8]
+            var finished: Int32
+            if sixteenBit {
+                // 16-bit files are read as 16-bit linear and reduced here: libpng's own
+                // 16→8-bit path garbles Adam7 files (pnggroup/libpng#853, in Debian's 1.6.39).
+                image.format |= UInt32(PNG_FORMAT_FLAG_LINEAR)
+                var wide = [UInt16](repeating: 0, count: width * height * channels)
+                finished = wide.withUnsafeMutableBytes { out in
+                    png_image_finish_read(&image, nil, out.baseAddress, rowStride, nil)
+                }
+                pixels = finished != 0 ? sRGBBytes(fromLinear: wide, channels: channels, alpha: alpha) : []
+            } else {
+                var narrow = [UInt8](repeating: 0, count: width * height * channels)
+                finished = narrow.withUnsafeMutableBytes { out in
+                    png_image_finish_read(&image, nil, out.baseAddress, rowStride, nil)
+                }
+                pixels = narrow
             }
             guard finished != 0 else {
                 return .failure(pngDecodeError(message: pngMessage(of: image)))
@@ -72,7 +90,7 @@ private func grayImage(fromInterleaved pixels: [UInt8], width: Int, height: Int,
 private func pngDecodeError(message: String) -> DecodeError {
     let lowered = message.lowercased()
     if lowered.contains("out of data") || lowered.contains("read error") || lowered.contains("not enough image data")
-        || lowered.contains("unexpected end") {
+        || lowered.contains("unexpected end") || lowered.contains("beyond end") {
         return .truncated(format: .png, message: message)
     }
     return .corrupt(format: .png, message: message)
