@@ -61,7 +61,8 @@ public enum MNISTDownloadEvent: Equatable, Sendable {
 /// Makes sure `directory` holds the MNIST `files` (by default all four): each missing one is fetched
 /// from `mirrors` in order until one supplies a complete gzip stream whose decompressed bytes have the
 /// expected SHA-256; the gzip bytes are then written atomically (temporary file, then rename), so the
-/// directory never holds a partial or unverified file. Files already present are left alone.
+/// directory never holds a partial or unverified file. Files already present (gzip, or decompressed
+/// without `.gz`) are left alone, unchecked: the IDX reader reports a damaged one when loading.
 ///
 /// Throws `MNISTDownloadError.allMirrorsFailed` naming every mirror's failure for the first file no
 /// mirror could supply (files finished before it stay).
@@ -73,8 +74,10 @@ public func ensureMNISTFiles(in directory: String,
                              progress: (MNISTDownloadEvent) -> Void = { _ in }) throws {
     let fileManager = FileManager.default
     let missing = files.filter { file in
-        let path = mirrorURL(base: directory, fileName: file.name)
-        if fileManager.fileExists(atPath: path) {
+        // Either the gzip file or its decompressed form (name without `.gz`) will do.
+        let gzipPath = mirrorURL(base: directory, fileName: file.name)
+        let rawPath = gzipPath.hasSuffix(".gz") ? String(gzipPath.dropLast(3)) : gzipPath
+        for path in [gzipPath, rawPath] where fileManager.fileExists(atPath: path) {
             progress(.present(file: file.name, path: path))
             return false
         }
@@ -133,7 +136,7 @@ func downloadVerified(_ file: MNISTFile, from url: String, timeout: TimeInterval
     } catch {
         return .failure(.badGzip("\(error)"))
     }
-    let digest = SHA256.hexDigest(decompressed)
+    let digest = sha256Hex(decompressed)
     guard digest == file.decompressedSHA256 else {
         return .failure(.hashMismatch(expected: file.decompressedSHA256, found: digest))
     }

@@ -97,7 +97,7 @@ struct MNISTDownloadTests {
         #expect(filesIn(directory) == labelFiles.map(\.name).sorted())
         for file in labelFiles {
             let cached = try [UInt8](Data(contentsOf: URL(fileURLWithPath: directory + "/" + file.name)))
-            #expect(SHA256.hexDigest(try gunzip(cached)) == file.decompressedSHA256)
+            #expect(sha256Hex(try gunzip(cached)) == file.decompressedSHA256)
         }
         // Five failures per file, each with the right kind of reason, in mirror order.
         for file in labelFiles {
@@ -181,6 +181,21 @@ struct MNISTDownloadTests {
         try ensureMNISTFiles(in: directory, mirrors: [server.baseURL], files: labelFiles) { events.append($0) }
         #expect(server.requests.isEmpty)
         #expect(events == labelFiles.map { .present(file: $0.name, path: directory + "/" + $0.name) })
+    }
+
+    /// A decompressed copy (name without `.gz`) counts as present too.
+    @Test func rawFilesCountAsPresent() throws {
+        let server = try LocalHTTPServer(routes: [:])
+        defer { server.stop() }
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = MNISTFile.testLabels
+        let rawPath = directory + "/t10k-labels-idx1-ubyte"
+        try writeFileAtomically(try gunzip(try sharedBytes(file)), to: rawPath)
+        var events: [MNISTDownloadEvent] = []
+        try ensureMNISTFiles(in: directory, mirrors: [server.baseURL], files: [file]) { events.append($0) }
+        #expect(server.requests.isEmpty)
+        #expect(events == [.present(file: file.name, path: rawPath)])
     }
 
     /// The real thing: all four files from the local mirror, verified against the README's hashes.
