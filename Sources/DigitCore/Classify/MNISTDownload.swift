@@ -47,8 +47,8 @@ public enum MNISTDownloadError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// What `ensureMNISTFiles` is doing, for a progress display.
-public enum MNISTDownloadEvent: Equatable, Sendable {
+/// What `ensureMNISTFiles` is doing, for a progress display; `description` is one line for stderr.
+public enum MNISTDownloadEvent: Equatable, Sendable, CustomStringConvertible {
     /// The file is already in the directory; it is not downloaded (nor re-checked).
     case present(file: String, path: String)
     case downloading(file: String, url: String)
@@ -56,6 +56,15 @@ public enum MNISTDownloadEvent: Equatable, Sendable {
     case mirrorFailed(file: String, url: String, failure: MirrorFailure)
     /// Verified and written to `path`.
     case saved(file: String, path: String, bytes: Int)
+
+    public var description: String {
+        switch self {
+        case .present(let file, let path): return "\(file): already in \(path)"
+        case .downloading(let file, let url): return "\(file): downloading \(url)"
+        case .mirrorFailed(_, let url, let failure): return "  \(url): failed: \(failure)"
+        case .saved(let file, let path, let bytes): return "\(file): verified (SHA-256), saved \(bytes) bytes to \(path)"
+        }
+    }
 }
 
 /// Makes sure `directory` holds the MNIST `files` (by default all four): each missing one is fetched
@@ -75,7 +84,7 @@ public func ensureMNISTFiles(in directory: String,
     let fileManager = FileManager.default
     let missing = files.filter { file in
         // Either the gzip file or its decompressed form (name without `.gz`) will do.
-        let gzipPath = mirrorURL(base: directory, fileName: file.name)
+        let gzipPath = (directory as NSString).appendingPathComponent(file.name)
         let rawPath = gzipPath.hasSuffix(".gz") ? String(gzipPath.dropLast(3)) : gzipPath
         for path in [gzipPath, rawPath] where fileManager.fileExists(atPath: path) {
             progress(.present(file: file.name, path: path))
@@ -109,7 +118,7 @@ public func ensureMNISTFiles(in directory: String,
         guard let bytes = verified else {
             throw MNISTDownloadError.allMirrorsFailed(file: file.name, attempts: attempts)
         }
-        let path = mirrorURL(base: directory, fileName: file.name)
+        let path = (directory as NSString).appendingPathComponent(file.name)
         do {
             try writeFileAtomically(bytes, to: path)
         } catch let error as FileWriteError {
