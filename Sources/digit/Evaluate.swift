@@ -72,7 +72,16 @@ struct Evaluate: ParsableCommand {
             sample = { try evaluationSample(from: files[$0]) }
         } else {
             let directory = try resolveMNISTDirectory(explicit: data)
-            let test = try MNISTDataset.load(directory: directory, split: .test, hashing: false)
+            let test: MNISTDataset
+            do {
+                test = try MNISTDataset.load(directory: directory, split: .test, hashing: false)
+            } catch let error as MNISTDatasetError {
+                // `--data photos/` where `digit evaluate photos/` was meant.
+                if case .missingFile = error, (try? labelledImageFiles(in: directory)) != nil {
+                    throw ValidationError("\(directory) holds labelled images, not MNIST: run `digit evaluate \(directory)`")
+                }
+                throw error
+            }
             source = MNISTSplit.test.imagesPath(in: directory) ?? directory
             count = test.count
             sample = { mnistEvaluationSample(images: test.images, labels: test.labels, index: $0) }

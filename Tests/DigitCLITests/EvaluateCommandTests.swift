@@ -54,6 +54,15 @@ import DigitCore
         #expect((object["confusion"] as? [[Int]])?[0] == [2, 1, 0, 0, 0, 0, 0, 0, 0, 0])
     }
 
+    @Test func dataPointingAtImagesSuggestsTheArgument() throws {
+        let root = try makeLabelledFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let weights = try CLIFixtures.writeWeights(CLIFixtures.inkAmountModel(), in: root)
+        let result = try DigitBinary.run(["evaluate", "--data", root + "/images", "--weights", weights])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("run `digit evaluate \(root)/images`"))
+    }
+
     @Test func unreadableWeightsFileIsAOneLineError() throws {
         let root = try CLIFixtures.temporaryFolder("evaluate-bad-weights")
         defer { try? FileManager.default.removeItem(atPath: root) }
