@@ -10,6 +10,8 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     case httpStatus(Int)
     /// No answer, a refused connection, a timeout, or the connection dropped; the system's message.
     case transport(String)
+    /// No data arrived for `seconds`.
+    case timedOut(seconds: Double)
     /// The body ended before the announced `Content-Length`.
     case truncated(expectedBytes: Int, receivedBytes: Int)
 
@@ -18,6 +20,7 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
         case .invalidURL(let url): return "invalid URL \(url)"
         case .httpStatus(let status): return "HTTP status \(status)"
         case .transport(let message): return message
+        case .timedOut(let seconds): return String(format: "no data for %g s: timed out", seconds)
         case .truncated(let expected, let received):
             return "download cut off after \(received) of \(expected) bytes"
         }
@@ -46,8 +49,11 @@ public func fetchURL(_ url: String, timeout: TimeInterval) throws -> [UInt8] {
     task.resume()
     finished.wait()
 
-    if let error = outcome.error {
-        throw FetchError.transport((error as NSError).localizedDescription)
+    if let error = outcome.error as NSError? {
+        if error.domain == NSURLErrorDomain && error.code == NSURLErrorTimedOut {
+            throw FetchError.timedOut(seconds: timeout)
+        }
+        throw FetchError.transport(error.localizedDescription)
     }
     if let http = outcome.response as? HTTPURLResponse, http.statusCode != 200 {
         throw FetchError.httpStatus(http.statusCode)

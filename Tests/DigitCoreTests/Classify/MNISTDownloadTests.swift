@@ -164,7 +164,7 @@ struct MNISTDownloadTests {
                              files: [file], timeout: 1) { event in
             if case .mirrorFailed(_, _, let failure) = event { failures.append(failure) }
         }
-        #expect(failures.count == 1)
+        #expect(failures == [.fetch(.timedOut(seconds: 1))])
         #expect(filesIn(directory) == [file.name])
     }
 
