@@ -93,7 +93,7 @@ public struct MNISTDataset: Sendable {
             let path = which == 0 ? imagesPath : labelsPath
             let result = Result { () throws -> (IDXFile, String?) in
                 let bytes = try IDXFile.decompressedBytes(ofFile: path)
-                return (try IDXFile(parsing: bytes, path: path), hashing ? sha256Hex(bytes) : nil)
+                return (try IDXFile(parsing: bytes, path: path), hashing ? SHA256.hexDigest(bytes) : nil)
             }
             if which == 0 { imageResult = result } else { labelResult = result }
         }

@@ -15,10 +15,10 @@ public struct MNISTTrainingOutcome: Sendable {
 
 /// The MNIST training recipe behind `digit train`: loads both splits from `directory`,
 /// normalises every image with `normaliseMNISTDigit`, holds out the last `validationCount`
-/// training images for choosing the best epoch, trains (see `trainSoftmax`), and only then
+/// training images (default: 5,000, or a tenth of a smaller set) for choosing the best epoch, trains (see `trainSoftmax`), and only then
 /// measures the test set once for the report.
 public func trainOnMNIST(
-    directory: String, options: TrainingOptions, validationCount: Int = 5000,
+    directory: String, options: TrainingOptions, validationCount: Int? = nil,
     initial: SoftmaxModel? = nil, initialSource: String? = nil,
     onBatch: ((BatchProgress) -> Void)? = nil, onEpoch: ((EpochSummary) -> Void)? = nil
 ) throws -> MNISTTrainingOutcome {
@@ -26,6 +26,7 @@ public func trainOnMNIST(
     let loadStart = Date()
     let trainingRaw = try MNISTDataset.load(directory: directory, split: .training)
     let testRaw = try MNISTDataset.load(directory: directory, split: .test)
+    let validationCount = validationCount ?? min(5000, trainingRaw.count / 10)
     guard trainingRaw.count > validationCount else {
         throw TrainingError.invalidOption("the training set (\(trainingRaw.count) images) must be larger than the validation hold-out (\(validationCount))")
     }
