@@ -145,7 +145,7 @@ func downloadVerified(_ file: MNISTFile, from url: String, timeout: TimeInterval
     } catch {
         return .failure(.badGzip("\(error)"))
     }
-    let digest = sha256Hex(decompressed)
+    let digest = SHA256.hexDigest(decompressed)
     guard digest == file.decompressedSHA256 else {
         return .failure(.hashMismatch(expected: file.decompressedSHA256, found: digest))
     }

@@ -97,7 +97,7 @@ struct MNISTDownloadTests {
         #expect(filesIn(directory) == labelFiles.map(\.name).sorted())
         for file in labelFiles {
             let cached = try [UInt8](Data(contentsOf: URL(fileURLWithPath: directory + "/" + file.name)))
-            #expect(sha256Hex(try gunzip(cached)) == file.decompressedSHA256)
+            #expect(SHA256.hexDigest(try gunzip(cached)) == file.decompressedSHA256)
         }
         // Five failures per file, each with the right kind of reason, in mirror order.
         for file in labelFiles {
