@@ -136,10 +136,14 @@ struct Recognize: ParsableCommand {
         if inputs.isEmpty {
             let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             guard !bytes.isEmpty else {
-                throw ValidationError("""
-                    no input: standard input is empty; give image files or folders, '-' to read \
+                // A usage error found while running: ArgumentParser would show the root's usage
+                // line, so the message (with a pointer to this command's help) is printed here.
+                printToStandardError("""
+                    Error: no input: standard input is empty; give image files or folders, '-' to read \
                     paths from standard input, or pipe an image in (digit recognize < photo.jpg)
+                    See 'digit recognize --help' for more information.
                     """)
+                throw ExitCode(usageErrorStatus)
             }
             return .standardInput(RecognitionInput(name: "-", source: .bytes(bytes)))
         }
