@@ -159,6 +159,17 @@ import DigitCore
         #expect(deepRun.stderr.split(separator: "\n").count == 1, "only notes.txt is noted: \(deepRun.stderr)")
     }
 
+    @Test func aFolderWithNoImagesIsStatusOneWithANote() throws {
+        let s = try setUp()
+        defer { s.remove() }
+        try s.write(Array("shopping list".utf8), "empty/notes.txt")
+        let result = try DigitBinary.run(["recognize", "--weights", s.path + "/model.dgw", s.path + "/empty"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("notes.txt: skipped"))
+        #expect(result.stderr.contains("no images to read"))
+    }
+
     @Test func anImagePipedIntoStandardInputIsReadAsDash() throws {
         let s = try setUp()
         defer { s.remove() }

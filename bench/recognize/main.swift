@@ -53,7 +53,18 @@ struct Run {
     var status: Int32
     var stdout: Data
     var stderr: Data
+    /// Wall time from launch to exit.
     var seconds: Double
+    /// User + system CPU time of the child (all its threads).
+    var cpuSeconds: Double
+}
+
+/// User + system CPU seconds of all waited-for children so far.
+func childrenCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// Runs `executable arguments…`, reading both pipes fully; `seconds` is wall time from launch to exit.
@@ -67,6 +78,7 @@ func run(_ executable: String, _ arguments: [String], directory: String? = nil) 
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     let errData = Box()
+    let cpuBefore = childrenCPUSeconds()
     let start = DispatchTime.now()
     try process.run()
     let group = DispatchGroup()
@@ -79,7 +91,8 @@ func run(_ executable: String, _ arguments: [String], directory: String? = nil) 
     group.wait()
     process.waitUntilExit()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    return Run(status: process.terminationStatus, stdout: outData, stderr: errData.data, seconds: seconds)
+    return Run(status: process.terminationStatus, stdout: outData, stderr: errData.data, seconds: seconds,
+               cpuSeconds: childrenCPUSeconds() - cpuBefore)
 }
 
 final class Box: @unchecked Sendable { var data = Data() }
@@ -267,8 +280,12 @@ func accuracy(_ digits: [Int]) -> String {
 
 struct Measured {
     var seconds: [Double] = []
+    var cpuSeconds: [Double] = []
     var digits: [Int] = []
+    /// Images per second of wall time (median run).
     var rate: Double { Double(count) / median(seconds) }
+    /// CPU milliseconds per image (median run): what one image costs, whatever the machine's load.
+    var cpuMillisecondsPerImage: Double { median(cpuSeconds) * 1000 / Double(count) }
 }
 
 /// `digit recognize` with the benchmark's weights option and `extra` arguments.
@@ -295,9 +312,11 @@ for round in 1...max(1, options.repeats) {
             exit(1)
         }
         results[contestant.key, default: Measured()].seconds.append(r.seconds)
+        results[contestant.key]!.cpuSeconds.append(r.cpuSeconds)
         results[contestant.key]!.digits = contestant.parse(r.stdout)
         let label = contestant.key.padding(toLength: 20, withPad: " ", startingAt: 0)
-        print("  " + label + String(format: " %7.2f s  %8.0f images/s", r.seconds, Double(count) / r.seconds))
+        print("  " + label + String(format: " %7.2f s  %8.0f images/s  %6.2f CPU ms/image",
+                                    r.seconds, Double(count) / r.seconds, r.cpuSeconds * 1000 / Double(count)))
     }
 }
 
@@ -314,16 +333,21 @@ let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
     .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
 print("")
 print("Machine: \(cores) cores, \(cpu); \(count) images each; median of \(options.repeats) runs (wall time, whole process)")
-print("| input | digit (all cores) | digit -j 1 | Python (1 process) | digit ÷ Python |")
-print("|---|---|---|---|---|")
+print("| input | digit (all cores) | digit -j 1 | Python (1 process) | digit ÷ Python, wall | digit ÷ Python, CPU per image |")
+print("|---|---|---|---|---|---|")
 for kind in ["photos", "small"] {
     let d = results["digit \(kind)"]!, d1 = results["digit -j 1 \(kind)"]!, p = results["python \(kind)"]!
     let label = kind == "photos" ? "1600×1200 JPEG photos" : "28×28 PNGs"
-    print(String(format: "| %@ | %.0f images/s | %.0f images/s | %.0f images/s | %.1f× |",
-                 label as NSString, d.rate, d1.rate, p.rate, d.rate / p.rate))
+    print(String(format: "| %@ | %.0f images/s (%.2f CPU ms each) | %.0f images/s (%.2f) | %.0f images/s (%.2f) | %.1f× | %.1f× |",
+                 label as NSString, d.rate, d.cpuMillisecondsPerImage, d1.rate, d1.cpuMillisecondsPerImage,
+                 p.rate, p.cpuMillisecondsPerImage, d.rate / p.rate, p.cpuMillisecondsPerImage / d.cpuMillisecondsPerImage))
 }
-print(String(format: "| start-up to first answer, one 28×28 PNG | median %.1f ms (min %.1f ms, 20 runs) | | | |",
+print(String(format: "Start-up to first answer, one 28×28 PNG: median %.1f ms, min %.1f ms (20 runs)",
              median(startups) * 1000, startups.min()! * 1000))
+var loadAverage = [Double](repeating: 0, count: 3)
+getloadavg(&loadAverage, 3)
+print(String(format: "Load average at the end: %.1f %.1f %.1f (other work on the machine slows every figure above)",
+             loadAverage[0], loadAverage[1], loadAverage[2]))
 print("")
 print("Accuracy on these inputs (meaningful only with a trained bundled model; Python uses random weights):")
 for kind in ["photos", "small"] {
