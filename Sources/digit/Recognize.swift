@@ -1,5 +1,4 @@
 import ArgumentParser
-import BundledWeights
 import DigitCore
 import Foundation
 
@@ -134,7 +133,12 @@ struct Recognize: ParsableCommand {
     /// or, with no arguments, the image on standard input.
     private func inputSequence() throws -> RecognitionInputs<AnySequence<String>>.OrStandardInput {
         if inputs.isEmpty {
-            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            let bytes: [UInt8]
+            do {
+                bytes = try readStandardInputBytes()
+            } catch {
+                return .standardInput(RecognitionInput(name: "-", source: .unreadable(reason: "\(error)")))
+            }
             guard !bytes.isEmpty else {
                 // A usage error found while running: ArgumentParser would show the root's usage
                 // line, so the message (with a pointer to this command's help) is printed here.
@@ -225,53 +229,8 @@ private func isDirectory(_ path: String) -> Bool {
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
 }
 
-/// Why no model could be loaded (INTERIM: the classifier stage's `WeightsFileError` replaces it).
-enum ModelLoadError: Error, CustomStringConvertible {
-    case noBundledModel
-    case unreadable(source: String, reason: String)
-
-    var description: String {
-        switch self {
-        case .noBundledModel:
-            return "no bundled model; run `digit train` (it writes weights/mnist-softmax.dgw) and rebuild, or pass --weights FILE"
-        case .unreadable(let source, let reason):
-            return "\(source): cannot load weights: \(reason)"
-        }
-    }
-}
-
 /// The model to recognize with: `--weights FILE` when given, else the bundled one.
-/// INTERIM until the classifier stage lands `SoftmaxModel.bundled()` / `SoftmaxModel.load(weightsFile:)`:
-/// reads the weights and bias of a version-1 `.dgw` file (layout documented in the classifier's
-/// `WeightsFile`), without checking its checksum or preprocessing.
 func loadRecognitionModel(weightsPath: String?) throws -> SoftmaxModel {
-    let bytes: [UInt8]
-    let source: String
-    if let weightsPath {
-        guard let data = FileManager.default.contents(atPath: weightsPath) else {
-            throw ModelLoadError.unreadable(source: weightsPath, reason: "cannot read the file")
-        }
-        bytes = [UInt8](data)
-        source = weightsPath
-    } else {
-        guard !bundledWeightsBytes.isEmpty else { throw ModelLoadError.noBundledModel }
-        bytes = bundledWeightsBytes
-        source = "bundled model"
-    }
-    func uint32(at offset: Int) throws -> Int {
-        guard offset + 4 <= bytes.count else { throw ModelLoadError.unreadable(source: source, reason: "truncated") }
-        return Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
-    }
-    let magic: [UInt8] = [0x89, 0x44, 0x47, 0x57, 0x0D, 0x0A, 0x1A, 0x0A]
-    guard bytes.starts(with: magic), try uint32(at: 8) == 1, try uint32(at: 12) == 784, try uint32(at: 16) == 10 else {
-        throw ModelLoadError.unreadable(source: source, reason: "not a version-1 784→10 weights file")
-    }
-    var offset = 20
-    offset += 4 + (try uint32(at: offset))  // preprocessing identifier
-    offset += 4 + (try uint32(at: offset))  // training metadata
-    let floats = try (0..<(784 * 10 + 10)).map { Float(bitPattern: UInt32(try uint32(at: offset + 4 * $0))) }
-    guard floats.allSatisfy(\.isFinite) else {
-        throw ModelLoadError.unreadable(source: source, reason: "weights are not all finite")
-    }
-    return SoftmaxModel(weights: Array(floats[0..<7840]), bias: Array(floats[7840...]))
+    if let weightsPath { return try SoftmaxModel.load(weightsFile: weightsPath) }
+    return try SoftmaxModel.bundled()
 }

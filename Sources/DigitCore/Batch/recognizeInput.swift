@@ -27,12 +27,12 @@ public func recognizeInput(_ input: RecognitionInput, settings: RecognitionSetti
     do {
         switch input.source {
         case .file(let path):
-            bytes = try readInputFile(atPath: path) ?? []
+            bytes = try readImageFile(atPath: path)
         case .fileFoundInDirectory(let path):
-            guard let read = try readInputFile(atPath: path, onlyIfImage: true) else {
+            guard fileStartsWithImageSignature(atPath: path) else {
                 return .skipped(file: input.name, reason: "not a PNG or JPEG file")
             }
-            bytes = read
+            bytes = try readImageFile(atPath: path)
         case .bytes(let given):
             bytes = given
         case .unreadable(let reason):

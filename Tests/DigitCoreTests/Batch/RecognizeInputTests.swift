@@ -51,11 +51,11 @@ import Testing
             #expect(r.digit == nil && r.probabilities == nil)
             return r.error
         }
-        #expect(error(.file(root + "/missing.png")) == "no such file or directory")
-        #expect(error(.file(root)) == "is a directory")
+        #expect(error(.file(root + "/missing.png")) == ImageFileError.notFound.description)
+        #expect(error(.file(root)) == ImageFileError.isDirectory.description)
         #expect(error(.file(root + "/notes.png")) == DecodeError.unrecognisedFormat.description)
         #expect(error(.file(root + "/empty.png")) == DecodeError.empty.description)
-        #expect(error(.file(root + "/cut.png"))?.hasPrefix("damaged PNG data") == true)
+        #expect(error(.file(root + "/cut.png"))?.hasPrefix("truncated PNG file") == true)
         #expect(error(RecognitionInput(name: "locked", source: .unreadable(reason: "permission denied"))) == "permission denied")
     }
 
@@ -72,12 +72,17 @@ import Testing
         #expect(r.digit == 3)
     }
 
-    @Test func readInputFileReadsLargeFilesWhole() throws {
+    @Test func onlyTheFirstBytesDecideWhetherAFolderFileIsAnImage() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        try writeFile(bytes, to: root + "/big.bin")
-        #expect(try readInputFile(atPath: root + "/big.bin") == bytes)
-        #expect(try readInputFile(atPath: root + "/big.bin", onlyIfImage: true) == nil)
+        try writeFile([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3], to: root + "/truncated-png.bin")
+        try writeFile([0xFF, 0xD8, 0xFF], to: root + "/jpeg-start")
+        try writeFile([0xFF, 0xD8], to: root + "/too-short")
+        try writeFile((0..<100_000).map { UInt8(truncatingIfNeeded: $0) }, to: root + "/big.bin")
+        #expect(fileStartsWithImageSignature(atPath: root + "/truncated-png.bin"))
+        #expect(fileStartsWithImageSignature(atPath: root + "/jpeg-start"))
+        #expect(!fileStartsWithImageSignature(atPath: root + "/too-short"))
+        #expect(!fileStartsWithImageSignature(atPath: root + "/big.bin"))
+        #expect(fileStartsWithImageSignature(atPath: root + "/missing"), "unreadable: read it, so the error says why")
     }
 }
