@@ -56,9 +56,9 @@ enum Drawing {
     }
 }
 
-/// Version-1 `.dgw` weights files (layout in the classifier's `WeightsFile`) for a model whose
-/// weights are all zero, so its answer is softmax(`bias`) whatever the picture: tests can then
-/// check digits and confidences without depending on a trained model.
+/// Weights files (written with the classifier's `WeightsFile`) for a model whose weights are all
+/// zero, so its answer is softmax(`bias`) whatever the picture: tests can then check digits and
+/// confidences without depending on a trained model.
 enum TestModel {
     /// Bias 4 on class 3: p(3) = e⁴ / (e⁴ + 9) ≈ 0.858.
     static let confidentThree: [Float] = (0..<10).map { $0 == 3 ? 4 : 0 }
@@ -72,28 +72,8 @@ enum TestModel {
     }
 
     static func weightsFile(bias: [Float]) -> [UInt8] {
-        var out: [UInt8] = [0x89, 0x44, 0x47, 0x57, 0x0D, 0x0A, 0x1A, 0x0A]
-        func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
-        func append(_ bytes: [UInt8]) { append(UInt32(bytes.count)); out.append(contentsOf: bytes) }
-        append(1)
-        append(784)
-        append(10)
-        append(Array(preprocessingIdentifier.utf8))
-        append(Array(#"{"augment":false,"batchSize":0,"bestEpoch":0,"dataHashes":{},"date":"","digitVersion":"","epochs":0,"l2":0,"learningRate":0,"optimizer":"","recipe":"test: zero weights","seed":0,"trainingImages":0,"validationImages":0}"#.utf8))
-        for _ in 0..<(784 * 10) { append(Float(0).bitPattern) }
-        for b in bias { append(b.bitPattern) }
-        append(crc32(out))
-        return out
-    }
-
-    /// CRC-32 (IEEE, as zlib computes it).
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = (crc >> 1) ^ (crc & 1 == 1 ? 0xEDB8_8320 : 0) }
-        }
-        return ~crc
+        let model = SoftmaxModel(weights: [Float](repeating: 0, count: 784 * 10), bias: bias)
+        return WeightsFile(model: model, metadata: TrainingMetadata(recipe: "test: zero weights")).encoded()
     }
 }
 
@@ -148,3 +128,6 @@ func parseCSV(_ text: String) -> [[String]] {
 
 /// True once the preprocessing stage has replaced its placeholder (which never reports "no digit").
 let realPreprocessing = preprocessingIdentifier != "placeholder-v0"
+
+/// True when this build carries a trained model that fits its preprocessing.
+let trainedModelBundled = (try? SoftmaxModel.bundled()) != nil

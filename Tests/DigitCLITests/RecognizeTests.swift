@@ -223,6 +223,18 @@ import DigitCore
         #expect((row["warnings"] as? [String])?.contains(noDigitFoundWarning) == true)
     }
 
+    @Test(.enabled(if: trainedModelBundled, "no trained model is bundled in this build"))
+    func theBundledModelReadsADrawnOneAndZeroWithoutWeightsOption() throws {
+        let s = try setUp()
+        defer { s.remove() }
+        let one = try s.write(encodePNG(Drawing.stroke(side: 96)), "one.png")
+        let zero = try s.write(encodePNG(Drawing.ring(side: 96)), "zero.png")
+        let result = try DigitBinary.run(["recognize", "--format", "jsonl", one, zero])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try parseJSONLines(result.stdout)
+        #expect(rows.map { $0["digit"] as? Int } == [1, 0])
+    }
+
     @Test func usageErrorsExitWithTwoAndHelpWithZero() throws {
         let s = try setUp()
         defer { s.remove() }
