@@ -21,7 +21,8 @@ let package = Package(
         // Training speed and accuracy, beside scikit-learn's LogisticRegression.
         .executableTarget(name: "train-bench", dependencies: [digitCore], path: "train"),
         // `digit recognize` throughput on photos and small PNGs, beside a Pillow+NumPy pipeline.
-        .executableTarget(name: "recognize-bench", dependencies: [digitCore], path: "recognize"),
+        .executableTarget(name: "recognize-bench", dependencies: [digitCore], path: "recognize",
+                         exclude: ["python_pipeline.py"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -8,16 +8,40 @@
 #include <jerror.h>
 
 /* An error manager whose error_exit longjmps back to the caller of the shim
- * and whose warnings about damaged data become errors too. */
+ * and whose warnings about damaged data become errors too. `failure` records
+ * which DIGIT_JPEG_* code the escape stands for. */
 typedef struct {
     struct jpeg_error_mgr base;
     jmp_buf escape;
     char *message;
+    int failure;
 } shim_error_mgr;
+
+static int failure_for_code(int code) {
+    switch (code) {
+    case JWRN_JPEG_EOF:
+    case JERR_INPUT_EOF:
+    case JERR_INPUT_EMPTY:
+        return DIGIT_JPEG_TRUNCATED;
+    case JERR_OUT_OF_MEMORY:
+        return DIGIT_JPEG_OUT_OF_MEMORY;
+    default:
+        return DIGIT_JPEG_CORRUPT;
+    }
+}
 
 static void shim_error_exit(j_common_ptr cinfo) {
     shim_error_mgr *err = (shim_error_mgr *)cinfo->err;
     (*cinfo->err->format_message)(cinfo, err->message);
+    err->failure = failure_for_code(cinfo->err->msg_code);
+    longjmp(err->escape, 1);
+}
+
+/* Leaves through the escape with our own message instead of libjpeg's. */
+static void shim_fail(j_common_ptr cinfo, int failure, const char *text) {
+    shim_error_mgr *err = (shim_error_mgr *)cinfo->err;
+    snprintf(err->message, DIGIT_JPEG_MESSAGE_LENGTH, "%s", text);
+    err->failure = failure;
     longjmp(err->escape, 1);
 }
 
@@ -47,12 +71,21 @@ static void shim_emit_message(j_common_ptr cinfo, int level) {
 
 static void shim_output_message(j_common_ptr cinfo) { (void)cinfo; }
 
+/* Called by libjpeg while it reads; refuses files with an absurd number of scans. */
+static void shim_progress_monitor(j_common_ptr cinfo) {
+    if (cinfo->is_decompressor &&
+        ((j_decompress_ptr)cinfo)->input_scan_number > DIGIT_JPEG_MAX_SCANS) {
+        shim_fail(cinfo, DIGIT_JPEG_CORRUPT, "more than 500 progressive scans (a file built to be slow)");
+    }
+}
+
 static void install_error_manager(shim_error_mgr *err, char *message) {
     jpeg_std_error(&err->base);
     err->base.error_exit = shim_error_exit;
     err->base.emit_message = shim_emit_message;
     err->base.output_message = shim_output_message;
     err->message = message;
+    err->failure = DIGIT_JPEG_CORRUPT;
     message[0] = '\0';
 }
 
@@ -110,6 +143,7 @@ int digit_jpeg_decode(const unsigned char *data, size_t length,
                       digit_jpeg_image *out,
                       char message[DIGIT_JPEG_MESSAGE_LENGTH]) {
     struct jpeg_decompress_struct cinfo;
+    struct jpeg_progress_mgr progress;
     shim_error_mgr err;
     /* volatile: these change between setjmp and a longjmp back to it. */
     unsigned char *volatile pixels = NULL;
@@ -119,13 +153,18 @@ int digit_jpeg_decode(const unsigned char *data, size_t length,
     install_error_manager(&err, message);
     cinfo.err = &err.base;
     if (setjmp(err.escape)) {
+        int declared_width = out->declared_width, declared_height = out->declared_height;
         jpeg_destroy_decompress(&cinfo);
         free(pixels);
         free(out->exif);
         memset(out, 0, sizeof(*out));
-        return -1;
+        out->declared_width = declared_width;
+        out->declared_height = declared_height;
+        return err.failure;
     }
     jpeg_create_decompress(&cinfo);
+    progress.progress_monitor = shim_progress_monitor;
+    cinfo.progress = &progress;
     jpeg_mem_src(&cinfo, data, (unsigned long)length);
     jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(&cinfo, TRUE);
@@ -133,12 +172,10 @@ int digit_jpeg_decode(const unsigned char *data, size_t length,
     out->declared_width = (int)cinfo.image_width;
     out->declared_height = (int)cinfo.image_height;
     if ((uint64_t)cinfo.image_width * (uint64_t)cinfo.image_height > max_pixels) {
-        snprintf(message, DIGIT_JPEG_MESSAGE_LENGTH,
-                 "image is %ux%u pixels, above the limit of %llu pixels",
+        char text[DIGIT_JPEG_MESSAGE_LENGTH];
+        snprintf(text, sizeof text, "image is %ux%u pixels, above the limit of %llu pixels",
                  cinfo.image_width, cinfo.image_height, (unsigned long long)max_pixels);
-        jpeg_destroy_decompress(&cinfo);
-        memset(out, 0, sizeof(*out));
-        return -1;
+        shim_fail((j_common_ptr)&cinfo, DIGIT_JPEG_TOO_LARGE, text);
     }
     copy_exif(&cinfo, out);
     out->saw_adobe_marker = cinfo.saw_Adobe_marker ? 1 : 0;
@@ -160,8 +197,7 @@ int digit_jpeg_decode(const unsigned char *data, size_t length,
     row_bytes = (size_t)cinfo.output_width * (size_t)cinfo.output_components;
     pixels = malloc(row_bytes * cinfo.output_height);
     if (pixels == NULL) {
-        set_message(message, "out of memory for the decoded pixels");
-        longjmp(err.escape, 1);
+        shim_fail((j_common_ptr)&cinfo, DIGIT_JPEG_OUT_OF_MEMORY, "out of memory for the decoded pixels");
     }
     while (cinfo.output_scanline < cinfo.output_height) {
         JSAMPROW row = pixels + (size_t)cinfo.output_scanline * row_bytes;

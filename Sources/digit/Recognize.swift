@@ -1,12 +1,236 @@
 import ArgumentParser
 import DigitCore
+import Foundation
 
 struct Recognize: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recognize",
-        abstract: "(not built yet)")
+        abstract: "Read the handwritten digit in PNG or JPEG images.",
+        discussion: """
+        Prints the digit first, then the ten class probabilities. Inputs are read on all \
+        cores and reported in the order given, each as soon as it is done.
+
+        INPUTS
+          FILE      a PNG or JPEG file (told apart by content, not by name)
+          DIR       the files in a folder (-r: and its sub-folders); files that are not
+                    PNG or JPEG are skipped with a note on standard error
+          -         newline-separated paths read from standard input
+          (none)    the image itself piped into standard input
+
+        EXAMPLES
+          One photo:
+            digit recognize photo.png
+          An image piped in:
+            digit recognize < photo.jpg
+          A folder of scans piped in as paths:
+            find scans -name '*.jpg' | digit recognize -
+          A folder and its sub-folders:
+            digit recognize -r scans
+          Output for scripts (one JSON object per line, or CSV with a header):
+            digit recognize --format jsonl scans/*.png
+            digit recognize --format csv -r scans > digits.csv
+          Withhold answers below 80% confidence (reported as "uncertain", no digit):
+            digit recognize --min-confidence 0.8 photo.png
+          Use a model of your own instead of the bundled one:
+            digit recognize --weights my-model.dgw photo.png
+
+        OUTPUT FORMATS
+          text   photo.png: 7 (93.1%)  0:0.001 1:0.005 ... 9:0.007 (file name shown
+                 when there is more than one input; a bar chart on a terminal)
+          jsonl  {"file":"photo.png","digit":7,"confidence":0.931,"probabilities":[...],
+                  "warnings":[],"error":null} (digit, confidence, probabilities may be null)
+          csv    file,digit,confidence,p0,...,p9,error (error says why there is no digit:
+                 the read error, "no digit found" or "uncertain: ...")
+
+        EXIT STATUS
+          0  every input gave a digit:          digit recognize photo.png
+          1  an input could not be read, held no digit, or was uncertain (the others are
+             still reported), or no model is available:
+                                                digit recognize photo.png blank.png
+          2  usage error (unknown option, bad value, no input):
+                                                digit recognize --format xml photo.png
+        """)
+
+    @Argument(help: ArgumentHelp("Image files, folders, or - for paths on standard input.",
+                                 valueName: "input"))
+    var inputs: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Read sub-folders of folders too.")
+    var recursive = false
+
+    @Option(help: "Output format: text, jsonl or csv.")
+    var format: OutputFormatOption = .text
+
+    @Option(name: .customLong("min-confidence"), help: ArgumentHelp(
+        "Report answers whose top probability is below this (0…1) as uncertain, with no digit.",
+        valueName: "p"))
+    var minConfidence: Double?
+
+    @Option(help: ArgumentHelp("A weights file to use instead of the bundled model.", valueName: "file"))
+    var weights: String?
+
+    @Option(name: .shortAndLong, help: "Worker threads (default: one per core).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let minConfidence, !(0...1).contains(minConfidence) {
+            throw ValidationError("--min-confidence must be between 0 and 1, got \(minConfidence)")
+        }
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be at least 1, got \(jobs)")
+        }
+        if inputs.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("'-' (paths on standard input) can be given only once")
+        }
+        if inputs.isEmpty && isatty(STDIN_FILENO) != 0 {
+            throw ValidationError("""
+                no input: give image files or folders, '-' to read paths from standard input, \
+                or pipe an image in (digit recognize < photo.jpg)
+                """)
+        }
+    }
 
     func run() throws {
-        throw ValidationError("digit recognize is not built yet")
+        let inputList = try inputSequence()
+        let model: SoftmaxModel
+        do {
+            model = try loadRecognitionModel(weightsPath: weights)
+        } catch {
+            printToStandardError("digit: \(error)")
+            throw ExitCode.failure
+        }
+        let formatter = makeFormatter()
+        let output = StreamedOutput()
+        if let header = formatter.header { output.append(header) }
+
+        var tally = RecognitionTally()
+        let settings = RecognitionSettings(minimumConfidence: minConfidence.map { Float($0) })
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let textMode = format == .text
+        recognizeInOrder(inputList, settings: settings, workers: workers,
+                         classify: { model.predict($0) },
+                         emit: { outcome in
+                             tally.count(outcome)
+                             switch outcome {
+                             case .skipped(let file, let reason):
+                                 printToStandardError("\(file): skipped, \(reason)")
+                             case .recognized(let recognition):
+                                 if textMode, let error = recognition.error {
+                                     printToStandardError("\(recognition.file): \(error)")
+                                 }
+                                 output.append(formatter.format(recognition))
+                             }
+                         },
+                         flush: { output.flush() })
+        output.flush()
+        if tally.inputs == 0 {
+            printToStandardError("digit: no images to read")
+        }
+        if !tally.everyInputGaveDigit { throw ExitCode.failure }
     }
+
+    /// The inputs, lazily: arguments in order, `-` replaced by the paths on standard input,
+    /// or, with no arguments, the image on standard input.
+    private func inputSequence() throws -> RecognitionInputs<AnySequence<String>>.OrStandardInput {
+        if inputs.isEmpty {
+            let bytes: [UInt8]
+            do {
+                bytes = try readStandardInputBytes()
+            } catch {
+                return .standardInput(RecognitionInput(name: "-", source: .unreadable(reason: "\(error)")))
+            }
+            guard !bytes.isEmpty else {
+                // A usage error found while running: ArgumentParser would show the root's usage
+                // line, so the message (with a pointer to this command's help) is printed here.
+                printToStandardError("""
+                    Error: no input: standard input is empty; give image files or folders, '-' to read \
+                    paths from standard input, or pipe an image in (digit recognize < photo.jpg)
+                    See 'digit recognize --help' for more information.
+                    """)
+                throw ExitCode(usageErrorStatus)
+            }
+            return .standardInput(RecognitionInput(name: "-", source: .bytes(bytes)))
+        }
+        let arguments = inputs
+        let paths = AnySequence(arguments.lazy.flatMap { argument -> AnySequence<String> in
+            argument == "-" ? AnySequence(StandardInputLines()) : AnySequence(CollectionOfOne(argument))
+        })
+        return .paths(RecognitionInputs(paths: paths, recursive: recursive,
+                                        note: { printToStandardError($0) }))
+    }
+
+    private func makeFormatter() -> RecognitionFormatter {
+        switch format {
+        case .jsonl:
+            return JSONLinesRecognitionFormatter()
+        case .csv:
+            return CSVRecognitionFormatter()
+        case .text:
+            let single = inputs.isEmpty
+                || (inputs.count == 1 && inputs[0] != "-" && !isDirectory(inputs[0]))
+            let style: TextRecognitionFormatter.Style =
+                standardOutputIsTerminal ? (single ? .chart : .oneLine) : .plain
+            return TextRecognitionFormatter(style: style, showsFileNames: !single)
+        }
+    }
+}
+
+/// `--format` values.
+enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case text, jsonl, csv
+}
+
+extension RecognitionInputs {
+    /// The inputs of one run: paths (expanded) or the single image on standard input.
+    enum OrStandardInput: Sequence {
+        case paths(RecognitionInputs)
+        case standardInput(RecognitionInput)
+
+        func makeIterator() -> AnyIterator<RecognitionInput> {
+            switch self {
+            case .paths(let inputs):
+                return AnyIterator(inputs.makeIterator())
+            case .standardInput(let input):
+                return AnyIterator(CollectionOfOne(input).makeIterator())
+            }
+        }
+    }
+}
+
+/// Lines of standard input, read lazily, without their line ends; blank lines left out.
+private struct StandardInputLines: Sequence, IteratorProtocol {
+    mutating func next() -> String? {
+        while let line = readLine(strippingNewline: true) {
+            let path = line.hasSuffix("\r") ? String(line.dropLast()) : line
+            if !path.isEmpty { return path }
+        }
+        return nil
+    }
+}
+
+/// Standard output, buffered between flushes (so each run of finished results is one write).
+private final class StreamedOutput {
+    private var buffer = ""
+
+    func append(_ text: String) {
+        buffer += text
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        fputs(buffer, stdout)
+        fflush(stdout)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+private func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+}
+
+/// The model to recognize with: `--weights FILE` when given, else the bundled one.
+func loadRecognitionModel(weightsPath: String?) throws -> SoftmaxModel {
+    if let weightsPath { return try SoftmaxModel.load(weightsFile: weightsPath) }
+    return try SoftmaxModel.bundled()
 }

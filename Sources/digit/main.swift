@@ -1,5 +1,6 @@
 import ArgumentParser
 import DigitCore
+import Foundation
 
 /// `digit`: reads the handwritten digit in an image file.
 struct Digit: ParsableCommand {
@@ -11,4 +12,19 @@ struct Digit: ParsableCommand {
         defaultSubcommand: nil)
 }
 
-Digit.main()
+/// Exit status for usage errors. ArgumentParser's default is 64 (EX_USAGE); `digit`
+/// documents 2, like most Unix tools.
+let usageErrorStatus: Int32 = 2
+
+// Parsed and run by hand (instead of `Digit.main()`) only to map usage errors to status 2;
+// `--help` and `--version` still exit 0, and every other error keeps its status.
+do {
+    var command = try Digit.parseAsRoot()
+    try command.run()
+} catch {
+    if Digit.exitCode(for: error) == .validationFailure {
+        printToStandardError(Digit.fullMessage(for: error))
+        exit(usageErrorStatus)
+    }
+    Digit.exit(withError: error)
+}

@@ -10,6 +10,16 @@
 
 #define DIGIT_JPEG_MESSAGE_LENGTH 200
 
+/// Why `digit_jpeg_decode` failed (its return value); 0 is success.
+#define DIGIT_JPEG_CORRUPT (-1)      /* damaged or invalid data; `message` says what */
+#define DIGIT_JPEG_TRUNCATED (-2)    /* the data ends before the image does */
+#define DIGIT_JPEG_TOO_LARGE (-3)    /* declared size above `max_pixels`; `out->declared_*` are set */
+#define DIGIT_JPEG_OUT_OF_MEMORY (-4)
+
+/// Progressive files with more scans than this are refused: each scan re-walks the
+/// whole image, so a file of thousands of tiny scans is a cheap way to make a decoder hang.
+#define DIGIT_JPEG_MAX_SCANS 500
+
 /// A decoded JPEG, as libjpeg delivers it.
 typedef struct digit_jpeg_image {
     /// `height` rows of `width * components` bytes, malloc'd; free with `digit_jpeg_image_free`.
@@ -39,7 +49,8 @@ int digit_jpeg_read_size(const unsigned char *data, size_t length,
 ///   the shorter side at least this many pixels; 0 decodes at full size.
 /// - `max_pixels`: files declaring more pixels than this are refused before any
 ///   pixel memory is allocated.
-/// Returns 0, or -1 with a one-line reason in `message` (and nothing to free).
+/// Returns 0, or one of the negative DIGIT_JPEG_* codes above with a one-line reason in
+/// `message` (and nothing to free; only `declared_width`/`declared_height` may be set).
 /// Corrupt or truncated data is an error, not a grey-filled image.
 int digit_jpeg_decode(const unsigned char *data, size_t length,
                       int min_short_side, uint64_t max_pixels,

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Multinomial logistic regression: 784 inputs (a `DigitImage`) plus bias → 10 classes.
-/// PLACEHOLDER shape of the API until the classifier issue lands.
-public struct SoftmaxModel: Sendable {
+/// Multinomial logistic regression: 784 inputs (a `DigitImage`, ink = 1.0) plus bias → 10 classes.
+/// p = softmax(xᵀW + b), computed stably (largest logit subtracted before exponentiating).
+public struct SoftmaxModel: Sendable, Equatable {
     public static let inputCount = DigitImage.pixelCount
     public static let classCount = 10
 
@@ -17,15 +17,38 @@ public struct SoftmaxModel: Sendable {
         self.bias = bias
     }
 
+    /// All weights and biases zero: predicts 0.1 for every class.
+    public static var zero: SoftmaxModel {
+        SoftmaxModel(weights: [Float](repeating: 0, count: inputCount * classCount),
+                     bias: [Float](repeating: 0, count: classCount))
+    }
+
     /// All ten class probabilities for `image`.
     public func predict(_ image: DigitImage) -> Prediction {
-        var logits = bias
-        for i in 0..<Self.inputCount where image.pixels[i] != 0 {
-            for k in 0..<Self.classCount { logits[k] += weights[i * Self.classCount + k] * image.pixels[i] }
+        let packed = PackedWeights(self)
+        return packed.rows.withUnsafeBufferPointer { rows in Self.predict(image, rows: rows.baseAddress!) }
+    }
+
+    /// Predictions for many images (the weights are packed once).
+    public func predictions(for images: [DigitImage]) -> [Prediction] {
+        let packed = PackedWeights(self)
+        return packed.rows.withUnsafeBufferPointer { rows in images.map { Self.predict($0, rows: rows.baseAddress!) } }
+    }
+
+    private static func predict(_ image: DigitImage, rows: UnsafePointer<SIMD16<Float>>) -> Prediction {
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: inputCount) { indices in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: inputCount) { values in
+                var count = 0
+                for (i, v) in image.pixels.enumerated() where v != 0 {
+                    indices[count] = UInt16(i)
+                    values[count] = v
+                    count += 1
+                }
+                let z = SoftmaxKernel.logits(rows: rows, indices: UnsafePointer(indices.baseAddress!),
+                                             values: UnsafePointer(values.baseAddress!), count: count)
+                let p = SoftmaxKernel.softmax(z).probabilities
+                return Prediction(probabilities: (0..<classCount).map { p[$0] })
+            }
         }
-        let top = logits.max()!
-        let exps = logits.map { expf($0 - top) }
-        let sum = exps.reduce(0, +)
-        return Prediction(probabilities: exps.map { $0 / sum })
     }
 }

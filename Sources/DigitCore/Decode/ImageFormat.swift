@@ -14,4 +14,7 @@ public enum ImageFormat: String, Sendable, CaseIterable {
             return nil
         }
     }
+
+    /// `PNG` or `JPEG`, as a user writes it.
+    public var displayName: String { rawValue.uppercased() }
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// How `trainSoftmax` trains. Defaults are the recipe of the bundled model (chosen from the
+/// measurements in BENCHMARKS.md, section Training).
+///
+/// Optimiser: Adam (β1 0.9, β2 0.999, ε 1e-8) on mean cross-entropy + (l2/2)·‖W‖² (bias not
+/// penalised), mini-batches, learning rate decayed along a cosine from `learningRate` to 0 over
+/// the run. Adam was chosen over SGD with momentum because its per-weight step sizes cope with
+/// pixels that are rarely inked (the digit's border) without a per-run learning-rate search.
+public struct TrainingOptions: Sendable, Equatable, Codable {
+    /// Passes over the training set.
+    public var epochs: Int = 15
+    /// Images per gradient step.
+    public var batchSize: Int = 100
+    /// Adam's initial step size (decays to 0 along a cosine).
+    public var learningRate: Float = 0.002
+    /// L2 penalty λ: the loss adds (λ/2)·‖W‖².
+    public var l2: Float = 1e-4
+    /// Seeds shuffling and augmentation; same seed, same data → bit-identical weights.
+    public var seed: UInt64 = 1
+    /// Worker threads. Does not change the result (batches are cut into `shardCount` fixed shards).
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Train on randomly shifted/rotated/scaled/thickened/thinned copies, made afresh each epoch.
+    public var augment: Bool = false
+
+    /// Every batch is split into this many shards whatever the thread count, and their gradients
+    /// are summed in shard order, so results do not depend on `threads`.
+    public static let shardCount = 8
+
+    public init() {}
+
+    /// The optimiser, as recorded in weights files.
+    public static let optimizerName = "adam(b1=0.9,b2=0.999,eps=1e-8)+cosine-lr"
+
+    /// Throws when an option is out of range.
+    public func validate() throws {
+        if epochs < 1 { throw TrainingError.invalidOption("epochs must be at least 1 (got \(epochs))") }
+        if batchSize < 1 { throw TrainingError.invalidOption("batch size must be at least 1 (got \(batchSize))") }
+        if !(learningRate > 0) || !learningRate.isFinite {
+            throw TrainingError.invalidOption("learning rate must be a positive number (got \(learningRate))")
+        }
+        if !(l2 >= 0) || !l2.isFinite { throw TrainingError.invalidOption("L2 must be zero or positive (got \(l2))") }
+        if threads < 1 { throw TrainingError.invalidOption("threads must be at least 1 (got \(threads))") }
+    }
+}
+
+/// Why training could not run.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+    case invalidOption(String)
+    case emptyTrainingSet
+
+    public var description: String {
+        switch self {
+        case .invalidOption(let reason): return "invalid training option: \(reason)"
+        case .emptyTrainingSet: return "no training images"
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Everything `digit train` produces: the weights file to save, the run's history and timings.
+public struct MNISTTrainingOutcome: Sendable {
+    /// Model, preprocessing identifier and metadata (including validation and test accuracy).
+    public var weightsFile: WeightsFile
+    public var result: TrainingResult
+    /// Fraction 0…1 of the MNIST test set classified correctly by the kept model.
+    public var testAccuracy: Double
+    /// Wall seconds spent loading + normalising, training, and testing.
+    public var loadingSeconds: Double
+    public var trainingSeconds: Double
+    public var testingSeconds: Double
+}
+
+/// The MNIST training recipe behind `digit train`: loads both splits from `directory`,
+/// normalises every image with `normaliseMNISTDigit`, holds out the last `validationCount`
+/// training images (default: 5,000, or a tenth of a smaller set) for choosing the best epoch, trains (see `trainSoftmax`), and only then
+/// measures the test set once for the report.
+public func trainOnMNIST(
+    directory: String, options: TrainingOptions, validationCount: Int? = nil,
+    initial: SoftmaxModel? = nil, initialSource: String? = nil,
+    onBatch: ((BatchProgress) -> Void)? = nil, onEpoch: ((EpochSummary) -> Void)? = nil
+) throws -> MNISTTrainingOutcome {
+    try options.validate()
+    let loadStart = Date()
+    let trainingRaw = try MNISTDataset.load(directory: directory, split: .training)
+    let testRaw = try MNISTDataset.load(directory: directory, split: .test)
+    let validationCount = validationCount ?? min(5000, trainingRaw.count / 10)
+    guard trainingRaw.count > validationCount else {
+        throw TrainingError.invalidOption("the training set (\(trainingRaw.count) images) must be larger than the validation hold-out (\(validationCount))")
+    }
+    // Hash the data (for the metadata) beside normalisation and training rather than before them.
+    let hashing = DispatchGroup()
+    let hashes = HashesBox()
+    DispatchQueue.global().async(group: hashing) {
+        hashes.value = trainingRaw.idxFileHashes(split: .training).merging(testRaw.idxFileHashes(split: .test)) { a, _ in a }
+    }
+    let trainingCount = trainingRaw.count - validationCount
+    let training = normaliseMNIST(trainingRaw, range: 0..<trainingCount, threads: options.threads)
+    let validation = normaliseMNIST(trainingRaw, range: trainingCount..<trainingRaw.count, threads: options.threads)
+    let loadingSeconds = Date().timeIntervalSince(loadStart)
+
+    let trainStart = Date()
+    let result = try trainSoftmax(training: training, validation: validation, options: options,
+                                  initial: initial, onBatch: onBatch, onEpoch: onEpoch)
+    let trainingSeconds = Date().timeIntervalSince(trainStart)
+
+    let testStart = Date()
+    let test = normaliseMNIST(testRaw, threads: options.threads)
+    let testAccuracy = evaluateSoftmax(PackedWeights(result.model), on: test, threads: options.threads).accuracy
+    let testingSeconds = Date().timeIntervalSince(testStart)
+
+    hashing.wait()
+    let metadata = TrainingMetadata(
+        recipe: trainingRecipe(options),
+        optimizer: TrainingOptions.optimizerName, augment: options.augment, seed: options.seed,
+        epochs: options.epochs, bestEpoch: result.bestEpoch, batchSize: options.batchSize,
+        learningRate: options.learningRate, l2: options.l2,
+        trainingImages: training.count, validationImages: validation.count,
+        dataHashes: hashes.value,
+        validationAccuracy: result.validationAccuracy.isNaN ? nil : result.validationAccuracy,
+        testAccuracy: testAccuracy, initialisedFrom: initialSource,
+        date: ISO8601DateFormatter().string(from: Date()), digitVersion: digitVersion)
+    return MNISTTrainingOutcome(
+        weightsFile: WeightsFile(model: result.model, metadata: metadata), result: result,
+        testAccuracy: testAccuracy, loadingSeconds: loadingSeconds, trainingSeconds: trainingSeconds,
+        testingSeconds: testingSeconds)
+}
+
+/// One line naming the recipe, recorded in weights files.
+public func trainingRecipe(_ options: TrainingOptions) -> String {
+    "softmax 784→10 on normaliseMNISTDigit(\(preprocessingIdentifier)), \(TrainingOptions.optimizerName), "
+        + "\(options.epochs) epochs, batch \(options.batchSize), lr \(options.learningRate), L2 \(options.l2), "
+        + "augment \(options.augment ? "on" : "off"), seed \(options.seed), best validation epoch kept"
+}
+
+/// The data hashes, written by the background task and read after `wait()`.
+private final class HashesBox: @unchecked Sendable {
+    var value: [String: String] = [:]
+}

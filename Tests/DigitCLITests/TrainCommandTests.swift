@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import DigitCore
+
+/// `digit train` end to end on a small synthetic MNIST folder (real MNIST is too slow in a debug build).
+@Suite struct TrainCommandTests {
+    /// A four-file MNIST folder of `count` blurred-bar digits per split (raw IDX, not gzip).
+    static func syntheticMNIST(trainingCount: Int, testCount: Int) throws -> String {
+        let directory = NSTemporaryDirectory() + "digit-train-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        func idx(_ dimensions: [Int], _ data: [UInt8]) -> Data {
+            var out: [UInt8] = [0, 0, 8, UInt8(dimensions.count)]
+            for d in dimensions { out += [UInt8(d >> 24 & 0xFF), UInt8(d >> 16 & 0xFF), UInt8(d >> 8 & 0xFF), UInt8(d & 0xFF)] }
+            return Data(out + data)
+        }
+        for (prefix, count) in [("train", trainingCount), ("t10k", testCount)] {
+            var images = [UInt8](repeating: 0, count: count * 784), labels = [UInt8](repeating: 0, count: count)
+            for n in 0..<count {
+                let label = n % 10
+                labels[n] = UInt8(label)
+                // Digit k: a vertical bar at column 5 + 2k, rows 6…21, with a little jitter.
+                let column = 5 + 2 * label + (n / 10) % 2
+                for y in 6...21 { images[n * 784 + y * 28 + column] = 255 }
+            }
+            try idx([count, 28, 28], images).write(to: URL(fileURLWithPath: "\(directory)/\(prefix)-images-idx3-ubyte"))
+            try idx([count], labels).write(to: URL(fileURLWithPath: "\(directory)/\(prefix)-labels-idx1-ubyte"))
+        }
+        return directory
+    }
+
+    @Test func helpHasExamples() throws {
+        let result = try DigitBinary.run(["train", "--help"])
+        #expect(result.status == 0)
+        for text in ["--data", "--epochs", "--batch-size", "--learning-rate", "--l2", "--seed", "--threads",
+                     "--augment", "--init", "--output", "--quiet", "Examples:"] {
+            #expect(result.stdout.contains(text), "help lacks \(text)")
+        }
+    }
+
+    @Test func trainsWritesALoadableFileAndReportsTestAccuracy() throws {
+        let directory = try Self.syntheticMNIST(trainingCount: 200, testCount: 50)
+        let output = directory + "/model.dgw"
+        let result = try DigitBinary.run(["train", "--data", directory, "--epochs", "3", "--batch-size", "20",
+                                          "--learning-rate", "0.05", "-o", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("test accuracy"))
+        #expect(result.stdout.contains("wrote \(output)"))
+        // Not a terminal: one plain line per epoch on stderr.
+        #expect(result.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("epoch ") }.count == 3)
+        let file = try WeightsFile.load(path: output)
+        #expect(file.metadata.epochs == 3 && file.metadata.batchSize == 20)
+        #expect(file.metadata.testAccuracy ?? 0 > 0.9)
+
+        // --init continues from it; --quiet prints no epoch lines.
+        let again = try DigitBinary.run(["train", "--data", directory, "--epochs", "1", "--init", output,
+                                         "--quiet", "-o", directory + "/more.dgw"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!again.stderr.contains("epoch "))
+        #expect(try WeightsFile.load(path: directory + "/more.dgw").metadata.initialisedFrom == output)
+    }
+
+    @Test func missingDataOrBadOptionsFailWithAClearMessage() throws {
+        let empty = NSTemporaryDirectory() + "digit-train-empty-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let missing = try DigitBinary.run(["train", "--data", empty, "-o", empty + "/m.dgw"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("train-images-idx3-ubyte"))
+        #expect(missing.stderr.contains("--download"))
+        #expect(!FileManager.default.fileExists(atPath: empty + "/m.dgw"))
+
+        let badEpochs = try DigitBinary.run(["train", "--data", empty, "--epochs", "0"])
+        #expect(badEpochs.status != 0)
+        #expect(badEpochs.stderr.contains("epochs"))
+
+        let badOutput = try DigitBinary.run(["train", "--data", empty, "-o", empty + "/no/such/m.dgw"])
+        #expect(badOutput.status != 0)
+        #expect(badOutput.stderr.contains("does not exist"))
+
+        let badInit = try DigitBinary.run(["train", "--data", empty, "--init", empty + "/none.dgw", "-o", empty + "/m.dgw"])
+        #expect(badInit.status != 0)
+        #expect(badInit.stderr.contains(empty + "/none.dgw"))
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import DigitCore
+
+@Suite struct TrainingTests {
+    typealias F = ClassifyFixtures
+
+    static let training = F.syntheticDigits(count: 400, seed: 21)
+    static let validation = F.syntheticDigits(count: 100, seed: 22)
+
+    static func options(threads: Int = 1, seed: UInt64 = 1, augment: Bool = false, epochs: Int = 3) -> TrainingOptions {
+        var options = TrainingOptions()
+        options.epochs = epochs
+        options.batchSize = 32
+        options.learningRate = 0.01
+        options.l2 = 1e-4
+        options.seed = seed
+        options.threads = threads
+        options.augment = augment
+        return options
+    }
+
+    @Test func learnsTheSyntheticDigits() throws {
+        let result = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options())
+        #expect(result.validationAccuracy > 0.9)
+        #expect(result.epochs.count == 3)
+        #expect(result.epochs[2].trainingLoss < result.epochs[0].trainingLoss)
+        // The model returned is the epoch with the lowest validation loss, as reported.
+        let best = result.epochs.min { $0.validationLoss < $1.validationLoss }!
+        #expect(result.bestEpoch == best.epoch && best.isBest)
+        #expect(result.validationAccuracy == best.validationAccuracy)
+        let measured = evaluateSoftmax(PackedWeights(result.model), on: Self.validation)
+        #expect(measured.accuracy == best.validationAccuracy && measured.loss == best.validationLoss)
+    }
+
+    @Test func resultsDoNotDependOnTheThreadCount() throws {
+        let one = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options(threads: 1))
+        let two = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options(threads: 2))
+        let three = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options(threads: 3))
+        #expect(one.model.weights.map(\.bitPattern) == two.model.weights.map(\.bitPattern))
+        #expect(one.model.bias.map(\.bitPattern) == two.model.bias.map(\.bitPattern))
+        #expect(one.model == three.model)
+        #expect(one.epochs.map(\.trainingLoss) == two.epochs.map(\.trainingLoss))
+    }
+
+    @Test func augmentedTrainingIsDeterministicAndThreadIndependent() throws {
+        let one = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options(threads: 1, augment: true, epochs: 2))
+        let two = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options(threads: 2, augment: true, epochs: 2))
+        let plain = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options(threads: 1, epochs: 2))
+        #expect(one.model.weights.map(\.bitPattern) == two.model.weights.map(\.bitPattern))
+        #expect(one.model != plain.model)
+    }
+
+    @Test func theSeedDecides() throws {
+        let a = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options(seed: 5, epochs: 1))
+        let b = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options(seed: 5, epochs: 1))
+        let c = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options(seed: 6, epochs: 1))
+        #expect(a.model == b.model)
+        #expect(a.model != c.model)
+    }
+
+    /// One full-batch step from zeros: Adam's first step moves every weight with a clear gradient
+    /// by the learning rate against the sign of the (reference) gradient, L2 included.
+    @Test func firstStepIsAdamOnTheReferenceGradient() throws {
+        let set = Self.training.subset(0..<40)
+        var options = Self.options(epochs: 1)
+        options.batchSize = 40
+        options.learningRate = 0.05
+        let start = F.randomModel(seed: 9, scale: 0.1)
+        let result = try trainSoftmax(training: set, validation: SparseDigits(), options: options, initial: start)
+        let images = (0..<set.count).map { set.image($0).pixels }
+        let gradient = SoftmaxReference.gradient(weights: start.weights, bias: start.bias, images: images,
+                                                 labels: set.labels.map(Int.init), l2: Double(options.l2))
+        var checked = 0
+        for j in 0..<7840 where abs(gradient.weights[j]) > 1e-3 {
+            let expected = start.weights[j] - options.learningRate * Float(gradient.weights[j].sign == .minus ? -1 : 1)
+            #expect(abs(result.model.weights[j] - expected) < 1e-4, "weight \(j)")
+            checked += 1
+        }
+        for k in 0..<10 where abs(gradient.bias[k]) > 1e-3 {
+            let expected = start.bias[k] - options.learningRate * Float(gradient.bias[k].sign == .minus ? -1 : 1)
+            #expect(abs(result.model.bias[k] - expected) < 1e-4, "bias \(k)")
+        }
+        #expect(checked > 50)
+    }
+
+    /// `--init`: training continues from the given model (its first epoch starts where that one ended).
+    @Test func continuesFromAnInitialModel() throws {
+        let first = try trainSoftmax(training: Self.training, validation: Self.validation, options: Self.options(epochs: 2))
+        var gentle = Self.options(epochs: 1)
+        gentle.learningRate = 0.001
+        let fromZero = try trainSoftmax(training: Self.training, validation: Self.validation, options: gentle)
+        let continued = try trainSoftmax(training: Self.training, validation: Self.validation, options: gentle, initial: first.model)
+        #expect(continued.epochs[0].trainingLoss < fromZero.epochs[0].trainingLoss)
+        #expect(continued.epochs[0].trainingLoss < first.epochs[0].trainingLoss)
+    }
+
+    @Test func rejectsBadOptionsAndEmptyData() {
+        var options = Self.options()
+        options.epochs = 0
+        #expect(throws: TrainingError.self) { try trainSoftmax(training: Self.training, validation: Self.validation, options: options) }
+        options = Self.options()
+        options.learningRate = .nan
+        #expect(throws: TrainingError.self) { try trainSoftmax(training: Self.training, validation: Self.validation, options: options) }
+        #expect(throws: TrainingError.emptyTrainingSet) {
+            try trainSoftmax(training: SparseDigits(), validation: Self.validation, options: Self.options())
+        }
+    }
+
+    @Test func normalisationDoesNotDependOnTheThreadCount() {
+        let (images, labels) = F.syntheticBytes(count: 150, seed: 3)
+        let set = MNISTDataset(images: images, labels: labels)
+        let one = normaliseMNIST(set, threads: 1), two = normaliseMNIST(set, threads: 2)
+        #expect(one.values == two.values && one.pixelIndices == two.pixelIndices && one.rowStarts == two.rowStarts)
+        #expect(one.labels == labels)
+        #expect(one.image(7) == normaliseMNISTDigit(set.image(7)))
+        let part = normaliseMNIST(set, range: 100..<150, threads: 2)
+        #expect(part.count == 50 && part.image(0) == one.image(100))
+    }
+
+    /// The whole `digit train` recipe on a small synthetic MNIST folder: held-out validation,
+    /// test accuracy, metadata with data hashes, a weights file that loads back.
+    @Test func trainsOnAnMNISTFolderAndRecordsHowInItsMetadata() throws {
+        let directory = try F.writeSyntheticMNIST(trainingCount: 300, testCount: 60)
+        let outcome = try trainOnMNIST(directory: directory, options: Self.options(epochs: 2))
+        let metadata = outcome.weightsFile.metadata
+        #expect(metadata.trainingImages == 270 && metadata.validationImages == 30)
+        #expect(metadata.epochs == 2 && metadata.seed == 1 && metadata.batchSize == 32)
+        #expect(metadata.testAccuracy == outcome.testAccuracy)
+        #expect(outcome.testAccuracy > 0.8)
+        #expect(metadata.dataHashes.count == 4)
+        #expect(metadata.dataHashes["t10k-labels-idx1-ubyte"]?.count == 64)
+        #expect(outcome.weightsFile.preprocessing == preprocessingIdentifier)
+        let path = directory + "/model.dgw"
+        try outcome.weightsFile.save(to: path)
+        #expect(try WeightsFile.load(path: path) == outcome.weightsFile)
+    }
+}
