@@ -38,10 +38,9 @@ struct Preprocess: ParsableCommand {
     func run() throws {
         let bytes: [UInt8]
         do {
-            // TODO(decode merge): use `readImageFile(atPath:)` once it is on main.
-            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: image)))
+            bytes = try readImageFile(atPath: image)
         } catch {
-            throw failure("\(image): cannot read: \(readFailureReason(error))")
+            throw failure("\(image): \(error)")
         }
         let result: PreprocessResult
         do {
@@ -53,7 +52,7 @@ struct Preprocess: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(atPath: steps, withIntermediateDirectories: true)
             } catch {
-                throw failure("\(steps): cannot create directory: \(readFailureReason(error))")
+                throw failure("\(steps): cannot create directory: \(directoryFailureReason(error))")
             }
             for step in result.steps {
                 let path = (steps as NSString).appendingPathComponent(step.name + ".png")
@@ -87,7 +86,7 @@ struct Preprocess: ParsableCommand {
 }
 
 /// The 28×28 digit as gray bytes (ink white), each pixel repeated `factor`×`factor` times.
-func enlarged(_ digit: DigitImage, by factor: Int) -> GrayImage {
+private func enlarged(_ digit: DigitImage, by factor: Int) -> GrayImage {
     let side = DigitImage.side * factor
     var luma = [UInt8](repeating: 0, count: side * side)
     for y in 0..<side {
@@ -99,13 +98,11 @@ func enlarged(_ digit: DigitImage, by factor: Int) -> GrayImage {
     return GrayImage(width: side, height: side, luma: luma)
 }
 
-/// The human part of a Foundation file error (e.g. "No such file or directory").
-func readFailureReason(_ error: Error) -> String {
+/// The human part of a Foundation file error (e.g. "Not a directory").
+private func directoryFailureReason(_ error: Error) -> String {
     let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-       underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-        return String(cString: strerror(code.rawValue))
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(underlying.code)))
     }
-    if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError { return "no such file" }
     return nsError.localizedDescription
 }

@@ -4,7 +4,7 @@ import DigitCore
 
 /// `digit train` end to end on a small synthetic MNIST folder (real MNIST is too slow in a debug build).
 @Suite struct TrainCommandTests {
-    /// A four-file MNIST folder of `count` blurred-bar digits per split (raw IDX, not gzip).
+    /// A four-file MNIST folder of `count` synthetic digits per split (raw IDX, not gzip).
     static func syntheticMNIST(trainingCount: Int, testCount: Int) throws -> String {
         let directory = NSTemporaryDirectory() + "digit-train-cli-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -18,9 +18,14 @@ import DigitCore
             for n in 0..<count {
                 let label = n % 10
                 labels[n] = UInt8(label)
-                // Digit k: a vertical bar at column 5 + 2k, rows 6…21, with a little jitter.
-                let column = 5 + 2 * label + (n / 10) % 2
-                for y in 6...21 { images[n * 784 + y * 28 + column] = 255 }
+                // Digit k: a vertical bar (rows 4…23, 2 px wide) with an arm to the right at row 4 + 2k,
+                // 6 or 7 px long. The shape, not the position, tells the digits apart: preprocessing
+                // centres every digit like MNIST, so position alone would not survive it.
+                let column = 10 + (n / 10) % 3
+                for y in 4...23 { for x in column...(column + 1) { images[n * 784 + y * 28 + x] = 255 } }
+                for x in (column + 2)...(column + 7 + (n / 10) % 2) {
+                    for y in (4 + 2 * label)...(5 + 2 * label) { images[n * 784 + y * 28 + x] = 255 }
+                }
             }
             try idx([count, 28, 28], images).write(to: URL(fileURLWithPath: "\(directory)/\(prefix)-images-idx3-ubyte"))
             try idx([count], labels).write(to: URL(fileURLWithPath: "\(directory)/\(prefix)-labels-idx1-ubyte"))

@@ -24,7 +24,9 @@ func flattenIllumination(_ image: FloatImage) -> FloatImage {
 /// the median of the window's pixels that are not clearly ink (more than 0.08 above the first
 /// estimate), when at least a tenth of the window is left. Window values are interpolated
 /// bilinearly between window centres and extrapolated linearly beyond the outer ones, so a
-/// gradient is followed up to the frame's edges.
+/// gradient is followed up to the frame's edges. No window's level may exceed the lowest by more
+/// than `maximumLightingSpread`: a shape so large and solid that it fills whole windows (a filled
+/// block, a very fat stroke on a small canvas) is not mistaken for background.
 func estimateBackground(_ image: FloatImage) -> FloatImage {
     let factor = coarseFactor(width: image.width, height: image.height)
     let small = downsample(image, by: factor)
@@ -33,13 +35,19 @@ func estimateBackground(_ image: FloatImage) -> FloatImage {
     let centresY = windowCentres(length: small.height, window: window)
     let rough = windowLevels(small, centresX, centresY, window: window) { values, _ in quantile(histogram(values), 0.25) }
     let roughImage = interpolateLevels(rough, centresX, centresY, width: small.width, height: small.height, factor: 1)
-    let levels = windowLevels(small, centresX, centresY, window: window) { values, indices in
+    var levels = windowLevels(small, centresX, centresY, window: window) { values, indices in
         var paper: [Float] = []
         for (k, v) in values.enumerated() where v <= roughImage.pixels[indices[k]] + 0.08 { paper.append(v) }
         return paper.count * 10 >= values.count ? quantile(histogram(paper), 0.5) : quantile(histogram(values), 0.25)
     }
+    let ceiling = (levels.min() ?? 0) + maximumLightingSpread
+    levels = levels.map { min($0, ceiling) }
     return interpolateLevels(levels, centresX, centresY, width: image.width, height: image.height, factor: factor)
 }
+
+/// The largest difference in background level (ink-is-bright units) that lighting is assumed
+/// to cause across one frame: a gradient from full light to 40% of it on white paper.
+let maximumLightingSpread: Float = 0.6
 
 /// One level per window: `level(values, pixelIndices)` over the pixels of the window centred at
 /// each (centresX[i], centresY[j]); row-major, `centresX.count` per row.

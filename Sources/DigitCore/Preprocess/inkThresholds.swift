@@ -60,11 +60,34 @@ func otsuThreshold(_ counts: [Int]) -> Float {
 }
 
 /// Thresholds for a flattened (ink-is-bright, background ≈ 0) image.
+///
+/// Background and noise come from the whole histogram (ink is normally a small minority), or,
+/// when more than half the pixels lie above Otsu's threshold and that split is far wider than
+/// the noise (a solid shape filling most of the frame), from the pixels below it only.
 func inkThresholds(_ flattened: FloatImage) -> InkThresholds {
     let counts = histogram(flattened.pixels)
-    let median = quantile(counts, 0.5)
-    let noise = (quantile(counts, 0.75) - median) / 0.6745
-    let high = max(otsuThreshold(counts), median + 6 * noise, median + 0.1)
-    let low = median + max(3 * noise, (high - median) / 2)
-    return InkThresholds(background: median, noise: noise, high: high, low: low)
+    let otsu = otsuThreshold(counts)
+    let otsuBin = Int(otsu * Float(histogramBins - 1))
+    var background = quantile(counts, 0.5)
+    var noise = (quantile(counts, 0.75) - background) / 0.6745
+    if background > otsu {
+        let below = counts.enumerated().map { $0.offset < otsuBin ? $0.element : 0 }
+        let lowMedian = quantile(below, 0.5)
+        let lowNoise = (quantile(below, 0.75) - lowMedian) / 0.6745
+        let aboveMean = meanValue(counts, from: otsuBin), belowMean = meanValue(below, from: 0)
+        if aboveMean - belowMean > 8 * lowNoise + 0.1 {
+            background = lowMedian
+            noise = lowNoise
+        }
+    }
+    let high = max(otsu, background + 6 * noise, background + 0.1)
+    let low = background + max(3 * noise, (high - background) / 2)
+    return InkThresholds(background: background, noise: noise, high: high, low: low)
+}
+
+/// Mean value of the histogram's bins from `first` on.
+private func meanValue(_ counts: [Int], from first: Int) -> Float {
+    var n = 0, sum = 0
+    for bin in first..<counts.count { n += counts[bin]; sum += bin * counts[bin] }
+    return n == 0 ? 0 : Float(sum) / Float(n) / Float(counts.count - 1)
 }

@@ -17,8 +17,9 @@ private func slopeOf(degrees: Double) -> Float { Float(tan(degrees * .pi / 180))
 
 /// Near-horizontal lines in `mask`: at the slope with the highest projection peak, the bands
 /// holding at least 1/16 of the width in each quarter of the width (a faint line breaks up in
-/// the mask, so a quarter of its length is enough). A digit's bar never spans the frame, so it
-/// is not taken for a line.
+/// the mask, so a quarter of its length is enough), reaching within 10% of both edges, and at
+/// most `max(4, height / 25)` px thick. A digit's bar never spans the frame, so it is not taken
+/// for a line.
 func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
     let width = mask.width, height = mask.height
     guard width >= 16, height >= 4 else { return [] }
@@ -59,19 +60,30 @@ func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
     // the whole way across, a digit (even with stray line pixels beside it) does not.
     for x in 0..<width { shift[x] = Int((-bestSlope * (Float(x) - centre)).rounded()) + pad }
     var quarters = [Int](repeating: 0, count: 4 * binCount)
-    for p in inkPixels { quarters[4 * (p.y + shift[p.x]) + min(3, 4 * p.x / width)] += 1 }
+    var minX = [Int](repeating: Int.max, count: binCount), maxX = [Int](repeating: -1, count: binCount)
+    for p in inkPixels {
+        let bin = p.y + shift[p.x]
+        quarters[4 * bin + min(3, 4 * p.x / width)] += 1
+        minX[bin] = min(minX[bin], p.x)
+        maxX[bin] = max(maxX[bin], p.x)
+    }
     let perQuarter = max(1, width / 16)
     let bestBins = (0..<binCount).filter { bin in
         (0..<4).allSatisfy { quarters[4 * bin + $0] >= perQuarter }
+            && minX[bin] * 10 <= width && maxX[bin] * 10 >= 9 * width
     }
     guard !bestBins.isEmpty else { return [] }
-    // Contiguous runs of line bins, widened by one bin each side for the anti-aliased edge.
+    // Contiguous runs of line bins, widened by one bin each side for the anti-aliased edge;
+    // a run thicker than `maximumThickness` is a solid shape's edge, not a line.
+    let maximumThickness = max(4, height / 25)
     var lines: [RuledLine] = []
     var runStart = bestBins[0], previous = bestBins[0]
     for bin in bestBins.dropFirst() + [Int.max] {
         if bin != previous + 1 {
-            lines.append(RuledLine(slope: bestSlope, lowOffset: Float(runStart - pad - 1),
-                                   highOffset: Float(previous - pad + 1)))
+            if previous - runStart + 1 <= maximumThickness {
+                lines.append(RuledLine(slope: bestSlope, lowOffset: Float(runStart - pad - 1),
+                                       highOffset: Float(previous - pad + 1)))
+            }
             runStart = bin
         }
         previous = bin

@@ -51,4 +51,12 @@ import Testing
         #expect(flattened[120, 90 - 41] > 0.6, "middle of the top stroke: \(flattened[120, 49])")
         #expect(flattened[5, 5] < 0.05)
     }
+
+    @Test func aSolidBlockFillingTheFrameIsNotTakenForBackground() {
+        var image = FloatImage(width: 56, height: 56, filledWith: 1)
+        for y in 8..<48 { for x in 8..<48 { image[x, y] = 0 } }
+        let flattened = flattenIllumination(normalisePolarity(image))
+        #expect(flattened[28, 28] > 0.9)
+        #expect(flattened[2, 2] < 0.05)
+    }
 }

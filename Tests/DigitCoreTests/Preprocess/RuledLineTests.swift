@@ -49,4 +49,12 @@ import Testing
         #expect(count == 2)
         #expect(cleaned.pixels.allSatisfy { $0 < 0.05 })
     }
+
+    @Test func aSolidBlockIsNotALine() {
+        var image = FloatImage(width: 56, height: 56)
+        for y in 8..<48 { for x in 8..<48 { image[x, y] = 1 } }
+        let (cleaned, count) = removeRuledLines(image, mask: Self.mask(image))
+        #expect(count == 0)
+        #expect(cleaned == image)
+    }
 }
