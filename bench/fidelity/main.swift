@@ -110,7 +110,7 @@ if let path = options.weights {
 // 2. The digits.
 let test: MNISTDataset
 do {
-    test = try MNISTDataset.load(directory: directory, split: .test, hashing: false)
+    test = try MNISTDataset.load(directory: directory, split: .test)
 } catch {
     fail("\(error)")
 }
