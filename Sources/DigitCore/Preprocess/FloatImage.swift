@@ -33,27 +33,3 @@ struct FloatImage: Equatable, Sendable {
                   luma: pixels.map { UInt8((min(1, max(0, $0)) * 255).rounded()) })
     }
 }
-
-/// A boolean mask of the same shape as a `FloatImage` (true = ink).
-struct InkMask: Equatable, Sendable {
-    var width: Int
-    var height: Int
-    var bits: [Bool]
-
-    init(width: Int, height: Int, bits: [Bool]) {
-        precondition(bits.count == width * height, "InkMask: bits must hold width × height values")
-        self.width = width
-        self.height = height
-        self.bits = bits
-    }
-
-    subscript(x: Int, y: Int) -> Bool {
-        get { bits[y * width + x] }
-        set { bits[y * width + x] = newValue }
-    }
-
-    /// White where set, black elsewhere, for step pictures.
-    func grayImage() -> GrayImage {
-        GrayImage(width: width, height: height, luma: bits.map { $0 ? 255 : 0 })
-    }
-}

@@ -32,20 +32,6 @@ private func boxBlurRows(_ pixels: [Float], width: Int, height: Int, radius: Int
     return out
 }
 
-/// Rows ↔ columns: `width × height` in, `height × width` out.
-func transpose<T>(_ pixels: [T], width: Int, height: Int) -> [T] {
-    guard let first = pixels.first else { return pixels }
-    var out = [T](repeating: first, count: pixels.count)
-    pixels.withUnsafeBufferPointer { src in
-        out.withUnsafeMutableBufferPointer { dst in
-            for y in 0..<height {
-                for x in 0..<width { dst[x * height + y] = src[y * width + x] }
-            }
-        }
-    }
-    return out
-}
-
 /// Plain reference for `boxBlur`: the window mean computed pixel by pixel (O(r²) per pixel; tests only).
 func boxBlurReference(_ image: FloatImage, radius: Int) -> FloatImage {
     var out = image

@@ -11,11 +11,6 @@ func squareFilter(_ image: FloatImage, radius: Int, _ extreme: RankExtreme) -> F
                       pixels: transpose(columns, width: image.height, height: image.width))
 }
 
-/// Grey opening (erosion then dilation): removes bright structures narrower than the window.
-func greyOpening(_ image: FloatImage, radius: Int) -> FloatImage {
-    squareFilter(squareFilter(image, radius: radius, .minimum), radius: radius, .maximum)
-}
-
 /// van Herk / Gil–Werman along each row: block prefix and suffix extremes, window = 2r+1.
 private func extremeRows(_ pixels: [Float], width: Int, height: Int, radius: Int,
                          _ extreme: RankExtreme) -> [Float] {

@@ -24,13 +24,12 @@ import Testing
         }
     }
 
-    @Test func openingRemovesAThinBrightStrokeButKeepsABroadPlateau() {
+    @Test func dilationWidensAStrokeAndErosionRemovesIt() {
         var image = FloatImage(width: 40, height: 40)
         for y in 0..<40 { image[10, y] = 1; image[11, y] = 1 }            // 2 px stroke
-        for y in 0..<40 { for x in 20..<40 { image[x, y] = 0.5 } }       // 20 px plateau
-        let opened = greyOpening(image, radius: 3)
-        #expect(opened[10, 20] == 0)
-        #expect(opened[30, 20] == 0.5)
+        let dilated = squareFilter(image, radius: 3, .maximum)
+        #expect((7...14).allSatisfy { dilated[$0, 20] == 1 } && dilated[6, 20] == 0 && dilated[15, 20] == 0)
+        #expect(squareFilter(image, radius: 1, .minimum).pixels.allSatisfy { $0 == 0 })
     }
 
     @Test func transposeSwapsRowsAndColumns() {
