@@ -40,7 +40,49 @@ let mnistCentre: Float = 14
 /// Places `image` in a 28×28 frame with its centre of mass at (14, 14) and, when `deskew` is
 /// true, shears it about the centre of mass so its principal axis is vertical:
 /// `out(x, y) = image(cx + (x − 14) + skew·(y − 14), cy + (y − 14))`, bilinear (sub-pixel) sampling.
+/// Along an output row the source column advances by exactly 1, so the horizontal weight is the
+/// same for the whole row; the source is padded with zeros so no tap needs a bounds check.
 func centreAndDeskew(_ image: FloatImage, deskew: Bool = true) -> DigitImage {
+    let moments = inkMoments(image)
+    guard moments.mass > 0 else { return .blank }
+    let skew = deskew ? moments.skew : 0
+    let side = DigitImage.side
+    // Padding: one zero row above/below, and `side + 2` zero columns each side, enough for any
+    // row's 28 taps wherever the row starts.
+    let margin = side + 2
+    let paddedWidth = image.width + 2 * margin
+    var padded = [Float](repeating: 0, count: paddedWidth * (image.height + 2))
+    for y in 0..<image.height {
+        for x in 0..<image.width { padded[(y + 1) * paddedWidth + x + margin] = image.pixels[y * image.width + x] }
+    }
+    var out = [Float](repeating: 0, count: DigitImage.pixelCount)
+    padded.withUnsafeBufferPointer { src in
+        out.withUnsafeMutableBufferPointer { dst in
+            for y in 0..<side {
+                let dy = Float(y) - mnistCentre
+                let sy = moments.centreY + dy
+                let y0 = Int(sy.rounded(.down)), fy = sy - Float(y0)
+                if y0 < -1 || y0 >= image.height { continue }
+                let sx = moments.centreX - mnistCentre + skew * dy
+                let x0 = Int(sx.rounded(.down)), fx = sx - Float(x0)
+                // Columns x0 … x0 + 28 are read; outside the padding they would all be zero.
+                if x0 + side < -1 || x0 >= image.width { continue }
+                let start = max(-margin, min(x0, image.width))
+                let top = (y0 + 1) * paddedWidth + margin + start, bottom = top + paddedWidth
+                let w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy
+                for x in 0..<side {
+                    let v = src[top + x] * w00 + src[top + x + 1] * w01 + src[bottom + x] * w10 + src[bottom + x + 1] * w11
+                    dst[y * side + x] = min(1, max(0, v))
+                }
+            }
+        }
+    }
+    return DigitImage(pixels: out)
+}
+
+/// Plain reference for `centreAndDeskew`: every output pixel samples its four neighbours with
+/// bounds checks (tests only).
+func centreAndDeskewReference(_ image: FloatImage, deskew: Bool = true) -> DigitImage {
     let moments = inkMoments(image)
     guard moments.mass > 0 else { return .blank }
     let skew = deskew ? moments.skew : 0

@@ -36,6 +36,17 @@ import Testing
     }
 
     @Test(.enabled(if: available, "MNIST not found at ../shared/mnist (or $DIGIT_MNIST_DIR); skipped"))
+    func theShortcutForMNISTSizedDigitsGivesTheSameResult() throws {
+        var shortcuts = 0
+        for image in try Self.testImages(count: 300) {
+            let ink = FloatImage(width: 28, height: 28, pixels: image.map { Float($0) / 255 })
+            if digitSize(cropToInk(ink)!) == 20 { shortcuts += 1 }
+            #expect(normaliseInk(ink) == normaliseInkWithoutShortcut(ink))
+        }
+        #expect(shortcuts > 250)
+    }
+
+    @Test(.enabled(if: available, "MNIST not found at ../shared/mnist (or $DIGIT_MNIST_DIR); skipped"))
     func normalisedMNISTDigitsAreCentredAndBoxedLikeTheOriginals() throws {
         let images = try Self.testImages(count: 500)
         var correlations: [Float] = [], widths: [Float] = []

@@ -107,4 +107,16 @@ import Testing
         #expect(viaMNIST == viaInk)
         #expect(normaliseMNISTDigit([UInt8](repeating: 0, count: 784)) == .blank)
     }
+
+    @Test func fastCentringAgreesWithTheReference() {
+        var rng = TestRandom(seed: 9)
+        for (width, height) in [(20, 14), (9, 20), (21, 20), (3, 20)] {
+            var image = FloatImage(width: width, height: height)
+            for i in 0..<image.count where rng.uniform() < 0.4 { image.pixels[i] = rng.uniform() }
+            for deskew in [false, true] {
+                let fast = centreAndDeskew(image, deskew: deskew), slow = centreAndDeskewReference(image, deskew: deskew)
+                for i in 0..<DigitImage.pixelCount { #expect(abs(fast.pixels[i] - slow.pixels[i]) < 1e-5) }
+            }
+        }
+    }
 }
