@@ -16,7 +16,7 @@ struct Preprocess: ParsableCommand {
 
             Example:
               digit preprocess photo.jpg -o seen.png --scale 10 --steps stages/
-            writes seen.png (280×280) and stages/1-gray.png … stages/12-deskewed.png.
+            writes seen.png (280×280) and stages/1-gray.png … stages/11-deskewed.png.
             """)
 
     @Argument(help: "The image to read (PNG or JPEG).")
