@@ -21,6 +21,7 @@ import Testing
         Case(file: "bad/jpeg-soi-then-garbage.jpg") {
             switch $0 { case .corrupt(.jpeg, _), .truncated(.jpeg, _): true; default: false }
         },
+        Case(file: "bad/jpeg-631-scans.jpg") { if case .corrupt(.jpeg, let m) = $0 { m.contains("500") } else { false } },
         Case(file: "bad/png-huge-header.png") { $0 == .tooLarge(width: 100_000, height: 100_000, limit: 100_000_000) },
         Case(file: "bad/jpeg-huge-header.jpg") { $0 == .tooLarge(width: 60_000, height: 60_000, limit: 100_000_000) },
     ]
