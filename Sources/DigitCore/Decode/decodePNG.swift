@@ -1,12 +1,14 @@
 import CPNG
 
 /// Decodes a PNG of any colour type, bit depth and interlacing through libpng's
-/// simplified API (which keeps its own `setjmp` and returns a message on failure).
+/// simplified API (which keeps its own `setjmp` and returns a message on failure),
+/// after `pngChunksForDecoding` has checked the chunk layout and dropped what we never need.
 ///
 /// libpng delivers 8-bit sRGB-encoded samples (gAMA files converted; 16-bit files are
 /// read as 16-bit linear and reduced by `sRGBBytes(fromLinear:)`); gray files come back as gray, colour files as RGB(A) and become luma by
 /// `lumaFromRGB` (BT.601, as JPEG's Y), so a picture gives the same gray as PNG or JPEG.
-func decodePNG(bytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
+func decodePNG(bytes fileBytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
+    let bytes = try pngChunksForDecoding(fileBytes)
     var image = png_image()
     image.version = UInt32(PNG_IMAGE_VERSION)
     defer { png_image_free(&image) }

@@ -16,6 +16,7 @@ import Testing
         Case(file: "bad/png-cut-mid-idat.png") { if case .truncated(.png, _) = $0 { true } else { false } },
         Case(file: "bad/jpeg-cut-mid-scan.jpg") { if case .truncated(.jpeg, _) = $0 { true } else { false } },
         Case(file: "bad/progressive-cut-mid-scan.jpg") { if case .truncated(.jpeg, _) = $0 { true } else { false } },
+        Case(file: "bad/fuzz-png-itxt-claims-2gb.png") { if case .truncated(.png, _) = $0 { true } else { false } },
         Case(file: "bad/png-bad-crc.png") { if case .corrupt(.png, let m) = $0 { m.lowercased().contains("crc") } else { false } },
         Case(file: "bad/png-signature-then-garbage.png") { if case .corrupt(.png, _) = $0 { true } else { false } },
         Case(file: "bad/jpeg-soi-then-garbage.jpg") {
