@@ -72,3 +72,19 @@ import Testing
         }
     }
 }
+
+@Suite struct OtherFormatTests {
+    /// Other image formats are named in the error, so the user knows to convert.
+    @Test func namesCommonFormatsDigitDoesNotRead() {
+        let bmp: [UInt8] = Array("BM".utf8) + [UInt8](repeating: 0, count: 12) + [40, 0, 0, 0] + [UInt8](repeating: 0, count: 20)
+        let webp: [UInt8] = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8)
+        let heic: [UInt8] = [0, 0, 0, 24] + Array("ftypheic".utf8) + [0, 0, 0, 0]
+        let tiff: [UInt8] = [0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 8]
+        #expect(throws: DecodeError.unsupportedFormat(name: "BMP")) { try decodeImage(bytes: bmp) }
+        #expect(throws: DecodeError.unsupportedFormat(name: "WebP")) { try decodeImage(bytes: webp) }
+        #expect(throws: DecodeError.unsupportedFormat(name: "HEIC")) { try decodeImage(bytes: heic) }
+        #expect(throws: DecodeError.unsupportedFormat(name: "TIFF")) { try decodeImage(bytes: tiff) }
+        // Text that merely starts with "BM" is not a BMP.
+        #expect(throws: DecodeError.unrecognisedFormat) { try decodeImage(bytes: Array("BMW service report, spring".utf8)) }
+    }
+}
