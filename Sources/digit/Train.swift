@@ -120,7 +120,7 @@ struct Train: ParsableCommand {
         }
         return try body(nil, { summary in
             printToStandardError(String(format: "epoch %d/%d  loss %.4f  validation ", summary.epoch, epochs, summary.trainingLoss)
-                + percent(summary.validationAccuracy) + (summary.isBest ? " (best)" : "")
+                + percent(summary.validationAccuracy)
                 + String(format: "  %.2f s", summary.seconds))
         })
     }
