@@ -154,6 +154,7 @@ import Testing
     /// test accuracy, metadata with data hashes, a weights file that loads back.
     @Test func trainsOnAnMNISTFolderAndRecordsHowInItsMetadata() throws {
         let directory = try F.writeSyntheticMNIST(trainingCount: 300, testCount: 60)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let outcome = try trainOnMNIST(directory: directory, options: Self.options(epochs: 2))
         let metadata = outcome.weightsFile.metadata
         #expect(metadata.trainingImages == 270 && metadata.validationImages == 30)
