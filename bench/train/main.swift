@@ -50,6 +50,9 @@ print("data: \(directory)")
 // 1. The default recipe, exactly as `digit train` runs it (loading and normalisation included).
 let defaults = TrainingOptions()
 print("\n== digit train default recipe: \(trainingRecipe(defaults))")
+var load = [Double](repeating: 0, count: 3)
+getloadavg(&load, 3)
+print(String(format: "load average (1 min) before: %.2f", load[0]))
 let wallStart = Date()
 let cpuStart = cpuSeconds()
 let outcome: MNISTTrainingOutcome
@@ -57,9 +60,6 @@ do { outcome = try trainOnMNIST(directory: directory, options: defaults) } catch
 let wall = Date().timeIntervalSince(wallStart)
 let cpu = cpuSeconds() - cpuStart
 let oursPeak = peakMemoryMB()
-var load = [Double](repeating: 0, count: 3)
-getloadavg(&load, 3)
-print(String(format: "load average before: %.2f (1 min)", load[0]))
 print(String(format: "CPU %.2f s (user + system, all threads); wall %.2f s (loading + normalising %.2f s, training %.2f s, testing %.2f s)",
              cpu, wall, outcome.loadingSeconds, outcome.trainingSeconds, outcome.testingSeconds))
 print("validation \(percent(outcome.result.validationAccuracy)) (best epoch \(outcome.result.bestEpoch)), test \(percent(outcome.testAccuracy))")
@@ -93,10 +93,11 @@ if sweep {
     print("\n== sweep (validation = last 5,000 training images; test shown for information)")
     typealias Recipe = (epochs: Int, batch: Int, rate: Float, l2: Float, augment: Bool, seed: UInt64)
     let grid: [Recipe] = [
+        (12, 500, 0.01, 1e-5, false, 1), (12, 500, 0.01, 1e-5, false, 2), (12, 500, 0.01, 1e-5, false, 3),
         (12, 200, 0.005, 1e-5, false, 1), (12, 200, 0.005, 1e-5, false, 2), (12, 200, 0.005, 1e-5, false, 3),
-        (15, 100, 0.002, 1e-4, false, 1), (10, 200, 0.005, 1e-5, false, 1), (20, 200, 0.005, 1e-5, false, 1),
-        (12, 200, 0.005, 0, false, 1), (12, 200, 0.005, 1e-4, false, 1), (12, 100, 0.005, 1e-5, false, 1),
-        (12, 500, 0.01, 1e-5, false, 1), (12, 200, 0.005, 1e-5, true, 1), (30, 200, 0.005, 1e-5, true, 1),
+        (15, 100, 0.002, 1e-4, false, 1), (8, 500, 0.01, 1e-5, false, 1), (20, 500, 0.01, 1e-5, false, 1),
+        (12, 500, 0.01, 0, false, 1), (12, 500, 0.01, 1e-4, false, 1), (12, 500, 0.02, 1e-5, false, 1),
+        (12, 1000, 0.02, 1e-5, false, 1), (12, 500, 0.01, 1e-5, true, 1), (30, 500, 0.01, 1e-5, true, 1),
     ]
     print("The same run is replayed with the test set in place of the validation set (training does not")
     print("depend on it) to show the test accuracy at the epoch each criterion would keep.")

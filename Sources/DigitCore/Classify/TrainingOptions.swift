@@ -11,9 +11,9 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
     /// Passes over the training set.
     public var epochs: Int = 12
     /// Images per gradient step.
-    public var batchSize: Int = 200
+    public var batchSize: Int = 500
     /// Adam's initial step size (decays to 0 along a cosine).
-    public var learningRate: Float = 0.005
+    public var learningRate: Float = 0.01
     /// L2 penalty λ: the loss adds (λ/2)·‖W‖².
     public var l2: Float = 1e-5
     /// Seeds shuffling and augmentation; same seed, same data → bit-identical weights.

@@ -74,7 +74,7 @@ public func trainOnMNIST(
 public func trainingRecipe(_ options: TrainingOptions) -> String {
     "softmax 784→10 on normaliseMNISTDigit(\(preprocessingIdentifier)), \(TrainingOptions.optimizerName), "
         + "\(options.epochs) epochs, batch \(options.batchSize), lr \(options.learningRate), L2 \(options.l2), "
-        + "augment \(options.augment ? "on" : "off"), seed \(options.seed), best validation epoch kept"
+        + "augment \(options.augment ? "on" : "off"), seed \(options.seed), last epoch kept unless an earlier one is clearly better on validation"
 }
 
 /// The data hashes, written by the background task and read after `wait()`.
