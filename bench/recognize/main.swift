@@ -294,14 +294,30 @@ func recognizeArguments(_ extra: [String]) -> [String] {
 }
 
 let pythonScript = benchFolder + "/python_pipeline.py"
+
+// The same model for the Python pipeline, as numpy.loadtxt text: 784 weight rows, then the bias.
+let pythonWeights = work + "/weights.txt"
+let model: SoftmaxModel
+do {
+    model = try options.weights.map { try SoftmaxModel.load(weightsFile: $0) } ?? SoftmaxModel.bundled()
+} catch {
+    print("SKIPPED: no model for digit recognize: \(error)")
+    exit(0)
+}
+var weightsText = ""
+for row in 0..<SoftmaxModel.inputCount {
+    weightsText += (0..<10).map { "\(model.weights[row * 10 + $0])" }.joined(separator: " ") + "\n"
+}
+weightsText += model.bias.map { "\($0)" }.joined(separator: " ") + "\n"
+try weightsText.write(toFile: pythonWeights, atomically: true, encoding: .utf8)
 var results: [String: Measured] = [:]
 let contestants: [(key: String, folder: String, command: () throws -> Run, parse: (Data) -> [Int])] = [
     ("digit photos", photos, { try run(digitPath, recognizeArguments(["--format", "jsonl", photos])) }, digitsFromJSONLines),
     ("digit -j 1 photos", photos, { try run(digitPath, recognizeArguments(["-j", "1", "--format", "jsonl", photos])) }, digitsFromJSONLines),
-    ("python photos", photos, { try run(python, [pythonScript, photos]) }, digitsFromPython),
+    ("python photos", photos, { try run(python, [pythonScript, "--weights", pythonWeights, photos]) }, digitsFromPython),
     ("digit small", small, { try run(digitPath, recognizeArguments(["--format", "jsonl", small])) }, digitsFromJSONLines),
     ("digit -j 1 small", small, { try run(digitPath, recognizeArguments(["-j", "1", "--format", "jsonl", small])) }, digitsFromJSONLines),
-    ("python small", small, { try run(python, [pythonScript, small]) }, digitsFromPython),
+    ("python small", small, { try run(python, [pythonScript, "--weights", pythonWeights, small]) }, digitsFromPython),
 ]
 for round in 1...max(1, options.repeats) {
     print("Round \(round) of \(options.repeats)…")
@@ -349,7 +365,7 @@ getloadavg(&loadAverage, 3)
 print(String(format: "Load average at the end: %.1f %.1f %.1f (other work on the machine slows every figure above)",
              loadAverage[0], loadAverage[1], loadAverage[2]))
 print("")
-print("Accuracy on these inputs (meaningful only with a trained bundled model; Python uses random weights):")
+print("Accuracy on these inputs (same model in both; the preprocessing differs):")
 for kind in ["photos", "small"] {
     print("  \(kind): digit \(accuracy(results["digit \(kind)"]!.digits)), python \(accuracy(results["python \(kind)"]!.digits))")
 }
