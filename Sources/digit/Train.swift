@@ -55,6 +55,9 @@ struct Train: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Where to write the weights.", valueName: "file"))
     var output: String = "weights/mnist-softmax.dgw"
 
+    @Flag(name: .long, help: "Fetch missing MNIST files (into --data DIR, else the per-user cache), checking their SHA-256.")
+    var download = false
+
     @Flag(name: .long, help: "No progress bar or per-epoch lines (the final report is still printed).")
     var quiet = false
 
@@ -74,7 +77,9 @@ struct Train: ParsableCommand {
         }
         try checkOutputDirectory()
         let initial = try initFile.map { try WeightsFile.load(path: $0).model }
-        let directory = try resolveMNISTDirectory(explicit: data)
+        let directory = download ? ((try? resolveMNISTDirectory(explicit: data)) ?? mnistCacheDirectory())
+                                 : try resolveMNISTDirectory(explicit: data)
+        if download { try ensureMNISTFiles(in: directory) { if !quiet { printToStandardError($0.description) } } }
 
         let outcome = try withProgressReporting(epochs: options.epochs) { onBatch, onEpoch in
             try trainOnMNIST(directory: directory, options: options, initial: initial, initialSource: initFile,

@@ -14,10 +14,15 @@ struct DigitBinary {
     }
 
     /// Runs `digit arguments…` with `stdin` as standard input, and waits.
-    static func run(_ arguments: [String], stdin: Data = Data(), currentDirectory: URL? = nil) throws -> Output {
+    /// `environment` entries are added to (or replace) the test process's own environment.
+    static func run(_ arguments: [String], stdin: Data = Data(), currentDirectory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input

@@ -1,1 +1,172 @@
-print("not written yet")
+// Training benchmark: `digit train`'s default recipe on full MNIST (time, peak memory, accuracy),
+// beside scikit-learn's LogisticRegression (lbfgs, defaults) on the same preprocessed pixels.
+//
+//   cd bench && swift run -c release train-bench [--data DIR] [--skip-sklearn] [--sweep]
+//
+// --sweep also trains a grid of recipes (epochs, batch size, learning rate, L2, augment) and prints
+// validation and test accuracy for each, to choose the defaults. Figures go to BENCHMARKS.md (Training).
+import DigitCore
+import Foundation
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("train-bench: \(message)\n".utf8))
+    exit(1)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func value(of flag: String) -> String? {
+    arguments.firstIndex(of: flag).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+let skipSklearn = arguments.contains("--skip-sklearn")
+let sweep = arguments.contains("--sweep")
+
+/// Peak resident memory of this process so far, MB (getrusage: ru_maxrss is in KB on Linux).
+func peakMemoryMB(children: Bool = false) -> Double {
+    var usage = rusage()
+    getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func percent(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
+
+// The bench runs from `bench/`; MNIST is `../shared/mnist` beside the repository root.
+let benchFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let directory: String
+do {
+    directory = try resolveMNISTDirectory(explicit: value(of: "--data"),
+                                          currentDirectory: benchFolder.deletingLastPathComponent().path)
+} catch { fail("\(error)") }
+
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(machineName())")
+print("data: \(directory)")
+
+// 1. The default recipe, exactly as `digit train` runs it (loading and normalisation included).
+let defaults = TrainingOptions()
+print("\n== digit train default recipe: \(trainingRecipe(defaults))")
+let wallStart = Date()
+let outcome: MNISTTrainingOutcome
+do { outcome = try trainOnMNIST(directory: directory, options: defaults) } catch { fail("\(error)") }
+let wall = Date().timeIntervalSince(wallStart)
+let oursPeak = peakMemoryMB()
+print(String(format: "wall %.2f s (loading + normalising %.2f s, training %.2f s, testing %.2f s)",
+             wall, outcome.loadingSeconds, outcome.trainingSeconds, outcome.testingSeconds))
+print("validation \(percent(outcome.result.validationAccuracy)) (best epoch \(outcome.result.bestEpoch)), test \(percent(outcome.testAccuracy))")
+print(String(format: "peak memory (max RSS) %.0f MB", oursPeak))
+
+// 2. Optional grid of recipes.
+if sweep {
+    print("\n== sweep (validation = last 5,000 training images; test shown for information)")
+    let training: MNISTDataset, test: MNISTDataset
+    do {
+        training = try MNISTDataset.load(directory: directory, split: .training)
+        test = try MNISTDataset.load(directory: directory, split: .test)
+    } catch { fail("\(error)") }
+    let threads = ProcessInfo.processInfo.activeProcessorCount
+    let trainSet = normaliseMNIST(training, range: 0..<55_000, threads: threads)
+    let validationSet = normaliseMNIST(training, range: 55_000..<60_000, threads: threads)
+    let testSet = normaliseMNIST(test, threads: threads)
+    let grid: [(epochs: Int, batch: Int, rate: Float, l2: Float, augment: Bool)] = [
+        (15, 100, 0.002, 1e-4, false), (15, 100, 0.002, 0, false), (15, 100, 0.002, 1e-5, false),
+        (15, 100, 0.002, 3e-6, false), (15, 100, 0.005, 1e-5, false), (15, 100, 0.001, 1e-5, false),
+        (15, 200, 0.004, 1e-5, false), (15, 500, 0.01, 1e-5, false), (10, 100, 0.002, 1e-5, false),
+        (10, 200, 0.004, 1e-5, false), (25, 100, 0.002, 1e-5, false),
+        (15, 100, 0.002, 1e-5, true),
+    ]
+    print("The same run is replayed with the test set in place of the validation set (training does not")
+    print("depend on it) to show the test accuracy at the epoch each criterion would keep.")
+    print("epochs batch     lr       L2 augment | max val acc: epoch test | min val loss: epoch test | last epoch test |  time")
+    for recipe in grid {
+        var options = TrainingOptions()
+        options.epochs = recipe.epochs
+        options.batchSize = recipe.batch
+        options.learningRate = recipe.rate
+        options.l2 = recipe.l2
+        options.augment = recipe.augment
+        let start = Date()
+        guard let onValidation = try? trainSoftmax(training: trainSet, validation: validationSet, options: options),
+              let onTest = try? trainSoftmax(training: trainSet, validation: testSet, options: options) else { continue }
+        let seconds = Date().timeIntervalSince(start) / 2
+        let byAccuracy = onValidation.epochs.max { $0.validationAccuracy < $1.validationAccuracy }!.epoch
+        let byLoss = onValidation.epochs.min { $0.validationLoss < $1.validationLoss }!.epoch
+        func test(_ epoch: Int) -> String { percent(onTest.epochs[epoch - 1].validationAccuracy) }
+        print(String(format: "%6d %5d %7.4f %8.0e %7@ |", recipe.epochs, recipe.batch, recipe.rate, recipe.l2,
+                     (recipe.augment ? "on" : "off") as NSString)
+              + String(format: " %17d %@ | %18d %@ | %15@ | %5.2f s", byAccuracy, test(byAccuracy) as NSString,
+                       byLoss, test(byLoss) as NSString, test(recipe.epochs) as NSString, seconds))
+    }
+}
+
+// 3. scikit-learn on the same preprocessed pixels (60,000 training images, 10,000 test).
+if skipSklearn {
+    print("\n(scikit-learn skipped: --skip-sklearn)")
+    exit(0)
+}
+let probe = runPython(["-c", "import sklearn, numpy"])
+if probe.status != 0 {
+    print("\nscikit-learn not available (python3 -c 'import sklearn' failed); install it with "
+          + "`pip install scikit-learn` or `apt-get install python3-sklearn` to compare. Skipped.")
+    exit(0)
+}
+print("\n== scikit-learn LogisticRegression (lbfgs, defaults) on the same normalised pixels")
+let temporary = NSTemporaryDirectory() + "digit-train-bench-\(getpid())"
+try? FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: temporary) }
+do {
+    let training = try MNISTDataset.load(directory: directory, split: .training)
+    let test = try MNISTDataset.load(directory: directory, split: .test)
+    for (name, set) in [("train", training), ("test", test)] {
+        let digits = normaliseMNIST(set, threads: ProcessInfo.processInfo.activeProcessorCount)
+        var pixels = [Float](repeating: 0, count: digits.count * 784)
+        for n in 0..<digits.count {
+            for j in digits.rowStarts[n]..<digits.rowStarts[n + 1] { pixels[n * 784 + Int(digits.pixelIndices[j])] = digits.values[j] }
+        }
+        try pixels.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: "\(temporary)/\(name)-x.f32")) }
+        try Data(digits.labels).write(to: URL(fileURLWithPath: "\(temporary)/\(name)-y.u8"))
+    }
+} catch { fail("\(error)") }
+let script = """
+    import time, numpy as np, sklearn
+    from sklearn.linear_model import LogisticRegression
+    d = '\(temporary)'
+    X = np.fromfile(d + '/train-x.f32', dtype=np.float32).reshape(-1, 784)
+    y = np.fromfile(d + '/train-y.u8', dtype=np.uint8)
+    Xt = np.fromfile(d + '/test-x.f32', dtype=np.float32).reshape(-1, 784)
+    yt = np.fromfile(d + '/test-y.u8', dtype=np.uint8)
+    t = time.perf_counter()
+    model = LogisticRegression().fit(X, y)
+    fit = time.perf_counter() - t
+    print('sklearn %s: fit %.2f s, test %.2f%%, iterations %d' % (sklearn.__version__, fit, 100 * model.score(Xt, yt), model.n_iter_[0]))
+    print('FIT', fit)
+    """
+let sklearn = runPython(["-c", script])
+print(sklearn.output.split(separator: "\n").filter { !$0.hasPrefix("FIT") && !$0.contains("Warning") }.joined(separator: "\n"))
+if let fitLine = sklearn.output.split(separator: "\n").first(where: { $0.hasPrefix("FIT ") }),
+   let fit = Double(fitLine.dropFirst(4)) {
+    print(String(format: "sklearn peak memory (max RSS of children) %.0f MB", peakMemoryMB(children: true)))
+    print(String(format: "speed-up: sklearn fit %.2f s / digit train wall %.2f s = %.1f×", fit, wall, fit / wall))
+} else {
+    print("scikit-learn run failed (status \(sklearn.status))")
+}
+
+func runPython(_ arguments: [String]) -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    do { try process.run() } catch { return (127, "\(error)") }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+func machineName() -> String {
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+        .split(separator: "\n").first { $0.hasPrefix("model name") }?
+        .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+    var name = utsname()
+    uname(&name)
+    let kernel = withUnsafeBytes(of: name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    return "\(cpu), Linux \(kernel)"
+}

@@ -8,7 +8,7 @@ public struct Augmentation: Sendable, Equatable {
     public var shiftX: Float, shiftY: Float
     /// Rotation in radians (positive: clockwise on screen).
     public var rotation: Float
-    /// Scale factor about the image centre.
+    /// Scale factor about the centre of mass position (14, 14).
     public var scale: Float
     /// > 0 thickens strokes, < 0 thins them, in −1…1 (strength of a soft 3×3 dilation / erosion).
     public var stroke: Float
@@ -39,7 +39,7 @@ public struct Augmentation: Sendable, Equatable {
     /// Geometry by inverse mapping with bilinear sampling (outside = background), then the stroke change.
     public func apply(to source: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
         let side = DigitImage.side
-        let centre = Float(side - 1) / 2
+        let centre: Float = 14  // MNIST's centre of mass (pixel-index coordinates)
         // Output pixel p comes from source point R⁻¹(p − centre − shift) / scale + centre.
         let c = Foundation.cos(rotation) / scale, s = Foundation.sin(rotation) / scale
         withUnsafeTemporaryAllocation(of: Float.self, capacity: DigitImage.pixelCount) { warped in

@@ -59,17 +59,30 @@ public struct MNISTDataset: Sendable {
     public var images: [UInt8]
     /// `count` labels, 0…9.
     public var labels: [UInt8]
-    /// SHA-256 of each decompressed file, keyed by file name without `.gz`
-    /// (e.g. `train-images-idx3-ubyte`); compare with `../shared/mnist/README.md`.
-    public var fileHashes: [String: String]
 
     public var count: Int { labels.count }
 
-    public init(images: [UInt8], labels: [UInt8], fileHashes: [String: String] = [:]) {
+    public init(images: [UInt8], labels: [UInt8]) {
         precondition(images.count == labels.count * Self.pixelCount, "MNISTDataset: 784 bytes per label")
         self.images = images
         self.labels = labels
-        self.fileHashes = fileHashes
+    }
+
+    /// SHA-256 of the two decompressed IDX files this split was read from (rebuilt from the
+    /// header and data, so the values match `../shared/mnist/README.md`), keyed by file name
+    /// without `.gz`, e.g. `train-images-idx3-ubyte`.
+    public func idxFileHashes(split: MNISTSplit) -> [String: String] {
+        func header(_ dimensions: [Int]) -> [UInt8] {
+            [0, 0, 0x08, UInt8(dimensions.count)] + dimensions.flatMap { d in (0..<4).map { UInt8(truncatingIfNeeded: d >> (24 - 8 * $0)) } }
+        }
+        func hex(_ digest: [UInt8]) -> String { digest.map { String(format: "%02x", $0) }.joined() }
+        var imageHasher = SHA256()
+        imageHasher.update(header([count, Self.side, Self.side]))
+        imageHasher.update(images)
+        var labelHasher = SHA256()
+        labelHasher.update(header([count]))
+        labelHasher.update(labels)
+        return [split.imagesFileName: hex(imageHasher.finalize()), split.labelsFileName: hex(labelHasher.finalize())]
     }
 
     /// The 784 bytes of image `index`.
@@ -78,27 +91,16 @@ public struct MNISTDataset: Sendable {
     }
 
     /// Loads `split` from `directory` (gzip or raw IDX files), validating headers, sizes,
-    /// counts and labels. With `hashing`, records each file's SHA-256 (decompressed).
-    public static func load(directory: String, split: MNISTSplit, hashing: Bool = true) throws -> MNISTDataset {
+    /// counts and labels.
+    public static func load(directory: String, split: MNISTSplit) throws -> MNISTDataset {
         guard let imagesPath = split.imagesPath(in: directory) else {
             throw MNISTDatasetError.missingFile(directory: directory, name: split.imagesFileName)
         }
         guard let labelsPath = split.labelsPath(in: directory) else {
             throw MNISTDatasetError.missingFile(directory: directory, name: split.labelsFileName)
         }
-        // The two files are independent: inflate and hash them side by side.
-        var imageResult: Result<(IDXFile, String?), Error>!
-        var labelResult: Result<(IDXFile, String?), Error>!
-        DispatchQueue.concurrentPerform(iterations: 2) { which in
-            let path = which == 0 ? imagesPath : labelsPath
-            let result = Result { () throws -> (IDXFile, String?) in
-                let bytes = try IDXFile.decompressedBytes(ofFile: path)
-                return (try IDXFile(parsing: bytes, path: path), hashing ? SHA256.hexDigest(bytes) : nil)
-            }
-            if which == 0 { imageResult = result } else { labelResult = result }
-        }
-        let (imageFile, imageHash) = try imageResult.get()
-        let (labelFile, labelHash) = try labelResult.get()
+        let imageFile = try IDXFile(contentsOf: imagesPath)
+        let labelFile = try IDXFile(contentsOf: labelsPath)
 
         guard imageFile.dimensions.count == 3, imageFile.dimensions[1] == side, imageFile.dimensions[2] == side else {
             throw IDXError.wrongDimensions(path: imagesPath, expected: "N×28×28 images", found: imageFile.dimensions)
@@ -113,9 +115,6 @@ public struct MNISTDataset: Sendable {
         if let bad = labelFile.data.firstIndex(where: { $0 > 9 }) {
             throw MNISTDatasetError.labelOutOfRange(path: labelsPath, index: bad, value: labelFile.data[bad])
         }
-        var hashes: [String: String] = [:]
-        if let imageHash { hashes[split.imagesFileName] = imageHash }
-        if let labelHash { hashes[split.labelsFileName] = labelHash }
-        return MNISTDataset(images: imageFile.data, labels: labelFile.data, fileHashes: hashes)
+        return MNISTDataset(images: imageFile.data, labels: labelFile.data)
     }
 }

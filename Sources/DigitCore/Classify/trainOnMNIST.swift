@@ -30,6 +30,12 @@ public func trainOnMNIST(
     guard trainingRaw.count > validationCount else {
         throw TrainingError.invalidOption("the training set (\(trainingRaw.count) images) must be larger than the validation hold-out (\(validationCount))")
     }
+    // Hash the data (for the metadata) beside normalisation and training rather than before them.
+    let hashing = DispatchGroup()
+    let hashes = HashesBox()
+    DispatchQueue.global().async(group: hashing) {
+        hashes.value = trainingRaw.idxFileHashes(split: .training).merging(testRaw.idxFileHashes(split: .test)) { a, _ in a }
+    }
     let trainingCount = trainingRaw.count - validationCount
     let training = normaliseMNIST(trainingRaw, range: 0..<trainingCount, threads: options.threads)
     let validation = normaliseMNIST(trainingRaw, range: trainingCount..<trainingRaw.count, threads: options.threads)
@@ -45,13 +51,14 @@ public func trainOnMNIST(
     let testAccuracy = evaluateSoftmax(PackedWeights(result.model), on: test, threads: options.threads).accuracy
     let testingSeconds = Date().timeIntervalSince(testStart)
 
+    hashing.wait()
     let metadata = TrainingMetadata(
         recipe: trainingRecipe(options),
         optimizer: TrainingOptions.optimizerName, augment: options.augment, seed: options.seed,
         epochs: options.epochs, bestEpoch: result.bestEpoch, batchSize: options.batchSize,
         learningRate: options.learningRate, l2: options.l2,
         trainingImages: training.count, validationImages: validation.count,
-        dataHashes: trainingRaw.fileHashes.merging(testRaw.fileHashes) { first, _ in first },
+        dataHashes: hashes.value,
         validationAccuracy: result.validationAccuracy.isNaN ? nil : result.validationAccuracy,
         testAccuracy: testAccuracy, initialisedFrom: initialSource,
         date: ISO8601DateFormatter().string(from: Date()), digitVersion: digitVersion)
@@ -66,4 +73,9 @@ public func trainingRecipe(_ options: TrainingOptions) -> String {
     "softmax 784→10 on normaliseMNISTDigit(\(preprocessingIdentifier)), \(TrainingOptions.optimizerName), "
         + "\(options.epochs) epochs, batch \(options.batchSize), lr \(options.learningRate), L2 \(options.l2), "
         + "augment \(options.augment ? "on" : "off"), seed \(options.seed), best validation epoch kept"
+}
+
+/// The data hashes, written by the background task and read after `wait()`.
+private final class HashesBox: @unchecked Sendable {
+    var value: [String: String] = [:]
 }

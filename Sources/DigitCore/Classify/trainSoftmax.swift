@@ -30,11 +30,11 @@ public struct EpochSummary: Sendable, Equatable, Codable {
 
 /// The outcome of `trainSoftmax`.
 public struct TrainingResult: Sendable {
-    /// The model after the epoch with the best validation accuracy (the last epoch without validation data).
+    /// The model after the epoch with the lowest validation loss (the last epoch without validation data).
     public var model: SoftmaxModel
     /// 1-based epoch `model` comes from.
     public var bestEpoch: Int
-    /// Validation accuracy of `model`, 0…1 (NaN without a validation set).
+    /// Validation accuracy of `model` (the kept epoch), 0…1 (NaN without a validation set).
     public var validationAccuracy: Double
     public var epochs: [EpochSummary]
 }
@@ -85,7 +85,8 @@ func runInParallel(tasks: Int, threads: Int, _ body: (Int) -> Void) {
 }
 
 /// Trains a softmax model on `training` by mini-batch Adam (see `TrainingOptions`), keeping the
-/// epoch with the best accuracy on `validation`. Deterministic for a given seed, data and
+/// epoch with the lowest mean cross-entropy on `validation` (smoother than accuracy, which on 5,000
+/// images moves in steps of 0.02% and picked noisy early epochs in our measurements). Deterministic for a given seed, data and
 /// `initial` model, and independent of `options.threads`.
 public func trainSoftmax(
     training: SparseDigits, validation: SparseDigits, options: TrainingOptions,
@@ -100,7 +101,8 @@ public func trainSoftmax(
 
     var best = PackedWeights()
     var bestEpoch = 0
-    var bestAccuracy = -Double.infinity
+    var bestAccuracy = Double.nan
+    var bestLoss = Double.infinity
     var summaries: [EpochSummary] = []
     let batchCount = (training.count + options.batchSize - 1) / options.batchSize
     var order = Array(0..<training.count)
@@ -124,11 +126,12 @@ public func trainSoftmax(
         let current = trainer.packedWeights()
         let (accuracy, validationLoss) = evaluateSoftmax(current, on: validation, threads: options.threads)
         // Without validation data every epoch counts as best, so the last one is kept.
-        let improved = validation.count == 0 || accuracy > bestAccuracy
+        let improved = validation.count == 0 || validationLoss < bestLoss
         if improved {
             best = current
             bestEpoch = epoch
             bestAccuracy = accuracy
+            bestLoss = validationLoss
         }
         let summary = EpochSummary(epoch: epoch, trainingLoss: lossSum / Double(training.count),
                                    validationAccuracy: accuracy, validationLoss: validationLoss,
@@ -137,7 +140,7 @@ public func trainSoftmax(
         onEpoch?(summary)
     }
     return TrainingResult(model: best.model, bestEpoch: bestEpoch,
-                          validationAccuracy: validation.count == 0 ? .nan : bestAccuracy, epochs: summaries)
+                          validationAccuracy: bestAccuracy, epochs: summaries)
 }
 
 /// The state of one training run: packed weights, Adam's moments, one gradient buffer and

@@ -22,11 +22,12 @@ import Testing
     @Test func thenTheCacheWhenItHoldsTheData() throws {
         let root = try F.temporaryDirectory()
         let env = ["XDG_CACHE_HOME": root + "/cache", "HOME": root + "/home"]
+        let current = root + "/work/repo"  // ../shared/mnist from here does not exist
         #expect(mnistCacheDirectory(environment: env) == root + "/cache/digit/mnist")
         #expect(mnistCacheDirectory(environment: ["HOME": "/home/u"]) == "/home/u/.cache/digit/mnist")
         // Empty cache: a clear error that names the places looked in and the download command.
         do {
-            _ = try resolveMNISTDirectory(environment: env, currentDirectory: root)
+            _ = try resolveMNISTDirectory(environment: env, currentDirectory: current)
             Issue.record("no error without data")
         } catch let error as MNISTLocationError {
             #expect(error.description.contains("digit train --download"))
@@ -34,6 +35,6 @@ import Testing
         }
         try FileManager.default.createDirectory(atPath: root + "/cache/digit/mnist", withIntermediateDirectories: true)
         try Data([0]).write(to: URL(fileURLWithPath: root + "/cache/digit/mnist/train-images-idx3-ubyte.gz"))
-        #expect(try resolveMNISTDirectory(environment: env, currentDirectory: root) == root + "/cache/digit/mnist")
+        #expect(try resolveMNISTDirectory(environment: env, currentDirectory: current) == root + "/cache/digit/mnist")
     }
 }

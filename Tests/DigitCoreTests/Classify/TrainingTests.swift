@@ -25,11 +25,12 @@ import Testing
         #expect(result.validationAccuracy > 0.9)
         #expect(result.epochs.count == 3)
         #expect(result.epochs[2].trainingLoss < result.epochs[0].trainingLoss)
-        // The model returned is the best epoch's, and its accuracy is what was reported.
-        let best = result.epochs.map(\.validationAccuracy).max()!
-        #expect(result.validationAccuracy == best)
-        #expect(result.epochs[result.bestEpoch - 1].validationAccuracy == best)
-        #expect(evaluateSoftmax(PackedWeights(result.model), on: Self.validation).accuracy == best)
+        // The model returned is the epoch with the lowest validation loss, as reported.
+        let best = result.epochs.min { $0.validationLoss < $1.validationLoss }!
+        #expect(result.bestEpoch == best.epoch && best.isBest)
+        #expect(result.validationAccuracy == best.validationAccuracy)
+        let measured = evaluateSoftmax(PackedWeights(result.model), on: Self.validation)
+        #expect(measured.accuracy == best.validationAccuracy && measured.loss == best.validationLoss)
     }
 
     @Test func resultsDoNotDependOnTheThreadCount() throws {

@@ -89,7 +89,7 @@ import Testing
 }
 
 /// A small deterministic generator for test data.
-struct SplitMix64: RandomNumberGenerator {
+private struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import DigitCore
+
+@Suite struct EvaluateCommandTests {
+    /// Folder `0/bar.png` (little ink), `1/bar.png` (little ink: read as 0), `1/block.png`, `1/broken.png`.
+    func makeLabelledFolder() throws -> String {
+        let root = try CLIFixtures.temporaryFolder("evaluate")
+        for digit in ["0", "1"] {
+            try FileManager.default.createDirectory(atPath: root + "/images/" + digit, withIntermediateDirectories: true)
+        }
+        try writeFileAtomically(try CLIFixtures.drawnDigitPNG(blob: false), to: root + "/images/0/bar.png")
+        try writeFileAtomically(try CLIFixtures.drawnDigitPNG(blob: false), to: root + "/images/1/bar.png")
+        try writeFileAtomically(try CLIFixtures.drawnDigitPNG(blob: true), to: root + "/images/1/block.png")
+        try writeFileAtomically(Array("this is not a picture".utf8), to: root + "/images/1/broken.png")
+        return root
+    }
+
+    @Test func folderReportMisclassifiedImagesAndHeatMap() throws {
+        let root = try makeLabelledFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let weights = try CLIFixtures.writeWeights(CLIFixtures.inkAmountModel(), in: root)
+        let result = try DigitBinary.run(["evaluate", root + "/images", "--weights", weights,
+                                          "--misclassified", root + "/wrong", "--confusion-png", root + "/confusion.png"])
+        // The broken file is reported on its own line and makes the exit status 1; the rest is evaluated.
+        #expect(result.status == 1)
+        let errorLines = result.stderr.split(separator: "\n")
+        #expect(errorLines.count == 1)
+        #expect(errorLines.first?.hasPrefix(root + "/images/1/broken.png: ") == true)
+        #expect(result.stdout.contains("accuracy: 66.67% (2 of 3)"))
+        #expect(result.stdout.contains("3 evaluated, 1 could not be read"))
+
+        let wrong = try FileManager.default.contentsOfDirectory(atPath: root + "/wrong")
+        #expect(wrong == ["00001-true1-pred0-bar.png"])
+        let picture = try decodeImage(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: root + "/wrong/" + wrong[0]))))
+        #expect(picture.image.width == 112 && picture.image.height == 112)
+        let heatMap = try decodeImage(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: root + "/confusion.png"))))
+        #expect(heatMap.image.width == confusionHeatMap(ConfusionMatrix()).width)
+    }
+
+    @Test func jsonFromACSV() throws {
+        let root = try makeLabelledFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let weights = try CLIFixtures.writeWeights(CLIFixtures.inkAmountModel(), in: root)
+        // Labels from a CSV this time; `block.png` listed as a 0 makes a second miss.
+        let csv = "file,label\nimages/0/bar.png,0\nimages/1/block.png,0\nimages/1/bar.png,0\n"
+        try writeFileAtomically(Array(csv.utf8), to: root + "/labels.csv")
+        let result = try DigitBinary.run(["evaluate", "--labels", root + "/labels.csv", "--weights", weights,
+                                          "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(object["evaluated"] as? Int == 3)
+        #expect(object["correct"] as? Int == 2)
+        #expect((object["confusion"] as? [[Int]])?[0] == [2, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+    }
+
+    @Test func dataPointingAtImagesSuggestsTheArgument() throws {
+        let root = try makeLabelledFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let weights = try CLIFixtures.writeWeights(CLIFixtures.inkAmountModel(), in: root)
+        let result = try DigitBinary.run(["evaluate", "--data", root + "/images", "--weights", weights])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("run `digit evaluate \(root)/images`"))
+    }
+
+    @Test func unreadableWeightsFileIsAOneLineError() throws {
+        let root = try CLIFixtures.temporaryFolder("evaluate-bad-weights")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writeFileAtomically(Array("nonsense".utf8), to: root + "/bad.dgw")
+        let result = try DigitBinary.run(["evaluate", root, "--weights", root + "/bad.dgw"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(root + "/bad.dgw"))
+    }
+
+    @Test func folderWithoutLabelsSaysHowToLabel() throws {
+        let root = try CLIFixtures.temporaryFolder("evaluate-unlabelled")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let weights = try CLIFixtures.writeWeights(CLIFixtures.inkAmountModel(), in: root)
+        let result = try DigitBinary.run(["evaluate", root, "--weights", weights])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("sub-folders 0"))
+    }
+
+    /// The bundled model on the first 500 MNIST test digits, copied at test time into a temporary
+    /// folder (raw IDX files; never committed).
+    @Test(.enabled(if: CLIFixtures.mnistPresent, "MNIST not found (set DIGIT_MNIST_DIR); skipped"),
+          .enabled(if: (try? WeightsFile.bundled()) != nil, "no usable bundled model yet; skipped"))
+    func bundledModelOnPartOfTheMNISTTestSet() throws {
+        let root = try CLIFixtures.temporaryFolder("evaluate-mnist")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let n = 500
+        let images = try gunzip([UInt8](Data(contentsOf: URL(fileURLWithPath: CLIFixtures.mnistDirectory + "/t10k-images-idx3-ubyte.gz"))))
+        let labels = try gunzip([UInt8](Data(contentsOf: URL(fileURLWithPath: CLIFixtures.mnistDirectory + "/t10k-labels-idx1-ubyte.gz"))))
+        func header(_ magic: [UInt8], _ dims: [Int]) -> [UInt8] {
+            magic + dims.flatMap { d in [UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255)] }
+        }
+        try writeFileAtomically(header([0, 0, 8, 3], [n, 28, 28]) + images[16..<(16 + n * 784)], to: root + "/t10k-images-idx3-ubyte")
+        try writeFileAtomically(header([0, 0, 8, 1], [n]) + labels[8..<(8 + n)], to: root + "/t10k-labels-idx1-ubyte")
+
+        let result = try DigitBinary.run(["evaluate", "--data", root, "--format", "json", "--misclassified", root + "/wrong"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(object["evaluated"] as? Int == n)
+        let accuracy = object["accuracy"] as? Double ?? 0
+        #expect(accuracy > 0.85, "bundled model read only \(accuracy) of 500 MNIST test digits")
+        // One picture per miss, named with the truth and the prediction.
+        let wrong = try FileManager.default.contentsOfDirectory(atPath: root + "/wrong")
+        #expect(wrong.count == n - (object["correct"] as? Int ?? 0))
+        for name in wrong {
+            let index = Int(name.prefix(5))!
+            #expect(name.contains("-true\(labels[8 + index])-pred"))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+import DigitCore
+
+@Suite struct TrainDownloadTests {
+    /// `digit train --download` with mirrors that cannot answer: it names every mirror and why it failed,
+    /// exits non-zero before training, and leaves the data folder without any (partial) file.
+    @Test func failingMirrorsAreNamedAndNothingIsWritten() throws {
+        let root = try CLIFixtures.temporaryFolder("train-download")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let data = root + "/mnist"
+        // Port 9 (discard) on 127.0.0.1: nothing listens there in the test environment.
+        let mirrors = "http://127.0.0.1:9/a/, http://127.0.0.1:9/b/"
+        let result = try DigitBinary.run(["train", "--download", "--data", data, "-o", root + "/m.dgw"],
+                                         environment: ["DIGIT_MNIST_MIRRORS": mirrors])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("every mirror failed"))
+        #expect(result.stderr.contains("http://127.0.0.1:9/a/train-images-idx3-ubyte.gz"))
+        #expect(result.stderr.contains("http://127.0.0.1:9/b/train-images-idx3-ubyte.gz"))
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []
+        #expect(left.isEmpty, "left behind: \(left)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/m.dgw"))
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import DigitCore
+
+/// A model that reads ink amount: class 1 when the 28×28 image holds more than 200 units of ink,
+/// else class 0 (logit₁ = Σ ink, logit₀ = 200). Independent of position, so it survives centring.
+func inkAmountModel() -> SoftmaxModel {
+    var weights = [Float](repeating: 0, count: 7840)
+    for pixel in 0..<784 { weights[pixel * 10 + 1] = 1 }
+    var bias = [Float](repeating: -1000, count: 10)
+    bias[0] = 200
+    bias[1] = 0
+    return SoftmaxModel(weights: weights, bias: bias)
+}
+
+/// A white 56×56 picture with black ink: a thin vertical bar (little ink) or a 40×40 block (much ink).
+func drawnDigitPNG(blob: Bool) throws -> [UInt8] {
+    var image = GrayImage(width: 56, height: 56, filledWith: 255)
+    let (x0, x1, y0, y1) = blob ? (8, 48, 8, 48) : (26, 30, 8, 48)
+    for y in y0..<y1 { for x in x0..<x1 { image[x, y] = 0 } }
+    return try encodePNG(image)
+}
+
+func makeTemporaryFolder(_ tag: String) throws -> String {
+    let path = NSTemporaryDirectory() + "digit-\(tag)-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+@Suite struct EvaluateDigitsTests {
+    /// Sample i: even → little ink, label 0; i = 1 → much ink, label 1; i = 3 → little ink, label 1
+    /// (a miss); i = 5 → fails. Expected: (0,0) ×3 [i = 0, 2, 4], (1,1) ×1, (1,0) ×1, one failure.
+    @Test func countsPairsAndFailuresInOrder() throws {
+        var little = DigitImage.blank, much = DigitImage.blank
+        for i in 0..<50 { little.pixels[i] = 1 }
+        for i in 0..<400 { much.pixels[i] = 1 }
+        var events: [String] = []
+        let outcome = try evaluateDigits(model: inkAmountModel(), count: 6, sample: { i in
+            switch i {
+            case 5: throw EvaluationFailure(name: "five", reason: "unreadable")
+            case 1: return EvaluationSample(name: "one", label: 1, digit: much)
+            case 3: return EvaluationSample(name: "three", label: 1, digit: little)
+            default: return EvaluationSample(name: "n\(i)", label: 0, digit: little)
+            }
+        }, onEvent: { event in
+            switch event {
+            case .classified(let index, _, let prediction): events.append("\(index):\(prediction.digit)")
+            case .failed(let index, let failure): events.append("\(index):\(failure)")
+            }
+        })
+        #expect(outcome.confusion[0, 0] == 3 && outcome.confusion[1, 1] == 1 && outcome.confusion[1, 0] == 1)
+        #expect(outcome.confusion.total == 5)
+        #expect(outcome.failures == [EvaluationFailure(name: "five", reason: "unreadable")])
+        #expect(events == ["0:0", "1:1", "2:0", "3:0", "4:0", "5:five: unreadable"])
+    }
+
+    /// A folder with sub-folders 0/ and 1/, through decode → preprocess → model, with a broken file.
+    @Test func evaluatesAFolderOfDrawnImages() throws {
+        let root = try makeTemporaryFolder("eval-folder")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for digit in ["0", "1"] { try FileManager.default.createDirectory(atPath: root + "/" + digit, withIntermediateDirectories: true) }
+        try writeFileAtomically(try drawnDigitPNG(blob: false), to: root + "/0/bar.png")
+        try writeFileAtomically(try drawnDigitPNG(blob: true), to: root + "/1/block.png")
+        try writeFileAtomically(try drawnDigitPNG(blob: false), to: root + "/1/bar.png")
+        try writeFileAtomically(Array("not an image".utf8), to: root + "/1/broken.png")
+        try writeFileAtomically([1, 2, 3], to: root + "/1/.hidden")
+
+        let files = try labelledImageFiles(in: root)
+        #expect(files == [LabelledImageFile(path: root + "/0/bar.png", label: 0),
+                          LabelledImageFile(path: root + "/1/bar.png", label: 1),
+                          LabelledImageFile(path: root + "/1/block.png", label: 1),
+                          LabelledImageFile(path: root + "/1/broken.png", label: 1)])
+        let outcome = try evaluateDigits(model: inkAmountModel(), count: files.count) {
+            try evaluationSample(from: files[$0])
+        }
+        #expect(outcome.confusion[0, 0] == 1 && outcome.confusion[1, 0] == 1 && outcome.confusion[1, 1] == 1)
+        #expect(outcome.failures.map(\.name) == [root + "/1/broken.png"])
+    }
+
+    @Test func mnistSamplesAreNormalisedBytes() {
+        var images = [UInt8](repeating: 0, count: 2 * 784)
+        images[784 + 10] = 255
+        let sample = mnistEvaluationSample(images: images, labels: [3, 8], index: 1)
+        #expect(sample.label == 8)
+        #expect(sample.digit == normaliseMNISTDigit(images[784..<1568]))
+    }
+}
+
+@Suite struct LabelledImagesTests {
+    @Test func csvWithHeaderCommentsQuotesAndRelativePaths() throws {
+        let root = try makeTemporaryFolder("csv")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let csv = """
+        # my photos
+        file,label
+        a.png,3
+
+        "b, c.jpg" , 7
+        /abs/d.png,0
+        """
+        try writeFileAtomically(Array(csv.utf8), to: root + "/labels.csv")
+        let files = try labelledImageFiles(in: root)
+        #expect(files == [LabelledImageFile(path: root + "/a.png", label: 3),
+                          LabelledImageFile(path: root + "/b, c.jpg", label: 7),
+                          LabelledImageFile(path: "/abs/d.png", label: 0)])
+    }
+
+    @Test func badCSVLinesAreNamed() throws {
+        let root = try makeTemporaryFolder("csv-bad")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writeFileAtomically(Array("a.png,3\nb.png,12\n".utf8), to: root + "/labels.csv")
+        #expect(throws: LabelledImagesError.badCSVLine(path: root + "/labels.csv", line: 2, reason: "label 12 is not a digit")) {
+            try labelledImageFiles(in: root)
+        }
+        try writeFileAtomically(Array("a.png,3\nb.png,x\n".utf8), to: root + "/labels.csv")
+        #expect(throws: LabelledImagesError.badCSVLine(path: root + "/labels.csv", line: 2, reason: "label 'x' is not a number")) {
+            try labelledImageFiles(in: root)
+        }
+    }
+
+    @Test func folderWithoutLabelsIsAnError() throws {
+        let root = try makeTemporaryFolder("no-labels")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(throws: LabelledImagesError.noLabels(directory: root)) { try labelledImageFiles(in: root) }
+    }
+}
+
+@Suite struct MisclassifiedPictureTests {
+    @Test func namesCarryIndexTruthAndPrediction() {
+        #expect(misclassifiedFileName(index: 42, label: 7, predicted: 1) == "00042-true7-pred1.png")
+        #expect(misclassifiedFileName(index: 123456, label: 0, predicted: 9) == "123456-true0-pred9.png")
+        #expect(misclassifiedFileName(index: 3, label: 2, predicted: 5, source: "/x/2/my photo.v2.JPG")
+                == "00003-true2-pred5-my_photo_v2.png")
+    }
+
+    @Test func pictureIsWhiteInkScaledUp() {
+        var digit = DigitImage.blank
+        digit[3, 5] = 1
+        digit[4, 5] = 0.5
+        let picture = digitPicture(digit, scale: 4)
+        #expect(picture.width == 112 && picture.height == 112)
+        #expect(picture[12, 20] == 255 && picture[15, 23] == 255)
+        #expect(picture[16, 20] == 128)
+        #expect(picture[11, 20] == 0 && picture[0, 0] == 0)
+    }
+}
