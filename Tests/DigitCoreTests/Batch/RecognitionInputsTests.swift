@@ -3,24 +3,24 @@ import Testing
 @testable import DigitCore
 
 /// A fresh temporary directory, removed by the caller with `removeItem`.
-func makeTemporaryDirectory() throws -> String {
+func makeBatchTestDirectory() throws -> String {
     let path = NSTemporaryDirectory() + "digit-tests-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
 
-func writeFile(_ bytes: [UInt8], to path: String) throws {
+func writeBatchTestFile(_ bytes: [UInt8], to path: String) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
 }
 
 @Suite struct RecognitionInputsTests {
     /// root/{b.png, a.txt, sub/c.jpg, sub/deeper/d.png}
     private func makeTree() throws -> String {
-        let root = try makeTemporaryDirectory()
+        let root = try makeBatchTestDirectory()
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/sub/deeper", withIntermediateDirectories: true)
         for name in ["b.png", "a.txt", "sub/c.jpg", "sub/deeper/d.png"] {
-            try writeFile(Array(name.utf8), to: root + "/" + name)
+            try writeBatchTestFile(Array(name.utf8), to: root + "/" + name)
         }
         return root
     }
