@@ -74,7 +74,7 @@ struct Evaluate: ParsableCommand {
             let directory = try resolveMNISTDirectory(explicit: data)
             let test: MNISTDataset
             do {
-                test = try MNISTDataset.load(directory: directory, split: .test, hashing: false)
+                test = try MNISTDataset.load(directory: directory, split: .test)
             } catch let error as MNISTDatasetError {
                 // `--data photos/` where `digit evaluate photos/` was meant.
                 if case .missingFile = error, (try? labelledImageFiles(in: directory)) != nil {

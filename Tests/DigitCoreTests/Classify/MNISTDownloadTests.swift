@@ -18,13 +18,6 @@ private func sharedBytes(_ file: MNISTFile) throws -> [UInt8] {
     try [UInt8](Data(contentsOf: URL(fileURLWithPath: sharedMNISTDirectory + "/" + file.name)))
 }
 
-/// A fresh empty directory under the system's temporary directory.
-private func makeTemporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "digit-download-test-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 /// A gzip member holding `bytes` in stored (uncompressed) deflate blocks: valid gzip, any content.
 private func gzipStored(_ bytes: [UInt8]) -> [UInt8] {
     var out: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF]
