@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import DigitCore
 
-/// A fresh temporary directory, removed by the caller with `removeItem`.
-func makeBatchTestDirectory() throws -> String {
+/// A fresh temporary directory, removed by the caller with `removeItem`. Shared by the core tests
+/// (the classifier's download tests use it too).
+func makeTemporaryDirectory() throws -> String {
     let path = NSTemporaryDirectory() + "digit-tests-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
@@ -16,7 +17,7 @@ func writeBatchTestFile(_ bytes: [UInt8], to path: String) throws {
 @Suite struct RecognitionInputsTests {
     /// root/{b.png, a.txt, sub/c.jpg, sub/deeper/d.png}
     private func makeTree() throws -> String {
-        let root = try makeBatchTestDirectory()
+        let root = try makeTemporaryDirectory()
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/sub/deeper", withIntermediateDirectories: true)
         for name in ["b.png", "a.txt", "sub/c.jpg", "sub/deeper/d.png"] {

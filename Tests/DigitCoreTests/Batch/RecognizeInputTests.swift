@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func aReadableImageGivesTheClassifiersAnswer() throws {
-        let root = try makeBatchTestDirectory()
+        let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try writeBatchTestFile(try barPNG(), to: root + "/bar.png")
         guard case .recognized(let r) = recognize(.file(root + "/bar.png")) else {
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func unreadableAndCorruptFilesBecomeErrorRows() throws {
-        let root = try makeBatchTestDirectory()
+        let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let png = try barPNG()
         try writeBatchTestFile(Array(png.prefix(png.count / 2)), to: root + "/cut.png")
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func nonImagesFoundInADirectoryAreSkippedNotErrors() throws {
-        let root = try makeBatchTestDirectory()
+        let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try writeBatchTestFile(Array("just text, longer than eight bytes".utf8), to: root + "/notes.png")
         try writeBatchTestFile(try barPNG(), to: root + "/bar.dat")
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func onlyTheFirstBytesDecideWhetherAFolderFileIsAnImage() throws {
-        let root = try makeBatchTestDirectory()
+        let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try writeBatchTestFile([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3], to: root + "/truncated-png.bin")
         try writeBatchTestFile([0xFF, 0xD8, 0xFF], to: root + "/jpeg-start")
