@@ -304,12 +304,7 @@ do {
     print("SKIPPED: no model for digit recognize: \(error)")
     exit(0)
 }
-var weightsText = ""
-for row in 0..<SoftmaxModel.inputCount {
-    weightsText += (0..<10).map { "\(model.weights[row * 10 + $0])" }.joined(separator: " ") + "\n"
-}
-weightsText += model.bias.map { "\($0)" }.joined(separator: " ") + "\n"
-try weightsText.write(toFile: pythonWeights, atomically: true, encoding: .utf8)
+try weightsText(model).write(toFile: pythonWeights, atomically: true, encoding: .utf8)
 var results: [String: Measured] = [:]
 let contestants: [(key: String, folder: String, command: () throws -> Run, parse: (Data) -> [Int])] = [
     ("digit photos", photos, { try run(digitPath, recognizeArguments(["--format", "jsonl", photos])) }, digitsFromJSONLines),
