@@ -299,7 +299,9 @@ let pythonScript = benchFolder + "/python_pipeline.py"
 let pythonWeights = work + "/weights.txt"
 let model: SoftmaxModel
 do {
-    model = try options.weights.map { try SoftmaxModel.load(weightsFile: $0) } ?? SoftmaxModel.bundled()
+    // Whatever preprocessing the model was made for: `digit recognize` itself checks that.
+    model = try (options.weights.map { try WeightsFile.load(path: $0, expectedPreprocessing: nil) }
+                 ?? WeightsFile.bundled(expectedPreprocessing: nil)).model
 } catch {
     print("SKIPPED: no model for digit recognize: \(error)")
     exit(0)
