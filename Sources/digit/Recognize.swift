@@ -146,7 +146,15 @@ struct Recognize: ParsableCommand {
                         """)
                     throw ExitCode(usageErrorStatus)
                 }
-                input = RecognitionInput(name: "-", source: .bytes(bytes))
+                if ImageFormat(magic: bytes) == nil, looksLikeText(bytes) {
+                    // Most likely paths piped in without `-`.
+                    input = RecognitionInput(name: "-", source: .unreadable(reason: """
+                        \(DecodeError.unrecognisedFormat) (it looks like text: to read paths from \
+                        standard input, give '-', as in find scans -name '*.jpg' | digit recognize -)
+                        """))
+                } else {
+                    input = RecognitionInput(name: "-", source: .bytes(bytes))
+                }
             } catch let error as ImageFileError {
                 input = RecognitionInput(name: "-", source: .unreadable(reason: error.description))
             }
@@ -206,6 +214,11 @@ private final class StreamedOutput {
         fflush(stdout)
         buffer.removeAll(keepingCapacity: true)
     }
+}
+
+/// True when the first bytes are printable ASCII or UTF-8 text with line breaks, no control codes.
+private func looksLikeText(_ bytes: [UInt8]) -> Bool {
+    bytes.prefix(512).allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7F) }
 }
 
 private func isDirectory(_ path: String) -> Bool {
