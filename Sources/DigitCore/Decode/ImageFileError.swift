@@ -24,7 +24,8 @@ public enum ImageFileError: Error, Equatable, CustomStringConvertible {
         case .notAFile:
             return "not a regular file (a device or socket cannot be read as an image)"
         case .tooLarge(let limit):
-            return "more than \(limit / (1 << 20)) MiB, too large for an image file digit reads"
+            let size = limit >= 1 << 20 ? "\(limit / (1 << 20)) MiB" : "\(limit) bytes"
+            return "more than \(size), too large for an image file digit reads"
         case .readFailed(let reason):
             return "cannot read: \(reason)"
         }

@@ -8,7 +8,7 @@ public func decodeImage(bytes: [UInt8], options: DecodeOptions = DecodeOptions()
     case .png?: decoded = try decodePNG(bytes: bytes, options: options)
     case .jpeg?: decoded = try decodeJPEG(bytes: bytes, options: options)
     case nil:
-        if let name = otherImageFormatName(magic: Array(bytes.prefix(16))) {
+        if let name = otherImageFormatName(magic: Array(bytes.prefix(32))) {
             throw DecodeError.unsupportedFormat(name: name)
         }
         throw DecodeError.unrecognisedFormat

@@ -1,12 +1,15 @@
 import CPNG
 
 /// Decodes a PNG of any colour type, bit depth and interlacing through libpng's
-/// simplified API (which keeps its own `setjmp` and returns a message on failure).
+/// simplified API (which keeps its own `setjmp` and returns a message on failure),
+/// after `pngChunksForDecoding` has checked the chunk layout and dropped what we never need.
 ///
 /// libpng delivers 8-bit sRGB-encoded samples (gAMA files converted; 16-bit files are
-/// read as 16-bit linear and reduced by `sRGBBytes(fromLinear:)`); gray files come back as gray, colour files as RGB(A) and become luma by
-/// `lumaFromRGB` (BT.601, as JPEG's Y), so a picture gives the same gray as PNG or JPEG.
-func decodePNG(bytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
+/// read as 16-bit linear and reduced by `sRGBBytes(fromLinear:)`). Gray files come back
+/// as gray; colour files as RGB(A), made luma by `lumaFromRGB` (BT.601, as JPEG's Y),
+/// so a picture gives the same gray whether saved as PNG or JPEG.
+func decodePNG(bytes fileBytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
+    let bytes = try pngChunksForDecoding(fileBytes)
     var image = png_image()
     image.version = UInt32(PNG_IMAGE_VERSION)
     defer { png_image_free(&image) }
@@ -37,7 +40,7 @@ func decodePNG(bytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
             let channels = (colour ? 3 : 1) + (alpha ? 1 : 0)
             let rowStride = Int32(width * channels)  // in components, as libpng counts
             let pixels: [UInt8]
-            var finished: Int32
+            let finished: Int32
             if sixteenBit {
                 // 16-bit files are read as 16-bit linear and reduced here: libpng's own
                 // 16→8-bit path garbles Adam7 files (pnggroup/libpng#853, in Debian's 1.6.39).

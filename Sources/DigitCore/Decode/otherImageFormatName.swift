@@ -7,7 +7,9 @@ func otherImageFormatName(magic bytes: [UInt8]) -> String? {
     }
     if startsWith("GIF87a") || startsWith("GIF89a") { return "GIF" }
     if startsWith("RIFF") && startsWith("WEBP", at: 8) { return "WebP" }
-    if startsWith("BM") && bytes.count >= 14 { return "BMP" }
+    // BMP: "BM", then at byte 14 the size of a known DIB header (little-endian).
+    if startsWith("BM") && bytes.count >= 18 && [12, 40, 52, 56, 64, 108, 124].contains(Int(bytes[14]))
+        && bytes[15] == 0 && bytes[16] == 0 && bytes[17] == 0 { return "BMP" }
     if bytes.starts(with: [0x49, 0x49, 0x2A, 0x00]) || bytes.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) { return "TIFF" }
     if startsWith("ftypheic", at: 4) || startsWith("ftypheix", at: 4) || startsWith("ftypmif1", at: 4) { return "HEIC" }
     if startsWith("ftypavif", at: 4) { return "AVIF" }

@@ -16,11 +16,13 @@ import Testing
         Case(file: "bad/png-cut-mid-idat.png") { if case .truncated(.png, _) = $0 { true } else { false } },
         Case(file: "bad/jpeg-cut-mid-scan.jpg") { if case .truncated(.jpeg, _) = $0 { true } else { false } },
         Case(file: "bad/progressive-cut-mid-scan.jpg") { if case .truncated(.jpeg, _) = $0 { true } else { false } },
+        Case(file: "bad/fuzz-png-itxt-claims-2gb.png") { if case .truncated(.png, _) = $0 { true } else { false } },
         Case(file: "bad/png-bad-crc.png") { if case .corrupt(.png, let m) = $0 { m.lowercased().contains("crc") } else { false } },
         Case(file: "bad/png-signature-then-garbage.png") { if case .corrupt(.png, _) = $0 { true } else { false } },
         Case(file: "bad/jpeg-soi-then-garbage.jpg") {
             switch $0 { case .corrupt(.jpeg, _), .truncated(.jpeg, _): true; default: false }
         },
+        Case(file: "bad/jpeg-631-scans.jpg") { if case .corrupt(.jpeg, let m) = $0 { m.contains("500") } else { false } },
         Case(file: "bad/png-huge-header.png") { $0 == .tooLarge(width: 100_000, height: 100_000, limit: 100_000_000) },
         Case(file: "bad/jpeg-huge-header.jpg") { $0 == .tooLarge(width: 60_000, height: 60_000, limit: 100_000_000) },
     ]
@@ -68,5 +70,21 @@ import Testing
             }
             #expect(throws: DecodeError.self) { try decodeImage(bytes: Array(bytes.prefix(bytes.count / 2))) }
         }
+    }
+}
+
+@Suite struct OtherFormatTests {
+    /// Other image formats are named in the error, so the user knows to convert.
+    @Test func namesCommonFormatsDigitDoesNotRead() {
+        let bmp: [UInt8] = Array("BM".utf8) + [UInt8](repeating: 0, count: 12) + [40, 0, 0, 0] + [UInt8](repeating: 0, count: 20)
+        let webp: [UInt8] = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8)
+        let heic: [UInt8] = [0, 0, 0, 24] + Array("ftypheic".utf8) + [0, 0, 0, 0]
+        let tiff: [UInt8] = [0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 8]
+        #expect(throws: DecodeError.unsupportedFormat(name: "BMP")) { try decodeImage(bytes: bmp) }
+        #expect(throws: DecodeError.unsupportedFormat(name: "WebP")) { try decodeImage(bytes: webp) }
+        #expect(throws: DecodeError.unsupportedFormat(name: "HEIC")) { try decodeImage(bytes: heic) }
+        #expect(throws: DecodeError.unsupportedFormat(name: "TIFF")) { try decodeImage(bytes: tiff) }
+        // Text that merely starts with "BM" is not a BMP.
+        #expect(throws: DecodeError.unrecognisedFormat) { try decodeImage(bytes: Array("BMW service report, spring".utf8)) }
     }
 }

@@ -23,6 +23,7 @@ import Testing
         Case(file: "jpeg/ycck-adobe.jpg", mid: 127),
         Case(file: "jpeg/cmyk-plain.jpg", mid: 127),
         Case(file: "jpeg/exif-garbage.jpg", mid: 128),
+        Case(file: "jpeg/progressive-379-scans.jpg", mid: 128),  // below the 500-scan limit
     ]
 
     @Test(arguments: cases)
