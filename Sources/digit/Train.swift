@@ -89,7 +89,7 @@ struct Train: ParsableCommand {
 
         let result = outcome.result
         print("validation accuracy \(percent(result.validationAccuracy)) (epoch \(result.bestEpoch) of \(options.epochs), \(outcome.weightsFile.metadata.validationImages) held-out training images)")
-        print("test accuracy \(percent(outcome.testAccuracy)) (MNIST test set, \(10_000) images)")
+        print("test accuracy \(percent(outcome.testAccuracy)) (MNIST test set, \(outcome.testImages) images)")
         print(String(format: "time: %.2f s loading + normalising, %.2f s training, %.2f s testing",
                      outcome.loadingSeconds, outcome.trainingSeconds, outcome.testingSeconds))
         print("wrote \(output)")
@@ -125,7 +125,7 @@ struct Train: ParsableCommand {
         }
         return try body(nil, { summary in
             printToStandardError(String(format: "epoch %d/%d  loss %.4f  validation ", summary.epoch, epochs, summary.trainingLoss)
-                + percent(summary.validationAccuracy) + (summary.isBest ? " (best)" : "")
+                + percent(summary.validationAccuracy)
                 + String(format: "  %.2f s", summary.seconds))
         })
     }

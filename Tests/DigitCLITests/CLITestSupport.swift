@@ -10,12 +10,15 @@ enum CLIFixtures {
         return path
     }
 
-    /// Class 1 when the 28×28 input holds more than 200 units of ink, else class 0: predictable on drawn shapes.
-    static func inkAmountModel() -> SoftmaxModel {
+    /// Reads where the ink is: class 1 for ink in the six centre columns (x 11…16), class 0 for ink
+    /// elsewhere. A centred vertical bar reads as 1, a ring as 0, with the placeholder or the real preprocessing.
+    static func centreColumnsModel() -> SoftmaxModel {
         var weights = [Float](repeating: 0, count: 7840)
-        for pixel in 0..<784 { weights[pixel * 10 + 1] = 1 }
+        for pixel in 0..<784 {
+            weights[pixel * 10 + ((11...16).contains(pixel % 28) ? 1 : 0)] = 1
+        }
         var bias = [Float](repeating: -1000, count: 10)
-        bias[0] = 200
+        bias[0] = 0
         bias[1] = 0
         return SoftmaxModel(weights: weights, bias: bias)
     }
@@ -29,11 +32,17 @@ enum CLIFixtures {
         return path
     }
 
-    /// A white 56×56 PNG with black ink: a thin vertical bar (little ink) or a 40×40 block (much ink).
-    static func drawnDigitPNG(blob: Bool) throws -> [UInt8] {
-        var image = GrayImage(width: 56, height: 56, filledWith: 255)
-        let (x0, x1, y0, y1) = blob ? (8, 48, 8, 48) : (26, 30, 8, 48)
-        for y in y0..<y1 { for x in x0..<x1 { image[x, y] = 0 } }
+    /// A white 100×100 PNG with black ink: a centred vertical bar (8×70) or a ring (radius 32, stroke 6).
+    static func drawnDigitPNG(ring: Bool) throws -> [UInt8] {
+        var image = GrayImage(width: 100, height: 100, filledWith: 255)
+        for y in 0..<100 {
+            for x in 0..<100 {
+                let dx = Double(x) - 49.5, dy = Double(y) - 49.5
+                let inked = ring ? abs((dx * dx + dy * dy).squareRoot() - 32) <= 3
+                                 : (46..<54).contains(x) && (15..<85).contains(y)
+                if inked { image[x, y] = 0 }
+            }
+        }
         return try encodePNG(image)
     }
 

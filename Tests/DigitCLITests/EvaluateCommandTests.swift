@@ -3,15 +3,15 @@ import Testing
 import DigitCore
 
 @Suite struct EvaluateCommandTests {
-    /// Folder `0/bar.png` (little ink), `1/bar.png` (little ink: read as 0), `1/block.png`, `1/broken.png`.
+    /// Folder `0/ring.png` (read 0), `1/bar.png` (read 1), `1/ring.png` (read 0: a miss), `1/broken.png`.
     func makeLabelledFolder() throws -> String {
         let root = try CLIFixtures.temporaryFolder("evaluate")
         for digit in ["0", "1"] {
             try FileManager.default.createDirectory(atPath: root + "/images/" + digit, withIntermediateDirectories: true)
         }
-        try writeFileAtomically(try CLIFixtures.drawnDigitPNG(blob: false), to: root + "/images/0/bar.png")
-        try writeFileAtomically(try CLIFixtures.drawnDigitPNG(blob: false), to: root + "/images/1/bar.png")
-        try writeFileAtomically(try CLIFixtures.drawnDigitPNG(blob: true), to: root + "/images/1/block.png")
+        try writeFileAtomically(try CLIFixtures.drawnDigitPNG(ring: true), to: root + "/images/0/ring.png")
+        try writeFileAtomically(try CLIFixtures.drawnDigitPNG(ring: false), to: root + "/images/1/bar.png")
+        try writeFileAtomically(try CLIFixtures.drawnDigitPNG(ring: true), to: root + "/images/1/ring.png")
         try writeFileAtomically(Array("this is not a picture".utf8), to: root + "/images/1/broken.png")
         return root
     }
@@ -19,7 +19,7 @@ import DigitCore
     @Test func folderReportMisclassifiedImagesAndHeatMap() throws {
         let root = try makeLabelledFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let weights = try CLIFixtures.writeWeights(CLIFixtures.inkAmountModel(), in: root)
+        let weights = try CLIFixtures.writeWeights(CLIFixtures.centreColumnsModel(), in: root)
         let result = try DigitBinary.run(["evaluate", root + "/images", "--weights", weights,
                                           "--misclassified", root + "/wrong", "--confusion-png", root + "/confusion.png"])
         // The broken file is reported on its own line and makes the exit status 1; the rest is evaluated.
@@ -31,7 +31,7 @@ import DigitCore
         #expect(result.stdout.contains("3 evaluated, 1 could not be read"))
 
         let wrong = try FileManager.default.contentsOfDirectory(atPath: root + "/wrong")
-        #expect(wrong == ["00001-true1-pred0-bar.png"])
+        #expect(wrong == ["00003-true1-pred0-ring.png"])
         let picture = try decodeImage(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: root + "/wrong/" + wrong[0]))))
         #expect(picture.image.width == 112 && picture.image.height == 112)
         let heatMap = try decodeImage(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: root + "/confusion.png"))))
@@ -41,9 +41,9 @@ import DigitCore
     @Test func jsonFromACSV() throws {
         let root = try makeLabelledFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let weights = try CLIFixtures.writeWeights(CLIFixtures.inkAmountModel(), in: root)
-        // Labels from a CSV this time; `block.png` listed as a 0 makes a second miss.
-        let csv = "file,label\nimages/0/bar.png,0\nimages/1/block.png,0\nimages/1/bar.png,0\n"
+        let weights = try CLIFixtures.writeWeights(CLIFixtures.centreColumnsModel(), in: root)
+        // Labels from a CSV this time, all 0: the bar (read 1) is the miss.
+        let csv = "file,label\nimages/0/ring.png,0\nimages/1/bar.png,0\nimages/1/ring.png,0\n"
         try writeFileAtomically(Array(csv.utf8), to: root + "/labels.csv")
         let result = try DigitBinary.run(["evaluate", "--labels", root + "/labels.csv", "--weights", weights,
                                           "--format", "json"])
@@ -57,7 +57,7 @@ import DigitCore
     @Test func dataPointingAtImagesSuggestsTheArgument() throws {
         let root = try makeLabelledFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let weights = try CLIFixtures.writeWeights(CLIFixtures.inkAmountModel(), in: root)
+        let weights = try CLIFixtures.writeWeights(CLIFixtures.centreColumnsModel(), in: root)
         let result = try DigitBinary.run(["evaluate", "--data", root + "/images", "--weights", weights])
         #expect(result.status != 0)
         #expect(result.stderr.contains("run `digit evaluate \(root)/images`"))
@@ -75,7 +75,7 @@ import DigitCore
     @Test func folderWithoutLabelsSaysHowToLabel() throws {
         let root = try CLIFixtures.temporaryFolder("evaluate-unlabelled")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let weights = try CLIFixtures.writeWeights(CLIFixtures.inkAmountModel(), in: root)
+        let weights = try CLIFixtures.writeWeights(CLIFixtures.centreColumnsModel(), in: root)
         let result = try DigitBinary.run(["evaluate", root, "--weights", weights])
         #expect(result.status != 0)
         #expect(result.stderr.contains("sub-folders 0"))

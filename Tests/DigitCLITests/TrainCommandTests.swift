@@ -39,6 +39,7 @@ import DigitCore
 
     @Test func trainsWritesALoadableFileAndReportsTestAccuracy() throws {
         let directory = try Self.syntheticMNIST(trainingCount: 200, testCount: 50)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let output = directory + "/model.dgw"
         let result = try DigitBinary.run(["train", "--data", directory, "--epochs", "3", "--batch-size", "20",
                                           "--learning-rate", "0.05", "-o", output])
@@ -62,6 +63,7 @@ import DigitCore
     @Test func missingDataOrBadOptionsFailWithAClearMessage() throws {
         let empty = NSTemporaryDirectory() + "digit-train-empty-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
         let missing = try DigitBinary.run(["train", "--data", empty, "-o", empty + "/m.dgw"])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("train-images-idx3-ubyte"))

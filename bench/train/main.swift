@@ -27,6 +27,13 @@ func peakMemoryMB(children: Bool = false) -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// User + system CPU seconds of this process so far (all threads).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 func percent(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
 
 // The bench runs from `bench/`; MNIST is `../shared/mnist` beside the repository root.
@@ -43,38 +50,58 @@ print("data: \(directory)")
 // 1. The default recipe, exactly as `digit train` runs it (loading and normalisation included).
 let defaults = TrainingOptions()
 print("\n== digit train default recipe: \(trainingRecipe(defaults))")
+var load = [Double](repeating: 0, count: 3)
+getloadavg(&load, 3)
+print(String(format: "load average (1 min) before: %.2f", load[0]))
 let wallStart = Date()
+let cpuStart = cpuSeconds()
 let outcome: MNISTTrainingOutcome
 do { outcome = try trainOnMNIST(directory: directory, options: defaults) } catch { fail("\(error)") }
 let wall = Date().timeIntervalSince(wallStart)
+let cpu = cpuSeconds() - cpuStart
 let oursPeak = peakMemoryMB()
-print(String(format: "wall %.2f s (loading + normalising %.2f s, training %.2f s, testing %.2f s)",
-             wall, outcome.loadingSeconds, outcome.trainingSeconds, outcome.testingSeconds))
+print(String(format: "CPU %.2f s (user + system, all threads); wall %.2f s (loading + normalising %.2f s, training %.2f s, testing %.2f s)",
+             cpu, wall, outcome.loadingSeconds, outcome.trainingSeconds, outcome.testingSeconds))
 print("validation \(percent(outcome.result.validationAccuracy)) (best epoch \(outcome.result.bestEpoch)), test \(percent(outcome.testAccuracy))")
 print(String(format: "peak memory (max RSS) %.0f MB", oursPeak))
 
-// 2. Optional grid of recipes.
+// 2. Threads: the training loop alone (data already normalised), 1 thread vs all cores; same weights.
+let training: MNISTDataset, test: MNISTDataset
+do {
+    training = try MNISTDataset.load(directory: directory, split: .training)
+    test = try MNISTDataset.load(directory: directory, split: .test)
+} catch { fail("\(error)") }
+let cores = ProcessInfo.processInfo.activeProcessorCount
+let trainSet = normaliseMNIST(training, range: 0..<55_000, threads: cores)
+let validationSet = normaliseMNIST(training, range: 55_000..<60_000, threads: cores)
+let testSet = normaliseMNIST(test, threads: cores)
+print("\n== training loop only, default recipe, by thread count")
+var modelsByThreads: [SoftmaxModel] = []
+for threads in Set([1, cores]).sorted() {
+    var options = TrainingOptions()
+    options.threads = threads
+    let start = Date()
+    guard let result = try? trainSoftmax(training: trainSet, validation: validationSet, options: options) else { fail("training failed") }
+    modelsByThreads.append(result.model)
+    print(String(format: "threads %d: %.2f s (%.3f s per epoch)", threads, Date().timeIntervalSince(start),
+                 Date().timeIntervalSince(start) / Double(options.epochs)))
+}
+print("weights bit-identical across thread counts: \(Set(modelsByThreads.map { $0.weights.map(\.bitPattern) + $0.bias.map(\.bitPattern) }).count == 1)")
+
+// 3. Optional grid of recipes.
 if sweep {
     print("\n== sweep (validation = last 5,000 training images; test shown for information)")
-    let training: MNISTDataset, test: MNISTDataset
-    do {
-        training = try MNISTDataset.load(directory: directory, split: .training)
-        test = try MNISTDataset.load(directory: directory, split: .test)
-    } catch { fail("\(error)") }
-    let threads = ProcessInfo.processInfo.activeProcessorCount
-    let trainSet = normaliseMNIST(training, range: 0..<55_000, threads: threads)
-    let validationSet = normaliseMNIST(training, range: 55_000..<60_000, threads: threads)
-    let testSet = normaliseMNIST(test, threads: threads)
-    let grid: [(epochs: Int, batch: Int, rate: Float, l2: Float, augment: Bool)] = [
-        (15, 100, 0.002, 1e-4, false), (15, 100, 0.002, 0, false), (15, 100, 0.002, 1e-5, false),
-        (15, 100, 0.002, 3e-6, false), (15, 100, 0.005, 1e-5, false), (15, 100, 0.001, 1e-5, false),
-        (15, 200, 0.004, 1e-5, false), (15, 500, 0.01, 1e-5, false), (10, 100, 0.002, 1e-5, false),
-        (10, 200, 0.004, 1e-5, false), (25, 100, 0.002, 1e-5, false),
-        (15, 100, 0.002, 1e-5, true),
+    typealias Recipe = (epochs: Int, batch: Int, rate: Float, l2: Float, augment: Bool, seed: UInt64)
+    let grid: [Recipe] = [
+        (12, 500, 0.01, 1e-5, false, 1), (12, 500, 0.01, 1e-5, false, 2), (12, 500, 0.01, 1e-5, false, 3),
+        (12, 200, 0.005, 1e-5, false, 1), (12, 200, 0.005, 1e-5, false, 2), (12, 200, 0.005, 1e-5, false, 3),
+        (15, 100, 0.002, 1e-4, false, 1), (8, 500, 0.01, 1e-5, false, 1), (20, 500, 0.01, 1e-5, false, 1),
+        (12, 500, 0.01, 0, false, 1), (12, 500, 0.01, 1e-4, false, 1), (12, 500, 0.02, 1e-5, false, 1),
+        (12, 1000, 0.02, 1e-5, false, 1), (12, 500, 0.01, 1e-5, true, 1), (30, 500, 0.01, 1e-5, true, 1),
     ]
     print("The same run is replayed with the test set in place of the validation set (training does not")
     print("depend on it) to show the test accuracy at the epoch each criterion would keep.")
-    print("epochs batch     lr       L2 augment | max val acc: epoch test | min val loss: epoch test | last epoch test |  time")
+    print("epochs batch     lr       L2 augment seed | kept (chooseEpoch): epoch val  test | max val acc: epoch test | last epoch test |  time")
     for recipe in grid {
         var options = TrainingOptions()
         options.epochs = recipe.epochs
@@ -82,29 +109,36 @@ if sweep {
         options.learningRate = recipe.rate
         options.l2 = recipe.l2
         options.augment = recipe.augment
+        options.seed = recipe.seed
         let start = Date()
         guard let onValidation = try? trainSoftmax(training: trainSet, validation: validationSet, options: options),
               let onTest = try? trainSoftmax(training: trainSet, validation: testSet, options: options) else { continue }
         let seconds = Date().timeIntervalSince(start) / 2
+        let kept = onValidation.bestEpoch
         let byAccuracy = onValidation.epochs.max { $0.validationAccuracy < $1.validationAccuracy }!.epoch
-        let byLoss = onValidation.epochs.min { $0.validationLoss < $1.validationLoss }!.epoch
         func test(_ epoch: Int) -> String { percent(onTest.epochs[epoch - 1].validationAccuracy) }
-        print(String(format: "%6d %5d %7.4f %8.0e %7@ |", recipe.epochs, recipe.batch, recipe.rate, recipe.l2,
-                     (recipe.augment ? "on" : "off") as NSString)
-              + String(format: " %17d %@ | %18d %@ | %15@ | %5.2f s", byAccuracy, test(byAccuracy) as NSString,
-                       byLoss, test(byLoss) as NSString, test(recipe.epochs) as NSString, seconds))
+        print(String(format: "%6d %5d %7.4f %8.0e %7@ %4d |", recipe.epochs, recipe.batch, recipe.rate, recipe.l2,
+                     (recipe.augment ? "on" : "off") as NSString, recipe.seed)
+              + String(format: " %25d %@ %@ | %17d %@ | %15@ | %5.2f s", kept,
+                       percent(onValidation.validationAccuracy) as NSString, test(kept) as NSString,
+                       byAccuracy, test(byAccuracy) as NSString, test(recipe.epochs) as NSString, seconds))
     }
 }
 
-// 3. scikit-learn on the same preprocessed pixels (60,000 training images, 10,000 test).
+// 4. scikit-learn on the same preprocessed pixels (60,000 training images, 10,000 test).
 if skipSklearn {
     print("\n(scikit-learn skipped: --skip-sklearn)")
     exit(0)
 }
-let probe = runPython(["-c", "import sklearn, numpy"])
+var probe = runPython(["-c", "import sklearn, numpy"])
 if probe.status != 0 {
-    print("\nscikit-learn not available (python3 -c 'import sklearn' failed); install it with "
-          + "`pip install scikit-learn` or `apt-get install python3-sklearn` to compare. Skipped.")
+    print("\nscikit-learn not found; trying `python3 -m pip install scikit-learn`…")
+    _ = runPython(["-m", "pip", "install", "--quiet", "scikit-learn"])
+    probe = runPython(["-c", "import sklearn, numpy"])
+}
+if probe.status != 0 {
+    print("scikit-learn not available and could not be installed (python3 -c 'import sklearn' failed); install it "
+          + "with `pip install scikit-learn` or `apt-get install python3-sklearn` to compare. Skipped.")
     exit(0)
 }
 print("\n== scikit-learn LogisticRegression (lbfgs, defaults) on the same normalised pixels")
@@ -112,10 +146,9 @@ let temporary = NSTemporaryDirectory() + "digit-train-bench-\(getpid())"
 try? FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: temporary) }
 do {
-    let training = try MNISTDataset.load(directory: directory, split: .training)
-    let test = try MNISTDataset.load(directory: directory, split: .test)
-    for (name, set) in [("train", training), ("test", test)] {
-        let digits = normaliseMNIST(set, threads: ProcessInfo.processInfo.activeProcessorCount)
+    var allTraining = trainSet
+    allTraining.append(contentsOf: validationSet)
+    for (name, digits) in [("train", allTraining), ("test", testSet)] {
         var pixels = [Float](repeating: 0, count: digits.count * 784)
         for n in 0..<digits.count {
             for j in digits.rowStarts[n]..<digits.rowStarts[n + 1] { pixels[n * 784 + Int(digits.pixelIndices[j])] = digits.values[j] }
@@ -132,18 +165,21 @@ let script = """
     y = np.fromfile(d + '/train-y.u8', dtype=np.uint8)
     Xt = np.fromfile(d + '/test-x.f32', dtype=np.float32).reshape(-1, 784)
     yt = np.fromfile(d + '/test-y.u8', dtype=np.uint8)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     model = LogisticRegression().fit(X, y)
-    fit = time.perf_counter() - t
-    print('sklearn %s: fit %.2f s, test %.2f%%, iterations %d' % (sklearn.__version__, fit, 100 * model.score(Xt, yt), model.n_iter_[0]))
-    print('FIT', fit)
+    fit, cpu = time.perf_counter() - t, time.process_time() - c
+    print('sklearn %s: fit wall %.2f s, CPU %.2f s, test %.2f%%, iterations %d' % (sklearn.__version__, fit, cpu, 100 * model.score(Xt, yt), model.n_iter_[0]))
+    print('FIT', fit, cpu)
     """
 let sklearn = runPython(["-c", script])
 print(sklearn.output.split(separator: "\n").filter { !$0.hasPrefix("FIT") && !$0.contains("Warning") }.joined(separator: "\n"))
 if let fitLine = sklearn.output.split(separator: "\n").first(where: { $0.hasPrefix("FIT ") }),
-   let fit = Double(fitLine.dropFirst(4)) {
+   case let parts = fitLine.split(separator: " "), parts.count == 3,
+   let fit = Double(parts[1]), let fitCPU = Double(parts[2]) {
     print(String(format: "sklearn peak memory (max RSS of children) %.0f MB", peakMemoryMB(children: true)))
-    print(String(format: "speed-up: sklearn fit %.2f s / digit train wall %.2f s = %.1f×", fit, wall, fit / wall))
+    print(String(format: "speed-up, wall: sklearn fit %.2f s / whole digit train %.2f s = %.1f× (training alone: %.1f×)",
+                 fit, wall, fit / wall, fit / outcome.trainingSeconds))
+    print(String(format: "speed-up, CPU: sklearn fit %.2f s / whole digit train %.2f s = %.1f×", fitCPU, cpu, fitCPU / cpu))
 } else {
     print("scikit-learn run failed (status \(sklearn.status))")
 }

@@ -9,13 +9,13 @@ import Foundation
 /// pixels that are rarely inked (the digit's border) without a per-run learning-rate search.
 public struct TrainingOptions: Sendable, Equatable, Codable {
     /// Passes over the training set.
-    public var epochs: Int = 15
+    public var epochs: Int = 12
     /// Images per gradient step.
-    public var batchSize: Int = 100
+    public var batchSize: Int = 500
     /// Adam's initial step size (decays to 0 along a cosine).
-    public var learningRate: Float = 0.002
+    public var learningRate: Float = 0.01
     /// L2 penalty λ: the loss adds (λ/2)·‖W‖².
-    public var l2: Float = 1e-4
+    public var l2: Float = 1e-5
     /// Seeds shuffling and augmentation; same seed, same data → bit-identical weights.
     public var seed: UInt64 = 1
     /// Worker threads. Does not change the result (batches are cut into `shardCount` fixed shards).

@@ -7,6 +7,8 @@ public struct MNISTTrainingOutcome: Sendable {
     public var result: TrainingResult
     /// Fraction 0…1 of the MNIST test set classified correctly by the kept model.
     public var testAccuracy: Double
+    /// Number of test images.
+    public var testImages: Int
     /// Wall seconds spent loading + normalising, training, and testing.
     public var loadingSeconds: Double
     public var trainingSeconds: Double
@@ -64,7 +66,7 @@ public func trainOnMNIST(
         date: ISO8601DateFormatter().string(from: Date()), digitVersion: digitVersion)
     return MNISTTrainingOutcome(
         weightsFile: WeightsFile(model: result.model, metadata: metadata), result: result,
-        testAccuracy: testAccuracy, loadingSeconds: loadingSeconds, trainingSeconds: trainingSeconds,
+        testAccuracy: testAccuracy, testImages: test.count, loadingSeconds: loadingSeconds, trainingSeconds: trainingSeconds,
         testingSeconds: testingSeconds)
 }
 
@@ -72,7 +74,7 @@ public func trainOnMNIST(
 public func trainingRecipe(_ options: TrainingOptions) -> String {
     "softmax 784→10 on normaliseMNISTDigit(\(preprocessingIdentifier)), \(TrainingOptions.optimizerName), "
         + "\(options.epochs) epochs, batch \(options.batchSize), lr \(options.learningRate), L2 \(options.l2), "
-        + "augment \(options.augment ? "on" : "off"), seed \(options.seed), best validation epoch kept"
+        + "augment \(options.augment ? "on" : "off"), seed \(options.seed), last epoch kept unless an earlier one is clearly better on validation"
 }
 
 /// The data hashes, written by the background task and read after `wait()`.

@@ -50,6 +50,7 @@ import Testing
 
     @Test func readsGzipAndRawFilesAlike() throws {
         let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let bytes = F.idx(dimensions: [5], data: [1, 2, 3, 4, 5])
         try Data(bytes).write(to: URL(fileURLWithPath: directory + "/raw"))
         try Data(F.gzipStored(bytes)).write(to: URL(fileURLWithPath: directory + "/packed"))
@@ -59,6 +60,7 @@ import Testing
 
     @Test func reportsACutOffOrDamagedGzipFile() throws {
         let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let packed = F.gzipStored(F.idx(dimensions: [1000], data: [UInt8](repeating: 3, count: 1000)))
         let cut = directory + "/cut.gz", damaged = directory + "/damaged.gz"
         try Data(packed.prefix(packed.count / 2)).write(to: URL(fileURLWithPath: cut))
@@ -95,6 +97,7 @@ import Testing
     @Test(arguments: [true, false])
     func loadsASyntheticSplit(compressed: Bool) throws {
         let directory = try F.writeSyntheticMNIST(trainingCount: 30, testCount: 12, compressed: compressed)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (images, labels) = F.syntheticBytes(count: 30, seed: 11)
         let set = try MNISTDataset.load(directory: directory, split: .training)
         #expect(set.count == 30)
@@ -110,6 +113,7 @@ import Testing
 
     @Test func rejectsMismatchedCounts() throws {
         let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(F.idx(dimensions: [3, 28, 28], data: [UInt8](repeating: 0, count: 3 * 784)))
             .write(to: URL(fileURLWithPath: directory + "/t10k-images-idx3-ubyte"))
         try Data(F.idx(dimensions: [4], data: [1, 2, 3, 4])).write(to: URL(fileURLWithPath: directory + "/t10k-labels-idx1-ubyte"))
@@ -122,6 +126,7 @@ import Testing
 
     @Test func rejectsWrongImageSizeAndBadLabels() throws {
         let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let images = directory + "/t10k-images-idx3-ubyte", labels = directory + "/t10k-labels-idx1-ubyte"
         try Data(F.idx(dimensions: [2, 27, 28], data: [UInt8](repeating: 0, count: 2 * 27 * 28))).write(to: URL(fileURLWithPath: images))
         try Data(F.idx(dimensions: [2], data: [1, 12])).write(to: URL(fileURLWithPath: labels))
@@ -136,6 +141,7 @@ import Testing
 
     @Test func aMissingFileSaysHowToGetTheData() throws {
         let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         do {
             _ = try MNISTDataset.load(directory: directory, split: .training)
             Issue.record("no error for an empty folder")

@@ -13,6 +13,7 @@ import Testing
 
     @Test func thenSharedMNISTBesideTheCurrentFolder() throws {
         let root = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/shared/mnist", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/repo", withIntermediateDirectories: true)
         let found = try resolveMNISTDirectory(environment: ["HOME": root + "/home"], currentDirectory: root + "/repo")
@@ -21,6 +22,7 @@ import Testing
 
     @Test func thenTheCacheWhenItHoldsTheData() throws {
         let root = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let env = ["XDG_CACHE_HOME": root + "/cache", "HOME": root + "/home"]
         let current = root + "/work/repo"  // ../shared/mnist from here does not exist
         #expect(mnistCacheDirectory(environment: env) == root + "/cache/digit/mnist")

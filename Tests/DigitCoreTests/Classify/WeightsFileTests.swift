@@ -33,6 +33,7 @@ import Testing
 
     @Test func savesAtomicallyAndLoads() throws {
         let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/m.dgw"
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         try Self.file.save(to: path)

@@ -2,22 +2,36 @@ import Foundation
 import Testing
 @testable import DigitCore
 
-/// A model that reads ink amount: class 1 when the 28×28 image holds more than 200 units of ink,
-/// else class 0 (logit₁ = Σ ink, logit₀ = 200). Independent of position, so it survives centring.
-func inkAmountModel() -> SoftmaxModel {
+/// A model that reads where the ink is: class 1 for ink in the six centre columns (x 11…16),
+/// class 0 for ink elsewhere (logit = the ink in those columns). A vertical bar, centred, reads as 1;
+/// a ring, mostly outside the centre columns, as 0, with or without the real preprocessing.
+func centreColumnsModel() -> SoftmaxModel {
     var weights = [Float](repeating: 0, count: 7840)
-    for pixel in 0..<784 { weights[pixel * 10 + 1] = 1 }
+    for pixel in 0..<784 {
+        let x = pixel % 28
+        weights[pixel * 10 + ((11...16).contains(x) ? 1 : 0)] = 1
+    }
     var bias = [Float](repeating: -1000, count: 10)
-    bias[0] = 200
+    bias[0] = 0
     bias[1] = 0
     return SoftmaxModel(weights: weights, bias: bias)
 }
 
-/// A white 56×56 picture with black ink: a thin vertical bar (little ink) or a 40×40 block (much ink).
-func drawnDigitPNG(blob: Bool) throws -> [UInt8] {
-    var image = GrayImage(width: 56, height: 56, filledWith: 255)
-    let (x0, x1, y0, y1) = blob ? (8, 48, 8, 48) : (26, 30, 8, 48)
-    for y in y0..<y1 { for x in x0..<x1 { image[x, y] = 0 } }
+/// A white 100×100 PNG with black ink: a centred vertical bar (8×70) or a ring (radius 32, stroke 6).
+func drawnDigitPNG(ring: Bool) throws -> [UInt8] {
+    var image = GrayImage(width: 100, height: 100, filledWith: 255)
+    for y in 0..<100 {
+        for x in 0..<100 {
+            let inked: Bool
+            if ring {
+                let r = ((Double(x) - 49.5) * (Double(x) - 49.5) + (Double(y) - 49.5) * (Double(y) - 49.5)).squareRoot()
+                inked = abs(r - 32) <= 3
+            } else {
+                inked = (46..<54).contains(x) && (15..<85).contains(y)
+            }
+            if inked { image[x, y] = 0 }
+        }
+    }
     return try encodePNG(image)
 }
 
@@ -28,14 +42,13 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
 }
 
 @Suite struct EvaluateDigitsTests {
-    /// Sample i: even → little ink, label 0; i = 1 → much ink, label 1; i = 3 → little ink, label 1
-    /// (a miss); i = 5 → fails. Expected: (0,0) ×3 [i = 0, 2, 4], (1,1) ×1, (1,0) ×1, one failure.
+    /// Sample i: even → ink off-centre, label 0; i = 1 → ink in the centre, label 1; i = 3 → ink
+    /// off-centre, label 1 (a miss); i = 5 → fails. Expected: (0,0) ×3 [i = 0, 2, 4], (1,1) ×1, (1,0) ×1, one failure.
     @Test func countsPairsAndFailuresInOrder() throws {
         var little = DigitImage.blank, much = DigitImage.blank
-        for i in 0..<50 { little.pixels[i] = 1 }
-        for i in 0..<400 { much.pixels[i] = 1 }
+        for y in 4..<24 { little[2, y] = 1; much[14, y] = 1 }
         var events: [String] = []
-        let outcome = try evaluateDigits(model: inkAmountModel(), count: 6, sample: { i in
+        let outcome = try evaluateDigits(model: centreColumnsModel(), count: 6, sample: { i in
             switch i {
             case 5: throw EvaluationFailure(name: "five", reason: "unreadable")
             case 1: return EvaluationSample(name: "one", label: 1, digit: much)
@@ -54,26 +67,29 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
         #expect(events == ["0:0", "1:1", "2:0", "3:0", "4:0", "5:five: unreadable"])
     }
 
-    /// A folder with sub-folders 0/ and 1/, through decode → preprocess → model, with a broken file.
+    /// A folder with sub-folders 0/ and 1/, through decode → preprocess → model, with a broken file:
+    /// 0/ring (read 0), 1/bar (read 1), 1/ring (read 0: a miss), 1/broken.png (not an image).
     @Test func evaluatesAFolderOfDrawnImages() throws {
         let root = try makeTemporaryFolder("eval-folder")
         defer { try? FileManager.default.removeItem(atPath: root) }
         for digit in ["0", "1"] { try FileManager.default.createDirectory(atPath: root + "/" + digit, withIntermediateDirectories: true) }
-        try writeFileAtomically(try drawnDigitPNG(blob: false), to: root + "/0/bar.png")
-        try writeFileAtomically(try drawnDigitPNG(blob: true), to: root + "/1/block.png")
-        try writeFileAtomically(try drawnDigitPNG(blob: false), to: root + "/1/bar.png")
+        try writeFileAtomically(try drawnDigitPNG(ring: true), to: root + "/0/ring.png")
+        try writeFileAtomically(try drawnDigitPNG(ring: false), to: root + "/1/bar.png")
+        try writeFileAtomically(try drawnDigitPNG(ring: true), to: root + "/1/ring.png")
         try writeFileAtomically(Array("not an image".utf8), to: root + "/1/broken.png")
         try writeFileAtomically([1, 2, 3], to: root + "/1/.hidden")
 
         let files = try labelledImageFiles(in: root)
-        #expect(files == [LabelledImageFile(path: root + "/0/bar.png", label: 0),
+        #expect(files == [LabelledImageFile(path: root + "/0/ring.png", label: 0),
                           LabelledImageFile(path: root + "/1/bar.png", label: 1),
-                          LabelledImageFile(path: root + "/1/block.png", label: 1),
-                          LabelledImageFile(path: root + "/1/broken.png", label: 1)])
-        let outcome = try evaluateDigits(model: inkAmountModel(), count: files.count) {
+                          LabelledImageFile(path: root + "/1/broken.png", label: 1),
+                          LabelledImageFile(path: root + "/1/ring.png", label: 1)])
+        let outcome = try evaluateDigits(model: centreColumnsModel(), count: files.count) {
             try evaluationSample(from: files[$0])
         }
-        #expect(outcome.confusion[0, 0] == 1 && outcome.confusion[1, 0] == 1 && outcome.confusion[1, 1] == 1)
+        #expect(outcome.confusion[0, 0] == 1)
+        #expect(outcome.confusion[1, 1] == 1)
+        #expect(outcome.confusion[1, 0] == 1)
         #expect(outcome.failures.map(\.name) == [root + "/1/broken.png"])
     }
 
