@@ -76,8 +76,8 @@ struct Recognize: ParsableCommand {
         if let minConfidence, !(0...1).contains(minConfidence) {
             throw ValidationError("--min-confidence must be between 0 and 1, got \(minConfidence)")
         }
-        if let jobs, jobs < 1 {
-            throw ValidationError("--jobs must be at least 1, got \(jobs)")
+        if let jobs, !(1...256).contains(jobs) {
+            throw ValidationError("--jobs must be between 1 and 256, got \(jobs)")
         }
         if inputs.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("'-' (paths on standard input) can be given only once")
@@ -131,32 +131,41 @@ struct Recognize: ParsableCommand {
 
     /// The inputs, lazily: arguments in order, `-` replaced by the paths on standard input,
     /// or, with no arguments, the image on standard input.
-    private func inputSequence() throws -> RecognitionInputs<AnySequence<String>>.OrStandardInput {
+    private func inputSequence() throws -> AnySequence<RecognitionInput> {
         if inputs.isEmpty {
-            let bytes: [UInt8]
+            let input: RecognitionInput
             do {
-                bytes = try readStandardInputBytes()
-            } catch {
-                return .standardInput(RecognitionInput(name: "-", source: .unreadable(reason: "\(error)")))
+                let bytes = try readStandardInputBytes()
+                guard !bytes.isEmpty else {
+                    // A usage error found while running: ArgumentParser would show the root's usage
+                    // line, so the message (with a pointer to this command's help) is printed here.
+                    printToStandardError("""
+                        Error: no input: standard input is empty; give image files or folders, '-' to read \
+                        paths from standard input, or pipe an image in (digit recognize < photo.jpg)
+                        See 'digit recognize --help' for more information.
+                        """)
+                    throw ExitCode(usageErrorStatus)
+                }
+                if ImageFormat(magic: bytes) == nil, looksLikeText(bytes) {
+                    // Most likely paths piped in without `-`.
+                    input = RecognitionInput(name: "-", source: .unreadable(reason: """
+                        \(DecodeError.unrecognisedFormat) (it looks like text: to read paths from \
+                        standard input, give '-', as in find scans -name '*.jpg' | digit recognize -)
+                        """))
+                } else {
+                    input = RecognitionInput(name: "-", source: .bytes(bytes))
+                }
+            } catch let error as ImageFileError {
+                input = RecognitionInput(name: "-", source: .unreadable(reason: error.description))
             }
-            guard !bytes.isEmpty else {
-                // A usage error found while running: ArgumentParser would show the root's usage
-                // line, so the message (with a pointer to this command's help) is printed here.
-                printToStandardError("""
-                    Error: no input: standard input is empty; give image files or folders, '-' to read \
-                    paths from standard input, or pipe an image in (digit recognize < photo.jpg)
-                    See 'digit recognize --help' for more information.
-                    """)
-                throw ExitCode(usageErrorStatus)
-            }
-            return .standardInput(RecognitionInput(name: "-", source: .bytes(bytes)))
+            return AnySequence(CollectionOfOne(input))
         }
         let arguments = inputs
-        let paths = AnySequence(arguments.lazy.flatMap { argument -> AnySequence<String> in
+        let paths = arguments.lazy.flatMap { argument -> AnySequence<String> in
             argument == "-" ? AnySequence(StandardInputLines()) : AnySequence(CollectionOfOne(argument))
-        })
-        return .paths(RecognitionInputs(paths: paths, recursive: recursive,
-                                        note: { printToStandardError($0) }))
+        }
+        return AnySequence(RecognitionInputs(paths: paths, recursive: recursive,
+                                             note: { printToStandardError($0) }))
     }
 
     private func makeFormatter() -> RecognitionFormatter {
@@ -178,23 +187,6 @@ struct Recognize: ParsableCommand {
 /// `--format` values.
 enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
     case text, jsonl, csv
-}
-
-extension RecognitionInputs {
-    /// The inputs of one run: paths (expanded) or the single image on standard input.
-    enum OrStandardInput: Sequence {
-        case paths(RecognitionInputs)
-        case standardInput(RecognitionInput)
-
-        func makeIterator() -> AnyIterator<RecognitionInput> {
-            switch self {
-            case .paths(let inputs):
-                return AnyIterator(inputs.makeIterator())
-            case .standardInput(let input):
-                return AnyIterator(CollectionOfOne(input).makeIterator())
-            }
-        }
-    }
 }
 
 /// Lines of standard input, read lazily, without their line ends; blank lines left out.
@@ -222,6 +214,11 @@ private final class StreamedOutput {
         fflush(stdout)
         buffer.removeAll(keepingCapacity: true)
     }
+}
+
+/// True when the first bytes are printable ASCII or UTF-8 text with line breaks, no control codes.
+private func looksLikeText(_ bytes: [UInt8]) -> Bool {
+    bytes.prefix(512).allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7F) }
 }
 
 private func isDirectory(_ path: String) -> Bool {

@@ -138,6 +138,41 @@ import DigitCore
         #expect(rows.enumerated().allSatisfy { i, row in (i % 7 == 3) == !row[13].isEmpty })
     }
 
+    @Test func eachResultIsWrittenBeforeStandardInputEnds() throws {
+        let s = try setUp()
+        defer { s.remove() }
+        let photo = try s.write(Drawing.ringPNG(), "photo.png")
+        let process = Process()
+        process.executableURL = DigitBinary.url
+        process.arguments = ["recognize", "--format", "jsonl", "--weights", s.path + "/model.dgw", "-"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+        input.fileHandleForWriting.write(Data((photo + "\n").utf8))
+        // Standard input stays open: the first row must arrive anyway.
+        let firstRow = ReceivedText()
+        let arrived = DispatchSemaphore(value: 0)
+        let reader = output.fileHandleForReading
+        DispatchQueue.global().async {
+            var text = Data()
+            while !text.contains(UInt8(ascii: "\n")) {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                text.append(chunk)
+            }
+            firstRow.text = String(decoding: text, as: UTF8.self)
+            arrived.signal()
+        }
+        #expect(arrived.wait(timeout: .now() + 30) == .success, "no row while standard input was still open")
+        #expect(firstRow.text.hasPrefix("{\"file\":\"\(photo)\""))
+    }
+
     @Test func aFolderGivesItsImagesAndSkipsOtherFilesWithANote() throws {
         let s = try setUp()
         defer { s.remove() }
@@ -184,7 +219,8 @@ import DigitCore
         let text = try DigitBinary.run(["recognize", "--weights", s.path + "/model.dgw"],
                                        stdin: Data(Array("a.png\nb.png\n".utf8)))
         #expect(text.status == 1)
-        #expect(text.stderr.contains("-: not a PNG or JPEG file"))
+        #expect(text.stderr.contains("-: not a PNG or JPEG file (it looks like text: to read paths from standard input, give '-'"))
+        #expect(text.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func minConfidenceTurnsLowAnswersIntoUncertain() throws {
@@ -273,4 +309,9 @@ import DigitCore
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.contains(broken))
     }
+}
+
+/// Text filled in by one thread and read by another after a semaphore.
+private final class ReceivedText: @unchecked Sendable {
+    var text = ""
 }

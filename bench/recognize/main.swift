@@ -68,7 +68,7 @@ func childrenCPUSeconds() -> Double {
 }
 
 /// Runs `executable arguments…`, reading both pipes fully; `seconds` is wall time from launch to exit.
-func run(_ executable: String, _ arguments: [String], directory: String? = nil) throws -> Run {
+func run(_ executable: String, _ arguments: [String], directory: String? = nil, stdinFile: String? = nil) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -76,7 +76,7 @@ func run(_ executable: String, _ arguments: [String], directory: String? = nil) 
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = stdinFile.flatMap { FileHandle(forReadingAtPath: $0) } ?? FileHandle.nullDevice
     let errData = Box()
     let cpuBefore = childrenCPUSeconds()
     let start = DispatchTime.now()
@@ -294,14 +294,27 @@ func recognizeArguments(_ extra: [String]) -> [String] {
 }
 
 let pythonScript = benchFolder + "/python_pipeline.py"
+
+// The same model for the Python pipeline, as numpy.loadtxt text: 784 weight rows, then the bias.
+let pythonWeights = work + "/weights.txt"
+let model: SoftmaxModel
+do {
+    // Whatever preprocessing the model was made for: `digit recognize` itself checks that.
+    model = try (options.weights.map { try WeightsFile.load(path: $0, expectedPreprocessing: nil) }
+                 ?? WeightsFile.bundled(expectedPreprocessing: nil)).model
+} catch {
+    print("SKIPPED: no model for digit recognize: \(error)")
+    exit(0)
+}
+try weightsText(model).write(toFile: pythonWeights, atomically: true, encoding: .utf8)
 var results: [String: Measured] = [:]
 let contestants: [(key: String, folder: String, command: () throws -> Run, parse: (Data) -> [Int])] = [
     ("digit photos", photos, { try run(digitPath, recognizeArguments(["--format", "jsonl", photos])) }, digitsFromJSONLines),
     ("digit -j 1 photos", photos, { try run(digitPath, recognizeArguments(["-j", "1", "--format", "jsonl", photos])) }, digitsFromJSONLines),
-    ("python photos", photos, { try run(python, [pythonScript, photos]) }, digitsFromPython),
+    ("python photos", photos, { try run(python, [pythonScript, "--weights", pythonWeights, photos]) }, digitsFromPython),
     ("digit small", small, { try run(digitPath, recognizeArguments(["--format", "jsonl", small])) }, digitsFromJSONLines),
     ("digit -j 1 small", small, { try run(digitPath, recognizeArguments(["-j", "1", "--format", "jsonl", small])) }, digitsFromJSONLines),
-    ("python small", small, { try run(python, [pythonScript, small]) }, digitsFromPython),
+    ("python small", small, { try run(python, [pythonScript, "--weights", pythonWeights, small]) }, digitsFromPython),
 ]
 for round in 1...max(1, options.repeats) {
     print("Round \(round) of \(options.repeats)…")
@@ -322,9 +335,35 @@ for round in 1...max(1, options.repeats) {
 
 // Start-up to first answer: one 28×28 PNG, 20 runs.
 let one = small + "/small-0000.png"
-var startups: [Double] = []
+var startups: [Double] = [], startupCPU: [Double] = []
 for _ in 0..<20 {
-    startups.append(try run(digitPath, recognizeArguments([one])).seconds)
+    let r = try run(digitPath, recognizeArguments([one]))
+    startups.append(r.seconds)
+    startupCPU.append(r.cpuSeconds)
+}
+
+// Bounded memory: the same 28×28 PNGs named 100 times over on standard input (`digit recognize -`),
+// against 1,000 paths; peak resident memory from /usr/bin/time.
+func streamPaths(times: Int) throws -> (seconds: Double, peakKB: Int, rows: Int) {
+    let list = work + "/paths-\(times).txt"
+    var text = ""
+    for _ in 0..<times {
+        for i in 0..<count { text += small + "/small-" + String(format: "%04d", i) + ".png\n" }
+    }
+    try text.write(toFile: list, atomically: true, encoding: .utf8)
+    let r = try run("/usr/bin/time", ["-f", "peak-kb %M", digitPath] + recognizeArguments(["--format", "csv", "-"]),
+                    stdinFile: list)
+    let peak = String(decoding: r.stderr, as: UTF8.self).split(separator: "\n")
+        .last { $0.hasPrefix("peak-kb ") }.flatMap { Int($0.dropFirst(8)) } ?? -1
+    let rows = String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").count - 1
+    return (r.seconds, peak, rows)
+}
+var streams: [(times: Int, seconds: Double, peakKB: Int, rows: Int)] = []
+if FileManager.default.isExecutableFile(atPath: "/usr/bin/time") {
+    for times in [1, 100] {
+        let s = try streamPaths(times: times)
+        streams.append((times, s.seconds, s.peakKB, s.rows))
+    }
 }
 
 let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -342,14 +381,19 @@ for kind in ["photos", "small"] {
                  label as NSString, d.rate, d.cpuMillisecondsPerImage, d1.rate, d1.cpuMillisecondsPerImage,
                  p.rate, p.cpuMillisecondsPerImage, d.rate / p.rate, p.cpuMillisecondsPerImage / d.cpuMillisecondsPerImage))
 }
-print(String(format: "Start-up to first answer, one 28×28 PNG: median %.1f ms, min %.1f ms (20 runs)",
-             median(startups) * 1000, startups.min()! * 1000))
+print(String(format: "Start-up to first answer, one 28×28 PNG: median %.1f ms, min %.1f ms wall; median %.1f ms CPU (20 runs)",
+             median(startups) * 1000, startups.min()! * 1000, median(startupCPU) * 1000))
+for stream in streams {
+    print(String(format: "Paths on standard input: %d paths (%d rows) in %.1f s = %.0f images/s, peak resident memory %.1f MB",
+                 stream.times * count, stream.rows, stream.seconds, Double(stream.rows) / stream.seconds,
+                 Double(stream.peakKB) / 1024))
+}
 var loadAverage = [Double](repeating: 0, count: 3)
 getloadavg(&loadAverage, 3)
 print(String(format: "Load average at the end: %.1f %.1f %.1f (other work on the machine slows every figure above)",
              loadAverage[0], loadAverage[1], loadAverage[2]))
 print("")
-print("Accuracy on these inputs (meaningful only with a trained bundled model; Python uses random weights):")
+print("Accuracy on these inputs (same model in both; the preprocessing differs):")
 for kind in ["photos", "small"] {
     print("  \(kind): digit \(accuracy(results["digit \(kind)"]!.digits)), python \(accuracy(results["python \(kind)"]!.digits))")
 }

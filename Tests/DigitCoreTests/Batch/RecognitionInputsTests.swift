@@ -2,14 +2,15 @@ import Foundation
 import Testing
 @testable import DigitCore
 
-/// A fresh temporary directory, removed by the caller with `removeItem`.
+/// A fresh temporary directory, removed by the caller with `removeItem`. Shared by the core tests
+/// (the classifier's download tests use it too).
 func makeTemporaryDirectory() throws -> String {
     let path = NSTemporaryDirectory() + "digit-tests-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
 
-func writeFile(_ bytes: [UInt8], to path: String) throws {
+func writeBatchTestFile(_ bytes: [UInt8], to path: String) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
 }
 
@@ -20,7 +21,7 @@ func writeFile(_ bytes: [UInt8], to path: String) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/sub/deeper", withIntermediateDirectories: true)
         for name in ["b.png", "a.txt", "sub/c.jpg", "sub/deeper/d.png"] {
-            try writeFile(Array(name.utf8), to: root + "/" + name)
+            try writeBatchTestFile(Array(name.utf8), to: root + "/" + name)
         }
         return root
     }

@@ -20,7 +20,7 @@ import Testing
     @Test func aReadableImageGivesTheClassifiersAnswer() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try writeFile(try barPNG(), to: root + "/bar.png")
+        try writeBatchTestFile(try barPNG(), to: root + "/bar.png")
         guard case .recognized(let r) = recognize(.file(root + "/bar.png")) else {
             Issue.record("expected a row"); return
         }
@@ -42,9 +42,9 @@ import Testing
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let png = try barPNG()
-        try writeFile(Array(png.prefix(png.count / 2)), to: root + "/cut.png")
-        try writeFile(Array("just text".utf8), to: root + "/notes.png")
-        try writeFile([], to: root + "/empty.png")
+        try writeBatchTestFile(Array(png.prefix(png.count / 2)), to: root + "/cut.png")
+        try writeBatchTestFile(Array("just text".utf8), to: root + "/notes.png")
+        try writeBatchTestFile([], to: root + "/empty.png")
 
         func error(_ input: RecognitionInput) -> String? {
             guard case .recognized(let r) = recognize(input) else { return "skipped" }
@@ -62,8 +62,8 @@ import Testing
     @Test func nonImagesFoundInADirectoryAreSkippedNotErrors() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try writeFile(Array("just text, longer than eight bytes".utf8), to: root + "/notes.png")
-        try writeFile(try barPNG(), to: root + "/bar.dat")
+        try writeBatchTestFile(Array("just text, longer than eight bytes".utf8), to: root + "/notes.png")
+        try writeBatchTestFile(try barPNG(), to: root + "/bar.dat")
         #expect(recognize(RecognitionInput(name: "n", source: .fileFoundInDirectory(path: root + "/notes.png")))
                 == .skipped(file: "n", reason: "not a PNG or JPEG file"))
         guard case .recognized(let r) = recognize(RecognitionInput(name: "b", source: .fileFoundInDirectory(path: root + "/bar.dat"))) else {
@@ -75,10 +75,10 @@ import Testing
     @Test func onlyTheFirstBytesDecideWhetherAFolderFileIsAnImage() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try writeFile([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3], to: root + "/truncated-png.bin")
-        try writeFile([0xFF, 0xD8, 0xFF], to: root + "/jpeg-start")
-        try writeFile([0xFF, 0xD8], to: root + "/too-short")
-        try writeFile((0..<100_000).map { UInt8(truncatingIfNeeded: $0) }, to: root + "/big.bin")
+        try writeBatchTestFile([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3], to: root + "/truncated-png.bin")
+        try writeBatchTestFile([0xFF, 0xD8, 0xFF], to: root + "/jpeg-start")
+        try writeBatchTestFile([0xFF, 0xD8], to: root + "/too-short")
+        try writeBatchTestFile((0..<100_000).map { UInt8(truncatingIfNeeded: $0) }, to: root + "/big.bin")
         #expect(fileStartsWithImageSignature(atPath: root + "/truncated-png.bin"))
         #expect(fileStartsWithImageSignature(atPath: root + "/jpeg-start"))
         #expect(!fileStartsWithImageSignature(atPath: root + "/too-short"))
