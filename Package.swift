@@ -43,13 +43,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Helpers shared by both test targets (a CSV reader for checking output).
+        .target(
+            name: "DigitTestSupport",
+            path: "Tests/DigitTestSupport"),
         .testTarget(
             name: "DigitCoreTests",
-            dependencies: ["DigitCore"]),
+            dependencies: ["DigitCore", "DigitTestSupport"]),
         // Runs the real `digit` binary.
         .testTarget(
             name: "DigitCLITests",
-            dependencies: ["digit"]),
+            dependencies: ["digit", "DigitTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

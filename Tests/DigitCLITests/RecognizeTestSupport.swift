@@ -86,46 +86,6 @@ func parseJSONLines(_ text: String) throws -> [[String: Any]] {
     }
 }
 
-/// A small RFC 4180 reader: quoted fields, doubled quotes, line breaks inside quotes.
-func parseCSV(_ text: String) -> [[String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field = ""
-    var inQuotes = false
-    var characters = Array(text.unicodeScalars)[...]
-    while let c = characters.popFirst() {
-        if inQuotes {
-            if c == "\"" {
-                if characters.first == "\"" {
-                    field.unicodeScalars.append("\"")
-                    characters.removeFirst()
-                } else {
-                    inQuotes = false
-                }
-            } else {
-                field.unicodeScalars.append(c)
-            }
-        } else if c == "\"" && field.isEmpty {
-            inQuotes = true
-        } else if c == "," {
-            row.append(field)
-            field = ""
-        } else if c == "\n" {
-            row.append(field)
-            rows.append(row)
-            row = []
-            field = ""
-        } else {
-            field.unicodeScalars.append(c)
-        }
-    }
-    if !field.isEmpty || !row.isEmpty {
-        row.append(field)
-        rows.append(row)
-    }
-    return rows
-}
-
 /// True once the preprocessing stage has replaced its placeholder (which never reports "no digit").
 let realPreprocessing = preprocessingIdentifier != "placeholder-v0"
 

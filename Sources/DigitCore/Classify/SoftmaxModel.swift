@@ -7,14 +7,21 @@ public struct SoftmaxModel: Sendable, Equatable {
     public static let classCount = 10
 
     /// Shape 784×10, input-major: `weights[i * 10 + k]` links pixel `i` to class `k`.
-    public var weights: [Float]
+    public var weights: [Float] { didSet { packed = PackedWeights(weights: weights, bias: bias) } }
     /// Shape 10.
-    public var bias: [Float]
+    public var bias: [Float] { didSet { packed = PackedWeights(weights: weights, bias: bias) } }
+    /// The same parameters laid out for the fast kernel, packed once (not per prediction).
+    private var packed: PackedWeights
 
     public init(weights: [Float], bias: [Float]) {
         precondition(weights.count == Self.inputCount * Self.classCount && bias.count == Self.classCount)
         self.weights = weights
         self.bias = bias
+        self.packed = PackedWeights(weights: weights, bias: bias)
+    }
+
+    public static func == (a: SoftmaxModel, b: SoftmaxModel) -> Bool {
+        a.weights == b.weights && a.bias == b.bias
     }
 
     /// All weights and biases zero: predicts 0.1 for every class.
@@ -25,14 +32,12 @@ public struct SoftmaxModel: Sendable, Equatable {
 
     /// All ten class probabilities for `image`.
     public func predict(_ image: DigitImage) -> Prediction {
-        let packed = PackedWeights(self)
-        return packed.rows.withUnsafeBufferPointer { rows in Self.predict(image, rows: rows.baseAddress!) }
+        packed.rows.withUnsafeBufferPointer { rows in Self.predict(image, rows: rows.baseAddress!) }
     }
 
-    /// Predictions for many images (the weights are packed once).
+    /// Predictions for many images.
     public func predictions(for images: [DigitImage]) -> [Prediction] {
-        let packed = PackedWeights(self)
-        return packed.rows.withUnsafeBufferPointer { rows in images.map { Self.predict($0, rows: rows.baseAddress!) } }
+        packed.rows.withUnsafeBufferPointer { rows in images.map { Self.predict($0, rows: rows.baseAddress!) } }
     }
 
     private static func predict(_ image: DigitImage, rows: UnsafePointer<SIMD16<Float>>) -> Prediction {

@@ -1,14 +1,7 @@
 import Foundation
+import DigitTestSupport
 import Testing
 @testable import DigitCore
-
-/// A fresh temporary directory, removed by the caller with `removeItem`. Shared by the core tests
-/// (the classifier's download tests use it too).
-func makeTemporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "digit-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
 
 func writeBatchTestFile(_ bytes: [UInt8], to path: String) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: path))

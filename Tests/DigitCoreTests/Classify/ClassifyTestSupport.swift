@@ -1,3 +1,4 @@
+import DigitTestSupport
 import Foundation
 @testable import DigitCore
 
@@ -13,13 +14,6 @@ enum ClassifyFixtures {
 
     static var mnistPresent: Bool {
         MNISTSplit.allCases.allSatisfy { $0.imagesPath(in: mnistDirectory) != nil && $0.labelsPath(in: mnistDirectory) != nil }
-    }
-
-    /// A fresh empty folder under the system's temporary directory.
-    static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "digit-classify-test-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 
     /// `count` synthetic 28×28 byte images (ink = 255), one simple shape per class with random
@@ -88,7 +82,7 @@ enum ClassifyFixtures {
 
     /// Writes a four-file MNIST folder of synthetic digits (gzip-compressed) and returns its path.
     static func writeSyntheticMNIST(trainingCount: Int, testCount: Int, compressed: Bool = true) throws -> String {
-        let directory = try temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         for (split, count, seed) in [(MNISTSplit.training, trainingCount, UInt64(11)), (.test, testCount, 12)] {
             let (images, labels) = syntheticBytes(count: count, seed: seed)
             let files = [(split.imagesFileName, idx(dimensions: [count, 28, 28], data: images)),

@@ -1,4 +1,5 @@
 import Foundation
+import DigitTestSupport
 import Testing
 @testable import DigitCore
 
@@ -49,7 +50,7 @@ import Testing
     }
 
     @Test func readsGzipAndRawFilesAlike() throws {
-        let directory = try F.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let bytes = F.idx(dimensions: [5], data: [1, 2, 3, 4, 5])
         try Data(bytes).write(to: URL(fileURLWithPath: directory + "/raw"))
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func reportsACutOffOrDamagedGzipFile() throws {
-        let directory = try F.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let packed = F.gzipStored(F.idx(dimensions: [1000], data: [UInt8](repeating: 3, count: 1000)))
         let cut = directory + "/cut.gz", damaged = directory + "/damaged.gz"
@@ -112,7 +113,7 @@ import Testing
     }
 
     @Test func rejectsMismatchedCounts() throws {
-        let directory = try F.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(F.idx(dimensions: [3, 28, 28], data: [UInt8](repeating: 0, count: 3 * 784)))
             .write(to: URL(fileURLWithPath: directory + "/t10k-images-idx3-ubyte"))
@@ -125,7 +126,7 @@ import Testing
     }
 
     @Test func rejectsWrongImageSizeAndBadLabels() throws {
-        let directory = try F.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let images = directory + "/t10k-images-idx3-ubyte", labels = directory + "/t10k-labels-idx1-ubyte"
         try Data(F.idx(dimensions: [2, 27, 28], data: [UInt8](repeating: 0, count: 2 * 27 * 28))).write(to: URL(fileURLWithPath: images))
@@ -140,7 +141,7 @@ import Testing
     }
 
     @Test func aMissingFileSaysHowToGetTheData() throws {
-        let directory = try F.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         do {
             _ = try MNISTDataset.load(directory: directory, split: .training)

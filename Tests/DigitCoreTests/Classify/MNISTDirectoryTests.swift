@@ -1,4 +1,5 @@
 import Foundation
+import DigitTestSupport
 import Testing
 @testable import DigitCore
 
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func thenSharedMNISTBesideTheCurrentFolder() throws {
-        let root = try F.temporaryDirectory()
+        let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/shared/mnist", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/repo", withIntermediateDirectories: true)
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func thenTheCacheWhenItHoldsTheData() throws {
-        let root = try F.temporaryDirectory()
+        let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let env = ["XDG_CACHE_HOME": root + "/cache", "HOME": root + "/home"]
         let current = root + "/work/repo"  // ../shared/mnist from here does not exist

@@ -1,4 +1,5 @@
 import Foundation
+import DigitTestSupport
 import Testing
 @testable import DigitCore
 

@@ -1,5 +1,6 @@
 import BundledWeights
 import Foundation
+import DigitTestSupport
 import Testing
 @testable import DigitCore
 
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func savesAtomicallyAndLoads() throws {
-        let directory = try F.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/m.dgw"
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))

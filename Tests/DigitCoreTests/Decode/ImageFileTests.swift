@@ -1,14 +1,9 @@
 import Foundation
+import DigitTestSupport
 import Testing
 @testable import DigitCore
 
 @Suite struct ImageFileTests {
-    static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "digit-decode-tests-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func readsAFixtureByteForByte() throws {
         let bytes = try readImageFile(atPath: Fixtures.path("png/gray-8.png"))
         let expected = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.path("png/gray-8.png"))))
@@ -29,7 +24,7 @@ import Testing
     }
 
     @Test func fileAboveTheLimitIsRefusedBeforeReading() throws {
-        let directory = try Self.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/big.png"
         try Data(count: 2_000).write(to: URL(fileURLWithPath: path))
@@ -40,7 +35,7 @@ import Testing
     /// Root reads any file whatever its mode, so this runs only for other users.
     @Test(.enabled(if: geteuid() != 0, "running as root: chmod 000 does not stop root from reading"))
     func unreadableFileIsPermissionDenied() throws {
-        let directory = try Self.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/secret.png"
         try Data([1, 2, 3]).write(to: URL(fileURLWithPath: path))

@@ -72,17 +72,11 @@ struct Canvas {
     }
 }
 
-/// SplitMix64, for repeatable test noise.
+/// Repeatable test noise, drawn from the library's SplitMix64.
 struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
+    mutating func next() -> UInt64 { generator.next() }
     /// Uniform in [0, 1).
     mutating func uniform() -> Float { Float(next() >> 40) / Float(1 << 24) }
     /// Standard normal (Box–Muller).

@@ -1,6 +1,6 @@
 /// A small RFC 4180 reader for tests: quoted fields, doubled quotes, line breaks inside quotes.
 /// Returns the rows of `text`; a final line end does not start an empty row.
-func parseCSV(_ text: String) -> [[String]] {
+public func parseCSV(_ text: String) -> [[String]] {
     var rows: [[String]] = []
     var row: [String] = []
     var field = ""
