@@ -136,16 +136,11 @@ func loadMNISTTest(directory: String) -> (images: [[UInt8]], labels: [UInt8])? {
 
 // MARK: - Rendering
 
-/// A small deterministic generator (SplitMix64).
+/// A small deterministic generator, drawn from the library's SplitMix64.
 struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var generator: SplitMix64
+    init(state: UInt64) { generator = SplitMix64(seed: state) }
+    mutating func next() -> UInt64 { generator.next() }
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
     mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * unit() }
 }
