@@ -35,20 +35,25 @@ struct Recognize: ParsableCommand {
             digit recognize --weights my-model.dgw photo.png
 
         OUTPUT FORMATS
-          text   photo.png: 7 (93.1%)  0:0.001 1:0.005 ... 9:0.007 (file name shown
-                 when there is more than one input; a bar chart on a terminal)
-          jsonl  {"file":"photo.png","digit":7,"confidence":0.931,"probabilities":[...],
-                  "warnings":[],"error":null} (digit, confidence, probabilities may be null)
-          csv    file,digit,confidence,p0,...,p9,error (error says why there is no digit:
-                 the read error, "no digit found" or "uncertain: ...")
+          text   photo.png: 7 (93.1%)  0:0.001 1:0.005 ... 9:0.007
+                 (the file name is shown when there is more than one input;
+                 a bar chart on a terminal)
+          jsonl  one object per input:
+                 {"file":"photo.png","digit":7,"confidence":0.931,
+                  "probabilities":[...],"warnings":[],"error":null}
+                 (digit, confidence and probabilities may be null)
+          csv    file,digit,confidence,p0,...,p9,error
+                 (error says why there is no digit: the read error,
+                 "no digit found" or "uncertain: ...")
 
         EXIT STATUS
-          0  every input gave a digit:          digit recognize photo.png
-          1  an input could not be read, held no digit, or was uncertain (the others are
-             still reported), or no model is available:
-                                                digit recognize photo.png blank.png
-          2  usage error (unknown option, bad value, no input):
-                                                digit recognize --format xml photo.png
+          0  every input gave a digit
+               digit recognize photo.png
+          1  an input could not be read, held no digit, or was uncertain
+             (the others are still reported), or no model is available
+               digit recognize photo.png blank.png
+          2  usage error (unknown option, bad value, no input)
+               digit recognize --format xml photo.png
         """)
 
     @Argument(help: ArgumentHelp("Image files, folders, or - for paths on standard input.",
