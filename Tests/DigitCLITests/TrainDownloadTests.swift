@@ -21,4 +21,15 @@ import DigitCore
         #expect(left.isEmpty, "left behind: \(left)")
         #expect(!FileManager.default.fileExists(atPath: root + "/m.dgw"))
     }
+
+    /// Downloads run the system's `curl`; without it on PATH the message says what to install.
+    @Test func missingCurlIsNamedWithTheFix() throws {
+        let root = try CLIFixtures.temporaryFolder("train-download-no-curl")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try DigitBinary.run(["train", "--download", "--data", root + "/mnist", "-o", root + "/m.dgw"],
+                                         environment: ["DIGIT_MNIST_MIRRORS": "http://127.0.0.1:9/", "PATH": root])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("curl not found: install curl (apt-get install curl) to download MNIST"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/m.dgw"))
+    }
 }
