@@ -19,32 +19,8 @@ private func sharedBytes(_ file: MNISTFile) throws -> [UInt8] {
     try [UInt8](Data(contentsOf: URL(fileURLWithPath: sharedMNISTDirectory + "/" + file.name)))
 }
 
-/// A gzip member holding `bytes` in stored (uncompressed) deflate blocks: valid gzip, any content.
-private func gzipStored(_ bytes: [UInt8]) -> [UInt8] {
-    var out: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF]
-    var offset = 0
-    repeat {
-        let size = min(65535, bytes.count - offset)
-        let last: UInt8 = offset + size == bytes.count ? 1 : 0
-        out += [last, UInt8(size & 0xFF), UInt8(size >> 8), UInt8(~size & 0xFF), UInt8((~size >> 8) & 0xFF)]
-        out += bytes[offset..<(offset + size)]
-        offset += size
-    } while offset < bytes.count
-    out += littleEndian(crc32(bytes)) + littleEndian(UInt32(truncatingIfNeeded: bytes.count))
-    return out
-}
-
-private func littleEndian(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
-
-/// CRC-32 (IEEE, reflected), bit by bit: gzip's trailer checksum.
-private func crc32(_ bytes: [UInt8]) -> UInt32 {
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes {
-        crc ^= UInt32(byte)
-        for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-    }
-    return ~crc
-}
+/// Valid gzip around any bytes (stored deflate blocks).
+private func gzipStored(_ bytes: [UInt8]) -> [UInt8] { ClassifyFixtures.gzipStored(bytes) }
 
 private func filesIn(_ directory: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
