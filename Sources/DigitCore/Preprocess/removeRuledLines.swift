@@ -28,19 +28,28 @@ func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
     let binCount = height + 2 * pad
     let minimumCount = width / 4
     var inkPixels: [(x: Int, y: Int)] = []
-    for y in 0..<height { for x in 0..<width where mask.bits[y * width + x] { inkPixels.append((x, y)) } }
+    mask.bits.withUnsafeBufferPointer { bits in
+        for y in 0..<height {
+            let row = y * width
+            for x in 0..<width where bits[row + x] { inkPixels.append((x, y)) }
+        }
+    }
     guard inkPixels.count >= minimumCount else { return [] }
     // 1. The slope whose projection has the highest peak.
     var counts = [Int](repeating: 0, count: binCount)
     var shift = [Int](repeating: 0, count: width)
     func peakCount(_ slope: Float) -> Int {
         // bin = round(y − slope·(x − centre)) + pad = y + shift[x], y being whole.
-        for x in 0..<width { shift[x] = Int((-slope * (Float(x) - centre)).rounded()) + pad }
-        return counts.withUnsafeMutableBufferPointer { counts -> Int in
-            shift.withUnsafeBufferPointer { shift in
-                for i in 0..<binCount { counts[i] = 0 }
-                for p in inkPixels { counts[p.y + shift[p.x]] += 1 }
-                return counts.max() ?? 0
+        counts.withUnsafeMutableBufferPointer { counts -> Int in
+            shift.withUnsafeMutableBufferPointer { shift in
+                inkPixels.withUnsafeBufferPointer { inkPixels in
+                    for x in 0..<width { shift[x] = Int((-slope * (Float(x) - centre)).rounded()) + pad }
+                    counts.update(repeating: 0)
+                    for p in inkPixels { counts[p.y + shift[p.x]] += 1 }
+                    var peak = 0
+                    for c in counts where c > peak { peak = c }
+                    return peak
+                }
             }
         }
     }

@@ -7,8 +7,12 @@ let workingLongSideLimit = 800
 func toWorkingImage(_ gray: GrayImage, limit: Int = workingLongSideLimit) -> FloatImage {
     let factor = max(1, (max(gray.width, gray.height) + limit - 1) / limit)
     let width = max(1, gray.width / factor), height = max(1, gray.height / factor)
-    var out = FloatImage(width: width, height: height)
     let scale = 1 / (255 * Float(factor * factor))
+    if factor == 1 {
+        // Same arithmetic as the general loop (`Float(sum) * scale` with one pixel per sum).
+        return FloatImage(width: width, height: height, pixels: gray.luma.map { Float(Int($0)) * scale })
+    }
+    var out = FloatImage(width: width, height: height)
     gray.luma.withUnsafeBufferPointer { src in
         out.pixels.withUnsafeMutableBufferPointer { dst in
             for y in 0..<height {
