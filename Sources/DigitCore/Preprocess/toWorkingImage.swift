@@ -10,7 +10,13 @@ func toWorkingImage(_ gray: GrayImage, limit: Int = workingLongSideLimit) -> Flo
     let scale = 1 / (255 * Float(factor * factor))
     if factor == 1 {
         // Same arithmetic as the general loop (`Float(sum) * scale` with one pixel per sum).
-        return FloatImage(width: width, height: height, pixels: gray.luma.map { Float(Int($0)) * scale })
+        let pixels = [Float](unsafeUninitializedCapacity: gray.luma.count) { dst, initialised in
+            gray.luma.withUnsafeBufferPointer { src in
+                for i in 0..<src.count { dst[i] = Float(Int(src[i])) * scale }
+            }
+            initialised = gray.luma.count
+        }
+        return FloatImage(width: width, height: height, pixels: pixels)
     }
     var out = FloatImage(width: width, height: height)
     gray.luma.withUnsafeBufferPointer { src in

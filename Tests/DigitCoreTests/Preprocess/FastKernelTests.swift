@@ -36,6 +36,15 @@ import Testing
         }
     }
 
+    @Test func inkMaskAndPolarityMatchPlainMaps() {
+        let image = Self.page(width: 53, height: 41, seed: 5)
+        let mask = inkMask(image, above: 0.5)
+        #expect(mask.bits == image.pixels.map { $0 > 0.5 })
+        #expect(mask.bits.contains(true) && mask.bits.contains(false))
+        #expect(inkIsDark(image))
+        #expect(normalisePolarity(image).pixels == image.pixels.map { 1 - $0 })
+    }
+
     @Test func workingImageAtFactorOneMatchesTheGeneralLoop() {
         let gray = Canvas(width: 61, height: 45, left: 0.1, right: 0.9).gray
         let fast = toWorkingImage(gray)
