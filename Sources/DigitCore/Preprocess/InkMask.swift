@@ -16,3 +16,14 @@ struct InkMask: Equatable, Sendable {
         set { bits[y * width + x] = newValue }
     }
 }
+
+/// The pixels of `image` above `level` (same shape).
+func inkMask(_ image: FloatImage, above level: Float) -> InkMask {
+    let bits = [Bool](unsafeUninitializedCapacity: image.count) { dst, initialised in
+        image.pixels.withUnsafeBufferPointer { src in
+            for i in 0..<src.count { dst[i] = src[i] > level }
+        }
+        initialised = image.count
+    }
+    return InkMask(width: image.width, height: image.height, bits: bits)
+}

@@ -7,12 +7,18 @@
 /// blow up noise.
 func flattenIllumination(_ image: FloatImage) -> FloatImage {
     let background = estimateBackground(image)
-    var out = image
-    for i in 0..<image.count {
-        let b = background.pixels[i]
-        out.pixels[i] = min(1, max(0, (image.pixels[i] - b) / max(0.1, 1 - b)))
+    let pixels = [Float](unsafeUninitializedCapacity: image.count) { out, initialised in
+        image.pixels.withUnsafeBufferPointer { src in
+            background.pixels.withUnsafeBufferPointer { bg in
+                for i in 0..<src.count {
+                    let b = bg[i]
+                    out[i] = min(1, max(0, (src[i] - b) / max(0.1, 1 - b)))
+                }
+            }
+        }
+        initialised = image.count
     }
-    return out
+    return FloatImage(width: image.width, height: image.height, pixels: pixels)
 }
 
 /// The large-scale background of an ink-is-bright image, full size.
@@ -33,13 +39,10 @@ func estimateBackground(_ image: FloatImage) -> FloatImage {
     let window = max(3, max(small.width, small.height) / 4)
     let centresX = windowCentres(length: small.width, window: window)
     let centresY = windowCentres(length: small.height, window: window)
-    let rough = windowLevels(small, centresX, centresY, window: window) { values, _ in quantile(histogram(values), 0.25) }
+    let windows = windowBounds(small, centresX, centresY, window: window)
+    let rough = roughWindowLevels(small, windows)
     let roughImage = interpolateLevels(rough, centresX, centresY, width: small.width, height: small.height, factor: 1)
-    var levels = windowLevels(small, centresX, centresY, window: window) { values, indices in
-        var paper: [Float] = []
-        for (k, v) in values.enumerated() where v <= roughImage.pixels[indices[k]] + 0.08 { paper.append(v) }
-        return paper.count * 10 >= values.count ? quantile(histogram(paper), 0.5) : quantile(histogram(values), 0.25)
-    }
+    var levels = paperWindowLevels(small, windows, rough: roughImage)
     let ceiling = (levels.min() ?? 0) + maximumLightingSpread
     levels = levels.map { min($0, ceiling) }
     return interpolateLevels(levels, centresX, centresY, width: image.width, height: image.height, factor: factor)
@@ -49,48 +52,111 @@ func estimateBackground(_ image: FloatImage) -> FloatImage {
 /// to cause across one frame: a gradient from full light to 40% of it on white paper.
 let maximumLightingSpread: Float = 0.6
 
-/// One level per window: `level(values, pixelIndices)` over the pixels of the window centred at
-/// each (centresX[i], centresY[j]); row-major, `centresX.count` per row.
-private func windowLevels(_ image: FloatImage, _ centresX: [Float], _ centresY: [Float], window: Int,
-                          level: ([Float], [Int]) -> Float) -> [Float] {
-    var levels: [Float] = []
-    var values: [Float] = [], indices: [Int] = []
+/// A window's pixel range in the reduced image: columns `x0..<x1`, rows `y0..<y1`.
+struct BackgroundWindow: Equatable, Sendable {
+    var x0: Int, x1: Int, y0: Int, y1: Int
+}
+
+/// The window centred at each (centresX[i], centresY[j]), clipped to the image; row-major,
+/// `centresX.count` per row.
+func windowBounds(_ image: FloatImage, _ centresX: [Float], _ centresY: [Float], window: Int) -> [BackgroundWindow] {
+    var windows: [BackgroundWindow] = []
+    windows.reserveCapacity(centresX.count * centresY.count)
     for cy in centresY {
         for cx in centresX {
-            values.removeAll(keepingCapacity: true)
-            indices.removeAll(keepingCapacity: true)
-            let x0 = max(0, Int(cx) - window / 2), x1 = min(image.width, Int(cx) + (window + 1) / 2)
-            let y0 = max(0, Int(cy) - window / 2), y1 = min(image.height, Int(cy) + (window + 1) / 2)
-            for y in y0..<y1 {
-                for x in x0..<x1 { values.append(image.pixels[y * image.width + x]); indices.append(y * image.width + x) }
-            }
-            levels.append(level(values, indices))
+            windows.append(BackgroundWindow(
+                x0: max(0, Int(cx) - window / 2), x1: min(image.width, Int(cx) + (window + 1) / 2),
+                y0: max(0, Int(cy) - window / 2), y1: min(image.height, Int(cy) + (window + 1) / 2)))
         }
     }
-    return levels
+    return windows
+}
+
+/// First estimate per window: the 25th percentile of its pixels (on `histogram`'s bins).
+func roughWindowLevels(_ image: FloatImage, _ windows: [BackgroundWindow]) -> [Float] {
+    var counts = [Int](repeating: 0, count: histogramBins)
+    return image.pixels.withUnsafeBufferPointer { src in
+        windows.map { w in
+            counts.withUnsafeMutableBufferPointer { counts in
+                counts.update(repeating: 0)
+                for y in w.y0..<w.y1 {
+                    let row = y * image.width
+                    for x in w.x0..<w.x1 { counts[histogramBin(src[row + x])] += 1 }
+                }
+            }
+            return quantile(counts, 0.25)
+        }
+    }
+}
+
+/// Second estimate per window: the median of its pixels not more than 0.08 above `rough` (the
+/// first estimate interpolated to every pixel), when at least a tenth of the window is left;
+/// else the 25th percentile of all its pixels.
+func paperWindowLevels(_ image: FloatImage, _ windows: [BackgroundWindow], rough: FloatImage) -> [Float] {
+    var all = [Int](repeating: 0, count: histogramBins), paper = [Int](repeating: 0, count: histogramBins)
+    return image.pixels.withUnsafeBufferPointer { src in
+        rough.pixels.withUnsafeBufferPointer { rough in
+            windows.map { w in
+                var paperCount = 0
+                all.withUnsafeMutableBufferPointer { all in
+                    paper.withUnsafeMutableBufferPointer { paper in
+                        all.update(repeating: 0)
+                        paper.update(repeating: 0)
+                        for y in w.y0..<w.y1 {
+                            let row = y * image.width
+                            for x in w.x0..<w.x1 {
+                                let v = src[row + x], bin = histogramBin(v)
+                                all[bin] += 1
+                                if v <= rough[row + x] + 0.08 { paper[bin] += 1; paperCount += 1 }
+                            }
+                        }
+                    }
+                }
+                let total = (w.x1 - w.x0) * (w.y1 - w.y0)
+                return paperCount * 10 >= total ? quantile(paper, 0.5) : quantile(all, 0.25)
+            }
+        }
+    }
 }
 
 /// Bilinear interpolation (linear extrapolation outside) of window levels to a `width × height`
 /// image that is `factor` times the size of the image the centres refer to (its pixel `j` is
 /// centred on `j·f + (f − 1) / 2`). Values clamped to 0…1.
-private func interpolateLevels(_ levels: [Float], _ centresX: [Float], _ centresY: [Float],
-                               width: Int, height: Int, factor: Int) -> FloatImage {
-    var out = FloatImage(width: width, height: height)
+func interpolateLevels(_ levels: [Float], _ centresX: [Float], _ centresY: [Float],
+                       width: Int, height: Int, factor: Int) -> FloatImage {
     let offset = Float(factor - 1) / 2, inverse = 1 / Float(factor)
-    let columns = (0..<width).map { segment(in: centresX, at: (Float($0) - offset) * inverse) }
     let n = centresX.count
-    for y in 0..<height {
-        let (j, fy) = segment(in: centresY, at: (Float(y) - offset) * inverse)
-        let j1 = min(j + 1, centresY.count - 1)
-        for x in 0..<width {
-            let (i, fx) = columns[x]
-            let i1 = min(i + 1, n - 1)
-            let top = levels[j * n + i] * (1 - fx) + levels[j * n + i1] * fx
-            let bottom = levels[j1 * n + i] * (1 - fx) + levels[j1 * n + i1] * fx
-            out[x, y] = min(1, max(0, top * (1 - fy) + bottom * fy))
-        }
+    // Per column: left and right window column and the weight of the right one (same for every row).
+    var left = [Int](), right = [Int](), weight = [Float]()
+    left.reserveCapacity(width); right.reserveCapacity(width); weight.reserveCapacity(width)
+    for x in 0..<width {
+        let (i, fx) = segment(in: centresX, at: (Float(x) - offset) * inverse)
+        left.append(i); right.append(min(i + 1, n - 1)); weight.append(fx)
     }
-    return out
+    let pixels = [Float](unsafeUninitializedCapacity: width * height) { out, initialised in
+        levels.withUnsafeBufferPointer { levels in
+            left.withUnsafeBufferPointer { left in
+                right.withUnsafeBufferPointer { right in
+                    weight.withUnsafeBufferPointer { weight in
+                        for y in 0..<height {
+                            let (j, fy) = segment(in: centresY, at: (Float(y) - offset) * inverse)
+                            let j1 = min(j + 1, centresY.count - 1)
+                            let upper = levels.baseAddress! + j * n, lower = levels.baseAddress! + j1 * n
+                            let row = y * width
+                            for x in 0..<width {
+                                let i = left[x], i1 = right[x], fx = weight[x]
+                                let top = upper[i] * (1 - fx) + upper[i1] * fx
+                                let bottom = lower[i] * (1 - fx) + lower[i1] * fx
+                                out[row + x] = min(1, max(0, top * (1 - fy) + bottom * fy))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        initialised = width * height
+    }
+    return FloatImage(width: width, height: height, pixels: pixels)
 }
 
 /// Centres of windows `window` wide that cover `0..<length`, spaced at most half a window apart.

@@ -21,9 +21,18 @@ let histogramBins = 1024
 /// Histogram of values in 0…1 over `histogramBins` bins.
 func histogram(_ values: [Float]) -> [Int] {
     var counts = [Int](repeating: 0, count: histogramBins)
-    let top = Float(histogramBins - 1)
-    for v in values { counts[Int(min(1, max(0, v)) * top + 0.5)] += 1 }
+    counts.withUnsafeMutableBufferPointer { counts in
+        values.withUnsafeBufferPointer { values in
+            for v in values { counts[histogramBin(v)] += 1 }
+        }
+    }
     return counts
+}
+
+/// The `histogram` bin of `v`: 0…1 (clamped) mapped to the nearest of `histogramBins` bins.
+@inline(__always)
+func histogramBin(_ v: Float) -> Int {
+    Int(min(1, max(0, v)) * Float(histogramBins - 1) + 0.5)
 }
 
 /// The value below which `fraction` of the histogram's mass lies (bin centre).

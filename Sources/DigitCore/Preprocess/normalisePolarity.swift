@@ -17,9 +17,13 @@ func inkIsDark(_ image: FloatImage) -> Bool {
     let radius = max(1, backgroundRadius(width: image.width, height: image.height) / factor)
     let local = boxBlur(small, radius: radius)
     var thirdMoment = 0.0
-    for i in 0..<small.count {
-        let r = Double(small.pixels[i] - local.pixels[i])
-        thirdMoment += r * r * r
+    small.pixels.withUnsafeBufferPointer { small in
+        local.pixels.withUnsafeBufferPointer { local in
+            for i in 0..<small.count {
+                let r = Double(small[i] - local[i])
+                thirdMoment += r * r * r
+            }
+        }
     }
     return thirdMoment < 0
 }
@@ -27,5 +31,11 @@ func inkIsDark(_ image: FloatImage) -> Bool {
 /// Makes ink bright: `1 − v` when the ink is dark, unchanged otherwise. 0…1 in and out.
 func normalisePolarity(_ image: FloatImage) -> FloatImage {
     guard inkIsDark(image) else { return image }
-    return FloatImage(width: image.width, height: image.height, pixels: image.pixels.map { 1 - $0 })
+    let pixels = [Float](unsafeUninitializedCapacity: image.count) { dst, initialised in
+        image.pixels.withUnsafeBufferPointer { src in
+            for i in 0..<src.count { dst[i] = 1 - src[i] }
+        }
+        initialised = image.count
+    }
+    return FloatImage(width: image.width, height: image.height, pixels: pixels)
 }

@@ -27,8 +27,7 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     let flattened = flattenIllumination(bright)
     record("flattened", flattened.grayImage())
     let thresholds = inkThresholds(flattened)
-    let lowMask = InkMask(width: flattened.width, height: flattened.height,
-                          bits: flattened.pixels.map { $0 > thresholds.low })
+    let lowMask = inkMask(flattened, above: thresholds.low)
     let (cleaned, _) = removeRuledLines(flattened, mask: lowMask)
     record("lines-removed", cleaned.grayImage())
     let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)

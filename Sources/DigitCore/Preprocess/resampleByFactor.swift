@@ -3,15 +3,39 @@
 func downsample(_ image: FloatImage, by factor: Int) -> FloatImage {
     guard factor > 1 else { return image }
     let width = (image.width + factor - 1) / factor, height = (image.height + factor - 1) / factor
+    let sourceWidth = image.width, sourceHeight = image.height
+    // Block by block, each block summed row by row left to right (the order of `downsampleReference`,
+    // so the sums are bit-identical), without per-pixel divisions or bounds checks.
+    let pixels = [Float](unsafeUninitializedCapacity: width * height) { dst, initialised in
+        image.pixels.withUnsafeBufferPointer { src in
+            for by in 0..<height {
+                let y0 = by * factor, y1 = min(sourceHeight, y0 + factor)
+                for bx in 0..<width {
+                    let x0 = bx * factor, x1 = min(sourceWidth, x0 + factor)
+                    var sum: Float = 0
+                    for y in y0..<y1 {
+                        let row = y * sourceWidth
+                        for x in x0..<x1 { sum += src[row + x] }
+                    }
+                    dst[by * width + bx] = sum / Float((y1 - y0) * (x1 - x0))
+                }
+            }
+        }
+        initialised = width * height
+    }
+    return FloatImage(width: width, height: height, pixels: pixels)
+}
+
+/// Plain reference for `downsample` (tests only): per-pixel accumulation into block sums.
+func downsampleReference(_ image: FloatImage, by factor: Int) -> FloatImage {
+    guard factor > 1 else { return image }
+    let width = (image.width + factor - 1) / factor, height = (image.height + factor - 1) / factor
     var sums = [Float](repeating: 0, count: width * height)
     var counts = [Float](repeating: 0, count: width * height)
-    image.pixels.withUnsafeBufferPointer { src in
-        for y in 0..<image.height {
-            let row = (y / factor) * width
-            for x in 0..<image.width {
-                sums[row + x / factor] += src[y * image.width + x]
-                counts[row + x / factor] += 1
-            }
+    for y in 0..<image.height {
+        for x in 0..<image.width {
+            sums[(y / factor) * width + x / factor] += image.pixels[y * image.width + x]
+            counts[(y / factor) * width + x / factor] += 1
         }
     }
     for i in 0..<sums.count { sums[i] /= counts[i] }

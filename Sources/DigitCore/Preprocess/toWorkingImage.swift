@@ -7,8 +7,18 @@ let workingLongSideLimit = 800
 func toWorkingImage(_ gray: GrayImage, limit: Int = workingLongSideLimit) -> FloatImage {
     let factor = max(1, (max(gray.width, gray.height) + limit - 1) / limit)
     let width = max(1, gray.width / factor), height = max(1, gray.height / factor)
-    var out = FloatImage(width: width, height: height)
     let scale = 1 / (255 * Float(factor * factor))
+    if factor == 1 {
+        // Same arithmetic as the general loop (`Float(sum) * scale` with one pixel per sum).
+        let pixels = [Float](unsafeUninitializedCapacity: gray.luma.count) { dst, initialised in
+            gray.luma.withUnsafeBufferPointer { src in
+                for i in 0..<src.count { dst[i] = Float(Int(src[i])) * scale }
+            }
+            initialised = gray.luma.count
+        }
+        return FloatImage(width: width, height: height, pixels: pixels)
+    }
+    var out = FloatImage(width: width, height: height)
     gray.luma.withUnsafeBufferPointer { src in
         out.pixels.withUnsafeMutableBufferPointer { dst in
             for y in 0..<height {
