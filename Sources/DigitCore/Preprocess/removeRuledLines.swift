@@ -36,13 +36,22 @@ func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
     }
     guard inkPixels.count >= minimumCount else { return [] }
     // 1. The slope whose projection has the highest peak.
-    let runs = columnRuns(mask)
-    var counts = [Int](repeating: 0, count: binCount + 1)
+    var counts = [Int](repeating: 0, count: binCount)
     var shift = [Int](repeating: 0, count: width)
     func peakCount(_ slope: Float) -> Int {
         // bin = round(y − slope·(x − centre)) + pad = y + shift[x], y being whole.
-        for x in 0..<width { shift[x] = Int((-slope * (Float(x) - centre)).rounded()) + pad }
-        return projectionPeak(runs, shift: shift, counts: &counts)
+        counts.withUnsafeMutableBufferPointer { counts -> Int in
+            shift.withUnsafeMutableBufferPointer { shift in
+                inkPixels.withUnsafeBufferPointer { inkPixels in
+                    for x in 0..<width { shift[x] = Int((-slope * (Float(x) - centre)).rounded()) + pad }
+                    counts.update(repeating: 0)
+                    for p in inkPixels { counts[p.y + shift[p.x]] += 1 }
+                    var peak = 0
+                    for c in counts where c > peak { peak = c }
+                    return peak
+                }
+            }
+        }
     }
     var bestDegrees = 0.0, bestCount = 0
     for degrees in -15...15 {
@@ -89,62 +98,6 @@ func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
         previous = bin
     }
     return lines
-}
-
-/// A vertical run of ink in one column: rows `first...last` of column `x`.
-struct ColumnRun: Equatable, Sendable {
-    var x: Int32, first: Int32, last: Int32
-}
-
-/// The mask's ink as vertical runs, column by column.
-func columnRuns(_ mask: InkMask) -> [ColumnRun] {
-    var runs: [ColumnRun] = []
-    mask.bits.withUnsafeBufferPointer { bits in
-        for x in 0..<mask.width {
-            var y = 0
-            while y < mask.height {
-                guard bits[y * mask.width + x] else { y += 1; continue }
-                let first = y
-                while y < mask.height && bits[y * mask.width + x] { y += 1 }
-                runs.append(ColumnRun(x: Int32(x), first: Int32(first), last: Int32(y - 1)))
-            }
-        }
-    }
-    return runs
-}
-
-/// The highest bin count when every ink pixel (x, y) of `runs` is counted in bin `y + shift[x]`:
-/// each run adds +1 at its first bin and −1 after its last in a difference array (`counts`,
-/// at least one longer than the highest bin, overwritten), then a running sum gives the counts.
-/// `projectionPeakReference` counts pixel by pixel.
-func projectionPeak(_ runs: [ColumnRun], shift: [Int], counts: inout [Int]) -> Int {
-    counts.withUnsafeMutableBufferPointer { diff in
-        shift.withUnsafeBufferPointer { shift in
-            runs.withUnsafeBufferPointer { runs in
-                diff.update(repeating: 0)
-                for run in runs {
-                    let s = shift[Int(run.x)]
-                    diff[Int(run.first) + s] += 1
-                    diff[Int(run.last) + s + 1] -= 1
-                }
-                var running = 0, peak = 0
-                for i in 0..<diff.count {
-                    running += diff[i]
-                    if running > peak { peak = running }
-                }
-                return peak
-            }
-        }
-    }
-}
-
-/// Plain reference for `projectionPeak` (tests only).
-func projectionPeakReference(_ mask: InkMask, shift: [Int], binCount: Int) -> Int {
-    var counts = [Int](repeating: 0, count: binCount)
-    for y in 0..<mask.height {
-        for x in 0..<mask.width where mask[x, y] { counts[y + shift[x]] += 1 }
-    }
-    return counts.max() ?? 0
 }
 
 /// Paints over each line in `image` by interpolating, column by column, between the pixel just

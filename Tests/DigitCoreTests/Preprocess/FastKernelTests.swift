@@ -45,24 +45,6 @@ import Testing
         #expect(normalisePolarity(image).pixels == image.pixels.map { 1 - $0 })
     }
 
-    @Test func projectionPeakMatchesPixelByPixelCounting() {
-        var rng = TestRandom(seed: 9)
-        for (w, h) in [(40, 30), (17, 50), (64, 8)] {
-            let image = Self.page(width: w, height: h, seed: UInt64(w))
-            let mask = InkMask(width: w, height: h, bits: image.pixels.map { $0 < 0.5 || rng.uniform() < 0.05 })
-            let runs = columnRuns(mask)
-            #expect(runs.reduce(0) { $0 + Int($1.last - $1.first + 1) } == mask.bits.filter { $0 }.count)
-            let pad = w / 2 + 1, binCount = h + 2 * pad
-            var counts = [Int](repeating: 0, count: binCount + 1)
-            for slope in [Float(-0.27), -0.1, 0, 0.05, 0.27] {
-                let shift = (0..<w).map { Int((-slope * (Float($0) - Float(w) / 2)).rounded()) + pad }
-                let expected = projectionPeakReference(mask, shift: shift, binCount: binCount)
-                #expect(expected > 0)
-                #expect(projectionPeak(runs, shift: shift, counts: &counts) == expected, "\(w)×\(h) slope \(slope)")
-            }
-        }
-    }
-
     @Test func workingImageAtFactorOneMatchesTheGeneralLoop() {
         let gray = Canvas(width: 61, height: 45, left: 0.1, right: 0.9).gray
         let fast = toWorkingImage(gray)
