@@ -110,28 +110,14 @@ func median(_ values: [Double]) -> Double {
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
-// MARK: - MNIST (gzip idx, decompressed with `gzip -dc`)
+// MARK: - MNIST
 
-/// The test digits (28×28 bytes each, ink = 255) and their labels, or `nil` with a reason.
+/// The test digits (28×28 bytes each, ink = 255) and their labels, read by the library's
+/// `MNISTDataset`, or `nil` when they are missing or unreadable.
 func loadMNISTTest(directory: String) -> (images: [[UInt8]], labels: [UInt8])? {
-    func idx(_ name: String) -> [UInt8]? {
-        for candidate in [directory + "/" + name + ".gz", directory + "/" + name] {
-            guard FileManager.default.fileExists(atPath: candidate) else { continue }
-            if candidate.hasSuffix(".gz") {
-                guard let gzip = which("gzip"), let r = try? run(gzip, ["-dc", candidate]), r.status == 0 else { return nil }
-                return [UInt8](r.stdout)
-            }
-            return FileManager.default.contents(atPath: candidate).map { [UInt8]($0) }
-        }
-        return nil
-    }
-    func be32(_ b: [UInt8], _ o: Int) -> Int { Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3]) }
-    guard let images = idx("t10k-images-idx3-ubyte"), let labels = idx("t10k-labels-idx1-ubyte"),
-          images.count >= 16, labels.count >= 8, be32(images, 0) == 0x803, be32(labels, 0) == 0x801 else { return nil }
-    let count = be32(images, 4)
-    guard be32(images, 8) == 28, be32(images, 12) == 28, images.count == 16 + count * 784,
-          be32(labels, 4) == count, labels.count == 8 + count else { return nil }
-    return ((0..<count).map { Array(images[(16 + $0 * 784)..<(16 + ($0 + 1) * 784)]) }, Array(labels[8...]))
+    guard let test = try? MNISTDataset.load(directory: directory, split: .test) else { return nil }
+    let size = DigitImage.pixelCount
+    return ((0..<test.count).map { Array(test.images[($0 * size)..<(($0 + 1) * size)]) }, test.labels)
 }
 
 // MARK: - Rendering
