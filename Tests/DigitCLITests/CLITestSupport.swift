@@ -11,7 +11,7 @@ enum CLIFixtures {
     }
 
     /// Reads where the ink is: class 1 for ink in the six centre columns (x 11…16), class 0 for ink
-    /// elsewhere. A centred vertical bar reads as 1, a ring as 0, with the placeholder or the real preprocessing.
+    /// elsewhere. A centred vertical bar reads as 1, a ring as 0 after preprocessing.
     static func centreColumnsModel() -> SoftmaxModel {
         var weights = [Float](repeating: 0, count: 7840)
         for pixel in 0..<784 {

@@ -86,8 +86,6 @@ func parseJSONLines(_ text: String) throws -> [[String: Any]] {
     }
 }
 
-/// True once the preprocessing stage has replaced its placeholder (which never reports "no digit").
-let realPreprocessing = preprocessingIdentifier != "placeholder-v0"
 
 /// True when this build carries a trained model that fits its preprocessing.
 let trainedModelBundled = (try? SoftmaxModel.bundled()) != nil
