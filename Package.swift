@@ -18,6 +18,8 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        // glibc's mallopt, for the executable's allocator tuning (no library to link).
+        .systemLibrary(name: "CMalloc"),
         // The one C target of our own: holds libjpeg's setjmp so no longjmp crosses into Swift.
         .target(
             name: "CJPEGShim",
@@ -40,6 +42,7 @@ let package = Package(
             name: "digit",
             dependencies: [
                 "DigitCore",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -18,6 +18,7 @@ let usageErrorStatus: Int32 = 2
 
 // Parsed and run by hand (instead of `Digit.main()`) only to map usage errors to status 2;
 // `--help` and `--version` still exit 0, and every other error keeps its status.
+keepFreedMemoryForReuse()
 do {
     var command = try Digit.parseAsRoot()
     try command.run()

@@ -1,14 +1,17 @@
 // `digit recognize` throughput, beside the plain Python pipeline (python_pipeline.py) on the same files.
 //
 //   cd bench && swift run -c release recognize-bench [--digit PATH] [--count N] [--repeat N]
-//                                                    [--mnist DIR] [--weights FILE] [--keep]
+//                                                    [--mnist DIR] [--weights FILE] [--keep] [--static]
 //
 // Renders, at benchmark time and into a temporary folder, N phone-photo-sized JPEGs (1600×1200,
 // dark ink on paper, a lighting gradient and noise) and N 28×28 PNGs, both from MNIST test digits
 // (../shared/mnist or $DIGIT_MNIST_DIR; skipped with a message when absent). Builds the release
 // `digit` in the repository root (unless --digit is given), then times, in one run and interleaved:
 // `digit recognize --format jsonl DIR` on each folder (all cores, and -j 1), and
-// `python3 python_pipeline.py DIR`; plus start-up to first answer for one 28×28 PNG (median of 20).
+// `python3 python_pipeline.py DIR`; plus start-up to first answer for one 28×28 PNG (median of 20,
+// timed with posix_spawn + waitpid). --static also builds `digit` with the Swift runtime and
+// Foundation linked in (`swift build -c release --static-swift-stdlib`, scratch path
+// .build-static) and times its start-up beside the default build's.
 import DigitCore
 import Foundation
 
@@ -22,6 +25,8 @@ struct Options {
     var keep = false
     /// Passed to `digit recognize --weights` (default: the bundled model).
     var weights: String?
+    /// Also time start-up of a `--static-swift-stdlib` build.
+    var staticBuild = false
 }
 
 func parseOptions() -> Options {
@@ -35,6 +40,7 @@ func parseOptions() -> Options {
         case "--mnist": options.mnist = arguments.popFirst()
         case "--keep": options.keep = true
         case "--weights": options.weights = arguments.popFirst()
+        case "--static": options.staticBuild = true
         default:
             print("unknown option \(argument)")
             exit(2)
@@ -96,6 +102,29 @@ func run(_ executable: String, _ arguments: [String], directory: String? = nil, 
 }
 
 final class Box: @unchecked Sendable { var data = Data() }
+
+/// Runs `executable arguments…` with stdout to `stdoutPath` and stderr to /dev/null, timed from
+/// `posix_spawn` to `waitpid` returning: no run loop between the child's exit and the clock.
+func spawnAndWait(_ executable: String, _ arguments: [String], stdoutPath: String) throws -> (status: Int32, seconds: Double, cpuSeconds: Double) {
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let cpuBefore = childrenCPUSeconds()
+    let start = DispatchTime.now()
+    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    let exited = status & 0x7f == 0
+    return (exited ? (status >> 8) & 0xff : -1, seconds, childrenCPUSeconds() - cpuBefore)
+}
 
 func which(_ name: String) -> String? {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
@@ -215,6 +244,19 @@ if let given = options.digit {
     }
     digitPath = repositoryRoot + "/.build/release/digit"
 }
+var staticDigitPath: String?
+if options.staticBuild {
+    print("Building a static-stdlib digit (swift build -c release --static-swift-stdlib --scratch-path .build-static)…")
+    let build = try run(which("swift") ?? "/usr/bin/swift",
+                        ["build", "-c", "release", "--static-swift-stdlib", "--scratch-path", ".build-static"],
+                        directory: repositoryRoot)
+    guard build.status == 0 else {
+        print(String(decoding: build.stdout + build.stderr, as: UTF8.self))
+        print("FAILED: swift build -c release --static-swift-stdlib")
+        exit(1)
+    }
+    staticDigitPath = repositoryRoot + "/.build-static/release/digit"
+}
 
 // Inputs.
 let count = min(options.count, mnist.images.count)
@@ -314,13 +356,25 @@ for round in 1...max(1, options.repeats) {
     }
 }
 
-// Start-up to first answer: one 28×28 PNG, 20 runs.
+// Start-up to first answer: one 28×28 PNG, 20 runs of each build, interleaved. Timed with
+// posix_spawn + waitpid, not Foundation's Process, whose exit notification on Linux adds tens of
+// milliseconds of its own.
 let one = small + "/small-0000.png"
-var startups: [Double] = [], startupCPU: [Double] = []
+var startupBuilds = [("default build", digitPath)]
+if let staticDigitPath { startupBuilds.append(("static-stdlib build", staticDigitPath)) }
+var startups = [[Double]](repeating: [], count: startupBuilds.count)
+var startupCPU = [[Double]](repeating: [], count: startupBuilds.count)
 for _ in 0..<20 {
-    let r = try run(digitPath, recognizeArguments([one]))
-    startups.append(r.seconds)
-    startupCPU.append(r.cpuSeconds)
+    for (index, build) in startupBuilds.enumerated() {
+        let r = try spawnAndWait(build.1, recognizeArguments([one]), stdoutPath: work + "/startup.txt")
+        let answer = (try? String(contentsOfFile: work + "/startup.txt", encoding: .utf8)) ?? ""
+        guard r.status == 0, answer.first?.isNumber == true else {
+            print("FAILED: start-up run of \(build.0) exited \(r.status) with output \(answer.prefix(200))")
+            exit(1)
+        }
+        startups[index].append(r.seconds)
+        startupCPU[index].append(r.cpuSeconds)
+    }
 }
 
 // Bounded memory: the same 28×28 PNGs named 100 times over on standard input (`digit recognize -`),
@@ -362,8 +416,11 @@ for kind in ["photos", "small"] {
                  label as NSString, d.rate, d.cpuMillisecondsPerImage, d1.rate, d1.cpuMillisecondsPerImage,
                  p.rate, p.cpuMillisecondsPerImage, d.rate / p.rate, p.cpuMillisecondsPerImage / d.cpuMillisecondsPerImage))
 }
-print(String(format: "Start-up to first answer, one 28×28 PNG: median %.1f ms, min %.1f ms wall; median %.1f ms CPU (20 runs)",
-             median(startups) * 1000, startups.min()! * 1000, median(startupCPU) * 1000))
+for (index, build) in startupBuilds.enumerated() {
+    print(String(format: "Start-up to first answer, one 28×28 PNG, %@: median %.1f ms, min %.1f ms wall; median %.1f ms CPU (20 runs)",
+                 build.0 as NSString, median(startups[index]) * 1000, startups[index].min()! * 1000,
+                 median(startupCPU[index]) * 1000))
+}
 for stream in streams {
     print(String(format: "Paths on standard input: %d paths (%d rows) in %.1f s = %.0f images/s, peak resident memory %.1f MB",
                  stream.times * count, stream.rows, stream.seconds, Double(stream.rows) / stream.seconds,

@@ -7,11 +7,15 @@ public struct PreprocessResult: Sendable {
     public var warnings: [String]
     /// One picture per stage (only when asked for), for `digit preprocess --steps`.
     public var steps: [PreprocessStep]
+    /// Height of the digit's ink box in the image preprocessing worked on (px), `nil` when no
+    /// digit was found: how much detail the digit had before it was scaled into MNIST's 20 px box.
+    public var digitHeight: Int?
 
-    public init(digit: DigitImage?, warnings: [String] = [], steps: [PreprocessStep] = []) {
+    public init(digit: DigitImage?, warnings: [String] = [], steps: [PreprocessStep] = [], digitHeight: Int? = nil) {
         self.digit = digit
         self.warnings = warnings
         self.steps = steps
+        self.digitHeight = digitHeight
     }
 }
 

@@ -49,7 +49,8 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     if selection.otherCandidates > 0 {
         warnings.append("\(selection.otherCandidates + 1) digit-like marks found; read the largest")
     }
-    return PreprocessResult(digit: stages.final, warnings: warnings, steps: steps)
+    return PreprocessResult(digit: stages.final, warnings: warnings, steps: steps,
+                            digitHeight: selection.boxHeight)
 }
 
 /// Applies to one MNIST digit (28×28 bytes, ink = 255) the same normalisation that

@@ -21,6 +21,12 @@ private func slopeOf(degrees: Double) -> Float { Float(tan(degrees * .pi / 180))
 /// most `max(4, height / 25)` px thick. A digit's bar never spans the frame, so it is not taken
 /// for a line.
 func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
+    guard mask.width >= 16, mask.height >= 4, couldHoldLine(inkColumns(mask)) else { return [] }
+    return searchHorizontalLines(mask)
+}
+
+/// `findHorizontalLines` without its `couldHoldLine` shortcut: the slope search itself.
+func searchHorizontalLines(_ mask: InkMask) -> [RuledLine] {
     let width = mask.width, height = mask.height
     guard width >= 16, height >= 4 else { return [] }
     let centre = Float(width) / 2
@@ -100,6 +106,46 @@ func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
     return lines
 }
 
+/// Whether a mask whose columns hold ink as `inkColumns` says could hold a line as
+/// `findHorizontalLines` defines one. A line's band takes at most one pixel from each column, so
+/// every quarter of the width needs at least `width / 16` columns with ink, and ink must reach
+/// within 10% of both edges. Exact: when this is false, the slope search finds no line (it is
+/// skipped, which is most photos: the digit alone spans neither the frame nor its quarters).
+func couldHoldLine(_ inkColumns: [Bool]) -> Bool {
+    let width = inkColumns.count
+    guard width > 0 else { return false }
+    let perQuarter = max(1, width / 16)
+    var quarters = [0, 0, 0, 0]
+    for x in 0..<width where inkColumns[x] { quarters[min(3, 4 * x / width)] += 1 }
+    let nearLeft = inkColumns.indices.contains { inkColumns[$0] && $0 * 10 <= width }
+    let nearRight = inkColumns.indices.contains { inkColumns[$0] && $0 * 10 >= 9 * width }
+    return nearLeft && nearRight && quarters.allSatisfy { $0 >= perQuarter }
+}
+
+/// Per column of `mask`: whether it holds any ink.
+func inkColumns(_ mask: InkMask) -> [Bool] {
+    var columns = [Bool](repeating: false, count: mask.width)
+    mask.bits.withUnsafeBufferPointer { bits in
+        columns.withUnsafeMutableBufferPointer { columns in
+            for y in 0..<mask.height {
+                let row = y * mask.width
+                for x in 0..<mask.width where bits[row + x] { columns[x] = true }
+            }
+        }
+    }
+    return columns
+}
+
+/// Per row of `mask`: whether it holds any ink (the columns of the transposed mask).
+func inkRows(_ mask: InkMask) -> [Bool] {
+    mask.bits.withUnsafeBufferPointer { bits in
+        (0..<mask.height).map { y in
+            let row = y * mask.width
+            return (0..<mask.width).contains { bits[row + $0] }
+        }
+    }
+}
+
 /// Paints over each line in `image` by interpolating, column by column, between the pixel just
 /// above and the pixel just below the band: blank paper stays blank, and a digit stroke that
 /// crosses the line is bridged.
@@ -132,10 +178,14 @@ func removeRuledLines(_ image: FloatImage, mask: InkMask) -> (image: FloatImage,
     let horizontal = findHorizontalLines(mask)
     var cleaned = inpaintHorizontalLines(image, horizontal)
     // Vertical lines: the same search on the transposed image, without the horizontal lines' pixels.
+    // (Checked with `couldHoldLine` first, so most photos skip the transpose too.)
     let withoutHorizontal = clearLines(mask, horizontal)
-    let transposedMask = InkMask(width: mask.height, height: mask.width,
-                                 bits: transpose(withoutHorizontal.bits, width: mask.width, height: mask.height))
-    let vertical = findHorizontalLines(transposedMask)
+    var vertical: [RuledLine] = []
+    if mask.height >= 16, mask.width >= 4, couldHoldLine(inkRows(withoutHorizontal)) {
+        let transposedMask = InkMask(width: mask.height, height: mask.width,
+                                     bits: transpose(withoutHorizontal.bits, width: mask.width, height: mask.height))
+        vertical = findHorizontalLines(transposedMask)
+    }
     if !vertical.isEmpty {
         let transposed = FloatImage(width: cleaned.height, height: cleaned.width,
                                     pixels: transpose(cleaned.pixels, width: cleaned.width, height: cleaned.height))

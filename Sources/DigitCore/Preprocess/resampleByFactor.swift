@@ -75,7 +75,7 @@ func upsample(_ small: FloatImage, by factor: Int, width: Int, height: Int) -> F
 }
 
 /// The factor by which large-scale estimates (background, local mean) are computed on a
-/// smaller copy: about 128–256 px on the longer side.
+/// smaller copy: the smallest that brings the longer side to at most 128 px (64–128 px).
 func coarseFactor(width: Int, height: Int) -> Int {
-    max(1, max(width, height) / 128)
+    max(1, (max(width, height) + 127) / 128)
 }

@@ -57,4 +57,50 @@ import Testing
         #expect(count == 0)
         #expect(cleaned == image)
     }
+
+    /// `couldHoldLine` is only a shortcut: whenever it says no, the full slope search finds
+    /// nothing either. Masks of partial lines (random extent and tilt) and specks, many of them
+    /// just short of what a line needs, in both orientations.
+    @Test func theLineShortcutNeverSkipsALine() {
+        var random = TestRandom(seed: 11)
+        var skipped = 0, found = 0
+        for _ in 0..<150 {
+            let width = 60 + Int(random.uniform() * 80), height = 40 + Int(random.uniform() * 60)
+            var mask = InkMask(width: width, height: height, bits: [Bool](repeating: false, count: width * height))
+            for _ in 0..<(1 + Int(random.uniform() * 3)) {
+                let x0 = Int(random.uniform() * Float(width) * 0.15)
+                let x1 = width - 1 - Int(random.uniform() * Float(width) * 0.15)
+                let y0 = random.uniform() * Float(height), slope = (random.uniform() - 0.5) * 0.4
+                for x in x0...x1 where random.uniform() < 0.8 {
+                    let y = Int(y0 + slope * Float(x - x0))
+                    if y >= 0 && y < height { mask[x, y] = true }
+                }
+            }
+            for _ in 0..<Int(random.uniform() * 40) {
+                mask[Int(random.uniform() * Float(width)), Int(random.uniform() * Float(height))] = true
+            }
+            for candidate in [mask, InkMask(width: height, height: width,
+                                            bits: transpose(mask.bits, width: width, height: height))] {
+                let lines = searchHorizontalLines(candidate)
+                if !couldHoldLine(inkColumns(candidate)) {
+                    skipped += 1
+                    #expect(lines.isEmpty)
+                }
+                if !lines.isEmpty { found += 1 }
+                #expect(findHorizontalLines(candidate) == lines)
+            }
+        }
+        // Both branches were exercised.
+        #expect(skipped > 20 && found > 20)
+    }
+
+    @Test func aDigitAloneSkipsTheSlopeSearch() {
+        var canvas = Canvas(width: 200, height: 150, paper: 0)
+        canvas.ring(cx: 100, cy: 75, rx: 30, ry: 45, width: 8, ink: 1)
+        #expect(!couldHoldLine(inkColumns(Self.mask(canvas.image))))
+        #expect(!couldHoldLine(inkRows(Self.mask(canvas.image))))
+        var ruled = canvas.image
+        for x in 0..<200 { ruled[x, 20] = 1 }
+        #expect(couldHoldLine(inkColumns(Self.mask(ruled))))
+    }
 }

@@ -1,0 +1,2 @@
+// glibc's allocator tuning (mallopt), which Swift's Glibc module does not expose.
+#include <malloc.h>
