@@ -4,9 +4,10 @@
 /// A large JPEG is read at most twice, decoding no more pixels than the digit needs: first at
 /// the DCT scale that keeps its shorter side at least `firstLookShortSide` px (a 1600×1200
 /// photo at 1/8, 200×150); that reading is kept when it found a digit at least
-/// `minimumDigitHeight` px tall. Otherwise (a small digit, thin strokes lost at that scale, no
-/// digit) the file is decoded again by `decodeOptions.minShortSide` (1/4, 400×300) and
-/// preprocessed from scratch. PNGs, and JPEGs already read at full size, take one pass.
+/// `minimumDigitHeight` px tall on unruled paper. Otherwise (a small digit, thin strokes lost at
+/// that scale, no digit, or ruled lines, which at 1/8 are too faint to remove cleanly) the file is
+/// decoded again by `decodeOptions.minShortSide` (1/4, 400×300) and preprocessed from scratch.
+/// PNGs, and JPEGs already read at full size, take one pass.
 public func readDigit(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOptions = DecodeOptions(),
                       recordingSteps: Bool = false) throws -> PreprocessResult {
     var firstLook = decodeOptions
@@ -14,7 +15,7 @@ public func readDigit(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOptions
     let decoded = try decodeImage(bytes: bytes, options: firstLook)
     let result = preprocess(decoded.image, recordingSteps: recordingSteps)
     guard decodesFiner(decoded, with: decodeOptions),
-          (result.digitHeight ?? 0) < minimumDigitHeight else { return result }
+          (result.digitHeight ?? 0) < minimumDigitHeight || result.ruledLineCount > 0 else { return result }
     let finer = try decodeImage(bytes: bytes, options: decodeOptions)
     return preprocess(finer.image, recordingSteps: recordingSteps)
 }

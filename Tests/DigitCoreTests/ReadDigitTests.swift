@@ -2,13 +2,18 @@ import Testing
 @testable import DigitCore
 
 /// `readDigit`: a large JPEG is read first at a coarse DCT scale, and again at the finer one only
-/// when the digit found there is too small (or none is found).
+/// when the digit found there is too small, none is found, or the paper is ruled.
 @Suite struct ReadDigitTests {
     /// A `width × height` JPEG of a dark "0" on light paper: an elliptical ring `digitHeight` px
     /// tall overall, its stroke a tenth of that, centred. Preprocessing's ink box comes out a few
     /// percent smaller (the mask leaves out the anti-aliased edge), hence the ±1/8 tolerances.
-    static func ringPhoto(width: Int, height: Int, digitHeight: Int) throws -> [UInt8] {
+    static func ringPhoto(width: Int, height: Int, digitHeight: Int, ruledEvery spacing: Int? = nil) throws -> [UInt8] {
         var image = GrayImage(width: width, height: height, filledWith: 235)
+        if let spacing {   // ruled paper: lines 1/12 of the spacing thick, mid-grey
+            for y in stride(from: spacing / 2, to: height, by: spacing) {
+                for yy in y..<min(height, y + spacing / 12) { for x in 0..<width { image[x, yy] = 150 } }
+            }
+        }
         let cx = Float(width) / 2, cy = Float(height) / 2
         let halfStroke = Float(digitHeight) / 20
         let ry = Float(digitHeight) / 2 - halfStroke, rx = ry * 0.7
@@ -49,6 +54,21 @@ import Testing
         #expect(result.digit == fine.digit)
         let height = try #require(result.digitHeight)
         #expect(abs(height - 240 / 4) <= 240 / 4 / 8)  // 1/4, not 1/8 (30)
+    }
+
+    @Test func aDigitOnRuledPaperIsReadAgainAtTheFinerScale() throws {
+        // Large enough for the coarse reading, but ruled: lines are too faint at 1/8 to trust it.
+        let photo = try Self.ringPhoto(width: 1280, height: 1024, digitHeight: 640, ruledEvery: 96)
+        let coarse = try Self.preprocessed(photo, minShortSide: firstLookShortSide)
+        #expect(coarse.ruledLineCount > 0)
+        #expect((coarse.digitHeight ?? 0) >= minimumDigitHeight)
+        let result = try readDigit(fromFileBytes: photo)
+        let fine = try Self.preprocessed(photo, minShortSide: DecodeOptions().minShortSide)
+        #expect(result.digit != nil)
+        #expect(result.digit == fine.digit)
+        #expect(result.ruledLineCount > 0)
+        let height = try #require(result.digitHeight)
+        #expect(abs(height - 640 / 4) <= 640 / 4 / 8)  // 1/4, not 1/8 (80)
     }
 
     @Test func fullSizeDecodingIsOnePass() throws {

@@ -10,12 +10,16 @@ public struct PreprocessResult: Sendable {
     /// Height of the digit's ink box in the image preprocessing worked on (px), `nil` when no
     /// digit was found: how much detail the digit had before it was scaled into MNIST's 20 px box.
     public var digitHeight: Int?
+    /// How many ruled or grid lines were found and painted out (0 when no digit was found).
+    public var ruledLineCount: Int
 
-    public init(digit: DigitImage?, warnings: [String] = [], steps: [PreprocessStep] = [], digitHeight: Int? = nil) {
+    public init(digit: DigitImage?, warnings: [String] = [], steps: [PreprocessStep] = [], digitHeight: Int? = nil,
+                ruledLineCount: Int = 0) {
         self.digit = digit
         self.warnings = warnings
         self.steps = steps
         self.digitHeight = digitHeight
+        self.ruledLineCount = ruledLineCount
     }
 }
 

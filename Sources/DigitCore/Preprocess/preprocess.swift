@@ -28,7 +28,7 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     record("flattened", flattened.grayImage())
     let thresholds = inkThresholds(flattened)
     let lowMask = inkMask(flattened, above: thresholds.low)
-    let (cleaned, _) = removeRuledLines(flattened, mask: lowMask)
+    let (cleaned, ruledLineCount) = removeRuledLines(flattened, mask: lowMask)
     record("lines-removed", cleaned.grayImage())
     let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
     record("ink-mask", componentPicture(labels, components, width: cleaned.width, height: cleaned.height, chosen: []))
@@ -50,7 +50,7 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
         warnings.append("\(selection.otherCandidates + 1) digit-like marks found; read the largest")
     }
     return PreprocessResult(digit: stages.final, warnings: warnings, steps: steps,
-                            digitHeight: selection.boxHeight)
+                            digitHeight: selection.boxHeight, ruledLineCount: ruledLineCount)
 }
 
 /// Applies to one MNIST digit (28×28 bytes, ink = 255) the same normalisation that
