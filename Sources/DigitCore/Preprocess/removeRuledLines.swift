@@ -21,8 +21,7 @@ private func slopeOf(degrees: Double) -> Float { Float(tan(degrees * .pi / 180))
 /// most `max(4, height / 25)` px thick. A digit's bar never spans the frame, so it is not taken
 /// for a line.
 func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
-    guard mask.width >= 16, mask.height >= 4, couldHoldLine(inkColumns(mask)) else { return [] }
-    return searchHorizontalLines(mask)
+    couldHoldLine(inkColumns(mask)) ? searchHorizontalLines(mask) : []
 }
 
 /// `findHorizontalLines` without its `couldHoldLine` shortcut: the slope search itself.
