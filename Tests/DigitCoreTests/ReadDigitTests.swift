@@ -72,11 +72,12 @@ import Testing
     }
 
     @Test func fullSizeDecodingIsOnePass() throws {
-        // minShortSide 0 asks for every pixel: the first reading is already the finest.
-        let photo = try Self.ringPhoto(width: 640, height: 480, digitHeight: 60)
+        // minShortSide 0 asks for every pixel: no coarse first reading, although at 1/2 (the
+        // first look's scale for 640×480) this digit would be tall enough to be kept there.
+        let photo = try Self.ringPhoto(width: 640, height: 480, digitHeight: 300)
         let result = try readDigit(fromFileBytes: photo, decodeOptions: DecodeOptions(minShortSide: 0))
         let height = try #require(result.digitHeight)
-        #expect(abs(height - 60) <= 60 / 8)  // full size, not 1/2 (30)
+        #expect(abs(height - 300) <= 300 / 8)  // full size, not 1/2 (150)
     }
 
     @Test func onlyACoarselyDecodedJPEGHasAFinerReading() throws {
@@ -85,7 +86,7 @@ import Testing
         let coarse = try decodeImage(bytes: jpeg, options: DecodeOptions(minShortSide: firstLookShortSide))
         #expect(coarse.image.height == 128)
         #expect(decodesFiner(coarse, with: options))
-        // A 4000×3000 photo's first reading (1/8, 375 px) already meets the 256 px rule.
+        // A photo this large is read at 1/8 (263 px) first, which already meets the 256 px rule.
         let big = try decodeImage(bytes: try Self.ringPhoto(width: 2400, height: 2100, digitHeight: 900),
                                   options: DecodeOptions(minShortSide: firstLookShortSide))
         #expect(big.image.height == 263)

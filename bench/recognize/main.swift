@@ -230,33 +230,22 @@ if (try? run(python, ["-c", "import PIL, numpy"]))?.status != 0 {
     }
 }
 
-// The release binary.
-let digitPath: String
-if let given = options.digit {
-    digitPath = given
-} else {
-    print("Building the release digit (swift build -c release in \(repositoryRoot))…")
-    let build = try run(which("swift") ?? "/usr/bin/swift", ["build", "-c", "release"], directory: repositoryRoot)
+// The release binaries.
+/// Runs `swift build -c release <extra>` in the repository root and returns the path of the
+/// `digit` it built under `scratch` (exits the benchmark when the build fails).
+func buildDigit(_ extra: [String] = [], scratch: String = ".build") throws -> String {
+    let arguments = ["build", "-c", "release"] + extra + (scratch == ".build" ? [] : ["--scratch-path", scratch])
+    print("Building digit (swift \(arguments.joined(separator: " ")) in \(repositoryRoot))…")
+    let build = try run(which("swift") ?? "/usr/bin/swift", arguments, directory: repositoryRoot)
     guard build.status == 0 else {
         print(String(decoding: build.stdout + build.stderr, as: UTF8.self))
-        print("FAILED: swift build -c release")
+        print("FAILED: swift \(arguments.joined(separator: " "))")
         exit(1)
     }
-    digitPath = repositoryRoot + "/.build/release/digit"
+    return repositoryRoot + "/" + scratch + "/release/digit"
 }
-var staticDigitPath: String?
-if options.staticBuild {
-    print("Building a static-stdlib digit (swift build -c release --static-swift-stdlib --scratch-path .build-static)…")
-    let build = try run(which("swift") ?? "/usr/bin/swift",
-                        ["build", "-c", "release", "--static-swift-stdlib", "--scratch-path", ".build-static"],
-                        directory: repositoryRoot)
-    guard build.status == 0 else {
-        print(String(decoding: build.stdout + build.stderr, as: UTF8.self))
-        print("FAILED: swift build -c release --static-swift-stdlib")
-        exit(1)
-    }
-    staticDigitPath = repositoryRoot + "/.build-static/release/digit"
-}
+let digitPath = try options.digit ?? buildDigit()
+let staticDigitPath = options.staticBuild ? try buildDigit(["--static-swift-stdlib"], scratch: ".build-static") : nil
 
 // Inputs.
 let count = min(options.count, mnist.images.count)
