@@ -9,6 +9,8 @@ public enum DecodeError: Error, Equatable, CustomStringConvertible {
     case unsupportedFormat(name: String)
     /// The header declares more pixels than the limit allows; refused before allocating.
     case tooLarge(width: Int, height: Int, limit: Int)
+    /// The header declares a side longer than the format's decoder reads (PNG: 1,000,000 px).
+    case sideTooLong(width: Int, height: Int, limit: Int)
     /// The data ends before the image does (an interrupted download or copy).
     case truncated(format: ImageFormat, message: String)
     /// The codec found damaged or invalid data; its message is kept (one line).
@@ -24,6 +26,8 @@ public enum DecodeError: Error, Equatable, CustomStringConvertible {
             return "this is a \(name) image; digit reads only PNG and JPEG (convert it first)"
         case .tooLarge(let width, let height, let limit):
             return "image is \(width)×\(height) pixels, above the limit of \(limit) pixels"
+        case .sideTooLong(let width, let height, let limit):
+            return "image is \(width)×\(height) pixels, a side longer than the limit of \(limit) pixels"
         case .truncated(let format, let message):
             return "truncated \(format.displayName) file, it ends before the image does (\(oneLine(message)))"
         case .corrupt(let format, let message):

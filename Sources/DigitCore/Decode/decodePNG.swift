@@ -10,6 +10,9 @@ import CPNG
 /// so a picture gives the same gray whether saved as PNG or JPEG.
 func decodePNG(bytes fileBytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
     let bytes = try pngChunksForDecoding(fileBytes)
+    if let header = PNGHeader(bytes), max(header.width, header.height) > maxPNGSide {
+        throw DecodeError.sideTooLong(width: header.width, height: header.height, limit: maxPNGSide)
+    }
     var image = png_image()
     image.version = UInt32(PNG_IMAGE_VERSION)
     defer { png_image_free(&image) }

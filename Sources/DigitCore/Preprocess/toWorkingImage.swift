@@ -2,12 +2,18 @@
 let workingLongSideLimit = 800
 
 /// Gray bytes → `FloatImage` in 0…1 (0 = black, 1 = white), box-averaged by the smallest
-/// integer factor that brings the longer side to at most `limit` px. Alpha is ignored
+/// integer factor `f` that brings the longer side to at most `limit` px. Alpha is ignored
 /// (the decoder flattens it into luma).
+///
+/// Output `max(1, w / f) × max(1, h / f)`; each output pixel averages an `fx × fy` block with
+/// `fx = min(f, w)`, `fy = min(f, h)`: a side shorter than the factor (a 100000×1 strip) is
+/// averaged over the pixels it has, never read beyond. Leftover columns and rows (`w mod f`)
+/// are dropped.
 func toWorkingImage(_ gray: GrayImage, limit: Int = workingLongSideLimit) -> FloatImage {
-    let factor = max(1, (max(gray.width, gray.height) + limit - 1) / limit)
+    let factor = workingImageFactor(width: gray.width, height: gray.height, limit: limit)
+    let blockWidth = min(factor, gray.width), blockHeight = min(factor, gray.height)
     let width = max(1, gray.width / factor), height = max(1, gray.height / factor)
-    let scale = 1 / (255 * Float(factor * factor))
+    let scale = 1 / (255 * Float(blockWidth * blockHeight))
     if factor == 1 {
         // Same arithmetic as the general loop (`Float(sum) * scale` with one pixel per sum).
         let pixels = [Float](unsafeUninitializedCapacity: gray.luma.count) { dst, initialised in
@@ -24,9 +30,9 @@ func toWorkingImage(_ gray: GrayImage, limit: Int = workingLongSideLimit) -> Flo
             for y in 0..<height {
                 for x in 0..<width {
                     var sum = 0
-                    for dy in 0..<factor {
+                    for dy in 0..<blockHeight {
                         let row = (y * factor + dy) * gray.width + x * factor
-                        for dx in 0..<factor { sum += Int(src[row + dx]) }
+                        for dx in 0..<blockWidth { sum += Int(src[row + dx]) }
                     }
                     dst[y * width + x] = Float(sum) * scale
                 }
@@ -34,4 +40,10 @@ func toWorkingImage(_ gray: GrayImage, limit: Int = workingLongSideLimit) -> Flo
         }
     }
     return out
+}
+
+/// The box-averaging factor of `toWorkingImage`: the smallest integer that brings the longer
+/// side of a `width × height` image to at most `limit` px (1 for an empty image).
+func workingImageFactor(width: Int, height: Int, limit: Int = workingLongSideLimit) -> Int {
+    max(1, (max(width, height) + limit - 1) / limit)
 }
