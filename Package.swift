@@ -25,6 +25,12 @@ let package = Package(
             name: "CJPEGShim",
             linkerSettings: [.linkedLibrary("jpeg")]),
 
+        // Row-by-row PNG reading (libpng's classic API) for files too large to decode whole;
+        // holds libpng's setjmp, as CJPEGShim does libjpeg's.
+        .target(
+            name: "CPNGShim",
+            linkerSettings: [.linkedLibrary("png16")]),
+
         // The bundled model, compiled into the binary (so a copied `digit` still has it).
         .target(
             name: "BundledWeights",
@@ -35,7 +41,7 @@ let package = Package(
         // The pipeline and the model: decode → preprocess → classify → report.
         .target(
             name: "DigitCore",
-            dependencies: ["CPNG", "CZlib", "CJPEGShim", "BundledWeights"]),
+            dependencies: ["CPNG", "CZlib", "CJPEGShim", "CPNGShim", "BundledWeights"]),
 
         // The command-line tool: a thin ArgumentParser layer over DigitCore.
         .executableTarget(

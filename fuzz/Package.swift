@@ -19,6 +19,9 @@ let package = Package(
         .target(name: "FuzzCheck", dependencies: [digitCore]),
         .executableTarget(name: "fuzz-png", dependencies: ["FuzzCheck"]),
         .executableTarget(name: "fuzz-jpeg", dependencies: ["FuzzCheck"]),
+        // The whole path of `digit recognize` (readDigit → classify), not only the decoders.
+        .executableTarget(name: "fuzz-png-read", dependencies: ["FuzzCheck"]),
+        .executableTarget(name: "fuzz-jpeg-read", dependencies: ["FuzzCheck"]),
     ],
     swiftLanguageModes: [.v5]
 )

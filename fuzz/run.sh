@@ -3,16 +3,18 @@
 #   fuzz/run.sh png  [SECONDS]        # default 600
 #   fuzz/run.sh jpeg [SECONDS]
 #   fuzz/run.sh png  --repro FILE     # re-run one input (e.g. a crash-* artifact)
+#   fuzz/run.sh png-read [SECONDS]    # the whole path (readDigit → classify) on PNG input
+#   fuzz/run.sh jpeg-read [SECONDS]   # the same on JPEG input
 # The working corpus lives in fuzz/corpus-<format>/ (seeded from fixtures/, not committed);
 # crashes are written as fuzz/crash-<format>-<hash>.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-format=${1:?usage: run.sh png|jpeg [SECONDS | --repro FILE]}
+format=${1:?usage: run.sh png|jpeg|png-read|jpeg-read [SECONDS | --repro FILE]}
 mode=${2:-600}
 case $format in
-    png) pattern='*.png' ;;
-    jpeg) pattern='*.jpg' ;;
-    *) echo "run.sh: format must be png or jpeg" >&2; exit 2 ;;
+    png|png-read) pattern='*.png'; dict=png ;;
+    jpeg|jpeg-read) pattern='*.jpg'; dict=jpeg ;;
+    *) echo "run.sh: format must be png, jpeg, png-read or jpeg-read" >&2; exit 2 ;;
 esac
 
 # Codecs: the instrumented static libpng/libjpeg that build-codecs.sh makes, when present
@@ -50,7 +52,7 @@ corpus="$here/corpus-$format"
 mkdir -p "$corpus"
 find "$here/../fixtures" -name "$pattern" -size -64k -exec cp {} "$corpus/" \;
 exec "$binary" "$corpus" \
-    -dict="$here/$format.dict" \
+    -dict="$here/$dict.dict" \
     -max_total_time="$mode" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -artifact_prefix="$here/crash-$format-" \
     -print_final_stats=1

@@ -93,34 +93,80 @@ static void set_message(char *message, const char *text) {
     snprintf(message, DIGIT_JPEG_MESSAGE_LENGTH, "%s", text);
 }
 
-int digit_jpeg_read_size(const unsigned char *data, size_t length,
-                         int *width, int *height,
-                         char message[DIGIT_JPEG_MESSAGE_LENGTH]) {
+/* The DCT scale: the coarsest of 1/1, 1/2, 1/4, 1/8 keeping the short side at least
+ * `min_short_side` (0: full size), then coarser still while the output would have more than
+ * `max_output_pixels` pixels (0: no such bound). */
+static int choose_scale_denom(unsigned int width, unsigned int height, int min_short_side,
+                              uint64_t max_output_pixels) {
+    unsigned int short_side = width < height ? width : height;
+    int denom = 1;
+    if (min_short_side > 0) {
+        while (denom < 8 && short_side / (unsigned int)(denom * 2) >= (unsigned int)min_short_side) {
+            denom *= 2;
+        }
+    }
+    while (max_output_pixels > 0 && denom < 8 &&
+           (uint64_t)((width + denom - 1) / denom) * (uint64_t)((height + denom - 1) / denom) > max_output_pixels) {
+        denom *= 2;
+    }
+    return denom;
+}
+
+/* The bytes of the whole-image coefficient arrays libjpeg's coefficient controller allocates
+ * when the file has several scans (jdcoefct.c: per component, its blocks rounded up to whole
+ * MCUs, 64 coefficients of 2 bytes each); 0 for a single-scan file. Valid after jpeg_read_header. */
+static uint64_t coefficient_buffer_bytes(struct jpeg_decompress_struct *cinfo) {
+    uint64_t bytes = 0;
+    int ci;
+    if (!jpeg_has_multiple_scans(cinfo)) return 0;
+    for (ci = 0; ci < cinfo->num_components; ci++) {
+        jpeg_component_info *c = &cinfo->comp_info[ci];
+        uint64_t across = ((uint64_t)c->width_in_blocks + c->h_samp_factor - 1) / c->h_samp_factor * c->h_samp_factor;
+        uint64_t down = ((uint64_t)c->height_in_blocks + c->v_samp_factor - 1) / c->v_samp_factor * c->v_samp_factor;
+        bytes += across * down * (uint64_t)sizeof(JBLOCK);
+    }
+    return bytes;
+}
+
+/* Output colour space: CMYK for CMYK/YCCK files (made luma in Swift), gray otherwise. */
+static void choose_output(struct jpeg_decompress_struct *cinfo, int scale_denom) {
+    if (cinfo->jpeg_color_space == JCS_CMYK || cinfo->jpeg_color_space == JCS_YCCK) {
+        cinfo->out_color_space = JCS_CMYK;
+    } else {
+        cinfo->out_color_space = JCS_GRAYSCALE;
+    }
+    cinfo->scale_num = 1;
+    cinfo->scale_denom = (unsigned int)scale_denom;
+    cinfo->dct_method = JDCT_ISLOW;
+}
+
+int digit_jpeg_read_header(const unsigned char *data, size_t length,
+                           int min_short_side, uint64_t max_output_pixels,
+                           digit_jpeg_header *out,
+                           char message[DIGIT_JPEG_MESSAGE_LENGTH]) {
     struct jpeg_decompress_struct cinfo;
     shim_error_mgr err;
+    memset(out, 0, sizeof(*out));
     install_error_manager(&err, message);
     cinfo.err = &err.base;
     if (setjmp(err.escape)) {
         jpeg_destroy_decompress(&cinfo);
-        return -1;
+        return err.failure;
     }
     jpeg_create_decompress(&cinfo);
     jpeg_mem_src(&cinfo, data, (unsigned long)length);
     jpeg_read_header(&cinfo, TRUE);
-    *width = (int)cinfo.image_width;
-    *height = (int)cinfo.image_height;
+    out->declared_width = (int)cinfo.image_width;
+    out->declared_height = (int)cinfo.image_height;
+    out->coefficient_bytes = coefficient_buffer_bytes(&cinfo);
+    out->scale_denom = choose_scale_denom(cinfo.image_width, cinfo.image_height, min_short_side, max_output_pixels);
+    choose_output(&cinfo, out->scale_denom);
+    jpeg_calc_output_dimensions(&cinfo);
+    out->width = (int)cinfo.output_width;
+    out->height = (int)cinfo.output_height;
+    out->components = cinfo.output_components;
     jpeg_destroy_decompress(&cinfo);
     return 0;
-}
-
-static int choose_scale_denom(unsigned int width, unsigned int height, int min_short_side) {
-    unsigned int short_side = width < height ? width : height;
-    int denom = 1;
-    if (min_short_side <= 0) return 1;
-    while (denom < 8 && short_side / (unsigned int)(denom * 2) >= (unsigned int)min_short_side) {
-        denom *= 2;
-    }
-    return denom;
 }
 
 static void copy_exif(struct jpeg_decompress_struct *cinfo, digit_jpeg_image *out) {
@@ -139,7 +185,8 @@ static void copy_exif(struct jpeg_decompress_struct *cinfo, digit_jpeg_image *ou
 }
 
 int digit_jpeg_decode(const unsigned char *data, size_t length,
-                      int min_short_side, uint64_t max_pixels,
+                      int min_short_side, uint64_t max_output_pixels,
+                      uint64_t max_pixels, uint64_t max_coefficient_bytes,
                       digit_jpeg_image *out,
                       char message[DIGIT_JPEG_MESSAGE_LENGTH]) {
     struct jpeg_decompress_struct cinfo;
@@ -154,12 +201,14 @@ int digit_jpeg_decode(const unsigned char *data, size_t length,
     cinfo.err = &err.base;
     if (setjmp(err.escape)) {
         int declared_width = out->declared_width, declared_height = out->declared_height;
+        uint64_t coefficient_bytes = out->coefficient_bytes;
         jpeg_destroy_decompress(&cinfo);
         free(pixels);
         free(out->exif);
         memset(out, 0, sizeof(*out));
         out->declared_width = declared_width;
         out->declared_height = declared_height;
+        out->coefficient_bytes = coefficient_bytes;
         return err.failure;
     }
     jpeg_create_decompress(&cinfo);
@@ -177,18 +226,18 @@ int digit_jpeg_decode(const unsigned char *data, size_t length,
                  cinfo.image_width, cinfo.image_height, (unsigned long long)max_pixels);
         shim_fail((j_common_ptr)&cinfo, DIGIT_JPEG_TOO_LARGE, text);
     }
+    out->coefficient_bytes = coefficient_buffer_bytes(&cinfo);
+    if (out->coefficient_bytes > max_coefficient_bytes) {
+        shim_fail((j_common_ptr)&cinfo, DIGIT_JPEG_TOO_MUCH_MEMORY,
+                  "progressive file whose coefficient buffers exceed the memory limit");
+    }
+    /* libjpeg's memory manager (no backing store) fails cleanly past this, whatever else asks. */
+    cinfo.mem->max_memory_to_use = (long)(max_coefficient_bytes + 64u * 1024u * 1024u);
     copy_exif(&cinfo, out);
     out->saw_adobe_marker = cinfo.saw_Adobe_marker ? 1 : 0;
 
-    if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
-        cinfo.out_color_space = JCS_CMYK;
-    } else {
-        cinfo.out_color_space = JCS_GRAYSCALE;
-    }
-    out->scale_denom = choose_scale_denom(cinfo.image_width, cinfo.image_height, min_short_side);
-    cinfo.scale_num = 1;
-    cinfo.scale_denom = (unsigned int)out->scale_denom;
-    cinfo.dct_method = JDCT_ISLOW;
+    out->scale_denom = choose_scale_denom(cinfo.image_width, cinfo.image_height, min_short_side, max_output_pixels);
+    choose_output(&cinfo, out->scale_denom);
 
     jpeg_start_decompress(&cinfo);
     out->width = (int)cinfo.output_width;

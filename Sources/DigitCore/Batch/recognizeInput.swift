@@ -12,14 +12,20 @@ public struct RecognitionSettings: Sendable {
     /// Answers whose top probability is below this become "uncertain" (no digit); `nil`: never.
     public var minimumConfidence: Float?
     public var decodeOptions: DecodeOptions
+    /// Shared by every worker: each image holds its `decodeMemoryEstimate` while it is decoded
+    /// and preprocessed.
+    public var memoryBudget: MemoryBudget
 
-    public init(minimumConfidence: Float? = nil, decodeOptions: DecodeOptions = DecodeOptions()) {
+    public init(minimumConfidence: Float? = nil, decodeOptions: DecodeOptions = DecodeOptions(),
+                memoryBudget: MemoryBudget = MemoryBudget(bytes: defaultMemoryBudgetBytes)) {
         self.minimumConfidence = minimumConfidence
         self.decodeOptions = decodeOptions
+        self.memoryBudget = memoryBudget
     }
 }
 
-/// Reads one input and recognizes its digit: file → `readDigit` (decode → preprocess) → `classify`.
+/// Reads one input and recognizes its digit: file → `readDigit` (decode → preprocess, holding the
+/// image's share of `settings.memoryBudget`) → `classify`.
 /// Never throws: whatever goes wrong becomes the outcome's error, so a batch goes on.
 public func recognizeInput(_ input: RecognitionInput, settings: RecognitionSettings,
                            classify: (DigitImage) -> Prediction) -> RecognitionOutcome {
@@ -38,7 +44,10 @@ public func recognizeInput(_ input: RecognitionInput, settings: RecognitionSetti
         case .unreadable(let reason):
             return .recognized(.failure(file: input.name, reason: reason))
         }
-        let preprocessed = try readDigit(fromFileBytes: bytes, decodeOptions: settings.decodeOptions)
+        let estimate = decodeMemoryEstimate(bytes: bytes, options: settings.decodeOptions)
+        let preprocessed = try settings.memoryBudget.withBytes(estimate) {
+            try readDigit(fromFileBytes: bytes, decodeOptions: settings.decodeOptions)
+        }
         guard let digit = preprocessed.digit else {
             return .recognized(.noDigit(file: input.name, warnings: preprocessed.warnings))
         }

@@ -11,6 +11,9 @@ public enum DecodeError: Error, Equatable, CustomStringConvertible {
     case tooLarge(width: Int, height: Int, limit: Int)
     /// The header declares a side longer than the format's decoder reads (PNG: 1,000,000 px).
     case sideTooLong(width: Int, height: Int, limit: Int)
+    /// Decoding would need more memory than allowed (a progressive JPEG's coefficient buffers);
+    /// refused from the header. `bytes` and `limit` in bytes.
+    case needsTooMuchMemory(width: Int, height: Int, bytes: Int, limit: Int)
     /// The data ends before the image does (an interrupted download or copy).
     case truncated(format: ImageFormat, message: String)
     /// The codec found damaged or invalid data; its message is kept (one line).
@@ -28,6 +31,9 @@ public enum DecodeError: Error, Equatable, CustomStringConvertible {
             return "image is \(width)×\(height) pixels, above the limit of \(limit) pixels"
         case .sideTooLong(let width, let height, let limit):
             return "image is \(width)×\(height) pixels, a side longer than the limit of \(limit) pixels"
+        case .needsTooMuchMemory(let width, let height, let bytes, let limit):
+            return "image is \(width)×\(height) pixels in several scans (progressive): decoding it needs "
+                + "\(bytes >> 20) MiB, above the limit of \(limit >> 20) MiB"
         case .truncated(let format, let message):
             return "truncated \(format.displayName) file, it ends before the image does (\(oneLine(message)))"
         case .corrupt(let format, let message):

@@ -1,14 +1,17 @@
 import CJPEGShim
 
 /// Decodes a JPEG through libjpeg (in CJPEGShim, which holds the `setjmp`), downscaled
-/// by DCT scaling when the file is far larger than needed (`DecodeOptions.minShortSide`),
+/// by DCT scaling when the file is far larger than needed (`DecodeOptions.minShortSide`, and
+/// `maxJPEGOutputPixels`), a progressive file refused when its coefficient buffers would exceed
+/// `maxJPEGCoefficientBytes`,
 /// CMYK/YCCK turned into luma, and the EXIF orientation applied.
 func decodeJPEG(bytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
     var message = [CChar](repeating: 0, count: Int(DIGIT_JPEG_MESSAGE_LENGTH))
     var decoded = digit_jpeg_image()
     let status = bytes.withUnsafeBufferPointer { data in
         digit_jpeg_decode(data.baseAddress, data.count, Int32(clamping: options.minShortSide),
-                          UInt64(max(0, options.maxPixels)), &decoded, &message)
+                          UInt64(max(0, options.maxJPEGOutputPixels)), UInt64(max(0, options.maxPixels)),
+                          UInt64(max(0, options.maxJPEGCoefficientBytes)), &decoded, &message)
     }
     guard status == 0 else {
         let text = String(cString: message)
@@ -16,6 +19,9 @@ func decodeJPEG(bytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
         case DIGIT_JPEG_TOO_LARGE:
             throw DecodeError.tooLarge(width: Int(decoded.declared_width), height: Int(decoded.declared_height),
                                        limit: options.maxPixels)
+        case DIGIT_JPEG_TOO_MUCH_MEMORY:
+            throw DecodeError.needsTooMuchMemory(width: Int(decoded.declared_width), height: Int(decoded.declared_height),
+                                                 bytes: Int(decoded.coefficient_bytes), limit: options.maxJPEGCoefficientBytes)
         case DIGIT_JPEG_TRUNCATED:
             throw DecodeError.truncated(format: .jpeg, message: text)
         default:

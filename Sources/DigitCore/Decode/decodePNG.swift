@@ -3,6 +3,8 @@ import CPNG
 /// Decodes a PNG of any colour type, bit depth and interlacing through libpng's
 /// simplified API (which keeps its own `setjmp` and returns a message on failure),
 /// after `pngChunksForDecoding` has checked the chunk layout and dropped what we never need.
+/// A file whose full-size decode would take more than `options.reducePNGAboveBytes` is instead
+/// read row by row and reduced while decoded (`decodePNGReduced`).
 ///
 /// libpng delivers 8-bit sRGB-encoded samples (gAMA files converted; 16-bit files are
 /// read as 16-bit linear and reduced by `sRGBBytes(fromLinear:)`). Gray files come back
@@ -10,8 +12,17 @@ import CPNG
 /// so a picture gives the same gray whether saved as PNG or JPEG.
 func decodePNG(bytes fileBytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
     let bytes = try pngChunksForDecoding(fileBytes)
-    if let header = PNGHeader(bytes), max(header.width, header.height) > maxPNGSide {
-        throw DecodeError.sideTooLong(width: header.width, height: header.height, limit: maxPNGSide)
+    if let header = PNGHeader(bytes) {
+        if max(header.width, header.height) > maxPNGSide {
+            throw DecodeError.sideTooLong(width: header.width, height: header.height, limit: maxPNGSide)
+        }
+        if header.width * header.height > options.maxPixels {
+            throw DecodeError.tooLarge(width: header.width, height: header.height, limit: options.maxPixels)
+        }
+        let factor = workingImageFactor(width: header.width, height: header.height)
+        if factor > 1 && pngFullSizeBytes(header) > options.reducePNGAboveBytes {
+            return try decodePNGReduced(bytes: bytes, header: header, factor: factor, keepAlpha: options.keepAlpha)
+        }
     }
     var image = png_image()
     image.version = UInt32(PNG_IMAGE_VERSION)
@@ -93,7 +104,7 @@ private func grayImage(fromInterleaved pixels: [UInt8], width: Int, height: Int,
 
 /// libpng's simplified API reports every failure as a message; a file that ends too
 /// early says so ("… out of data", "Read Error", "Not enough image data").
-private func pngDecodeError(message: String) -> DecodeError {
+func pngDecodeError(message: String) -> DecodeError {
     let lowered = message.lowercased()
     if lowered.contains("out of data") || lowered.contains("read error") || lowered.contains("not enough image data")
         || lowered.contains("unexpected end") || lowered.contains("beyond end") {
