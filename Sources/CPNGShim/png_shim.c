@@ -120,11 +120,16 @@ int digit_png_read_reduced(const unsigned char *data, size_t length, uint32_t fa
             if (out_y >= out->out_height) continue;
             uint64_t *sums = luma_alpha + (size_t)out_y * out->out_width;
             uint64_t *alphas = alpha + (size_t)out_y * out->out_width;
-            for (uint32_t c = 0; c < columns; c++) {
-                uint32_t x = interlaced ? PNG_COL_FROM_PASS_COL(c, pass) : c;
-                uint32_t out_x = x / factor;
-                if (out_x >= out->out_width) break;   /* x only grows along a row */
-                const unsigned char *p = row + (size_t)c * channels * bytes_per_sample;
+            /* Along the row: pass columns are x0, x0 + dx, …; the block index steps up when x
+             * reaches the next multiple of `factor` (no division per pixel). */
+            uint32_t x0 = interlaced ? PNG_COL_FROM_PASS_COL(0, pass) : 0;
+            uint32_t dx = interlaced ? PNG_COL_FROM_PASS_COL(1, pass) - x0 : 1;
+            uint32_t out_x = x0 / factor, boundary = (out_x + 1) * factor, x = x0;
+            size_t step = (size_t)channels * bytes_per_sample;
+            const unsigned char *p = row;
+            for (uint32_t c = 0; c < columns; c++, x += dx, p += step) {
+                while (x >= boundary) { out_x++; boundary += factor; }
+                if (out_x >= out->out_width) break;
                 uint32_t luma = colour
                     ? luma_of(sample8(p, sixteen), sample8(p + bytes_per_sample, sixteen),
                               sample8(p + 2 * bytes_per_sample, sixteen))
