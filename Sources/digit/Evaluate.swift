@@ -78,7 +78,7 @@ struct Evaluate: ParsableCommand {
             } catch let error as MNISTDatasetError {
                 // `--data photos/` where `digit evaluate photos/` was meant.
                 if case .missingFile = error, (try? labelledImageFiles(in: directory)) != nil {
-                    throw ValidationError("\(directory) holds labelled images, not MNIST: run `digit evaluate \(directory)`")
+                    throw CommandFailure("\(directory) holds labelled images, not MNIST: run `digit evaluate \(directory)`")
                 }
                 throw error
             }
@@ -107,7 +107,7 @@ struct Evaluate: ParsableCommand {
         bar.finish()
 
         guard outcome.confusion.total > 0 else {
-            throw ValidationError("\(source): no image could be evaluated (\(outcome.failures.count) failed)")
+            throw CommandFailure("\(source): no image could be evaluated (\(outcome.failures.count) failed)")
         }
         let report = EvaluationReport(source: source, confusion: outcome.confusion, failedCount: outcome.failures.count)
         if let confusionPng {
@@ -122,7 +122,7 @@ struct Evaluate: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw ValidationError("\(path): cannot create folder: \((error as NSError).localizedDescription)")
+            throw CommandFailure("\(path): cannot create folder: \((error as NSError).localizedDescription)")
         }
     }
 }

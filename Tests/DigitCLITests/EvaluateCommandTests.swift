@@ -59,7 +59,7 @@ import DigitCore
         defer { try? FileManager.default.removeItem(atPath: root) }
         let weights = try CLIFixtures.writeWeights(CLIFixtures.centreColumnsModel(), in: root)
         let result = try DigitBinary.run(["evaluate", "--data", root + "/images", "--weights", weights])
-        #expect(result.status != 0)
+        expectRuntimeFailure(result)
         #expect(result.stderr.contains("run `digit evaluate \(root)/images`"))
     }
 
@@ -68,8 +68,33 @@ import DigitCore
         defer { try? FileManager.default.removeItem(atPath: root) }
         try writeFileAtomically(Array("nonsense".utf8), to: root + "/bad.dgw")
         let result = try DigitBinary.run(["evaluate", root, "--weights", root + "/bad.dgw"])
-        #expect(result.status != 0)
+        expectRuntimeFailure(result)
         #expect(result.stderr.contains(root + "/bad.dgw"))
+    }
+
+    /// Run-time failures exit 1 with no usage text (2 is only for command-line mistakes): a folder
+    /// in which no image can be read, and a --misclassified folder that cannot be created.
+    @Test func runTimeFailuresExitWithOneAndNoUsage() throws {
+        let root = try CLIFixtures.temporaryFolder("evaluate-runtime")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let weights = try CLIFixtures.writeWeights(CLIFixtures.centreColumnsModel(), in: root)
+        try FileManager.default.createDirectory(atPath: root + "/images/3", withIntermediateDirectories: true)
+        try writeFileAtomically(Array("not a picture".utf8), to: root + "/images/3/a.png")
+        try writeFileAtomically(Array("nor this".utf8), to: root + "/images/3/b.png")
+        let nothing = try DigitBinary.run(["evaluate", root + "/images", "--weights", weights])
+        #expect(nothing.status == 1)
+        #expect(nothing.stdout.isEmpty && !nothing.stderr.contains("Usage:"))
+        let lines = nothing.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(nothing.stderr)")
+        #expect(lines.first?.hasPrefix(root + "/images/3/a.png: ") == true)
+        #expect(lines.dropFirst().first?.hasPrefix(root + "/images/3/b.png: ") == true)
+        #expect(lines.last == "digit: \(root)/images: no image could be evaluated (2 failed)")
+
+        try writeFileAtomically(try CLIFixtures.drawnDigitPNG(ring: false), to: root + "/images/3/c.png")
+        let badFolder = try DigitBinary.run(["evaluate", root + "/images", "--weights", weights,
+                                             "--misclassified", weights + "/wrong"])
+        expectRuntimeFailure(badFolder)
+        #expect(badFolder.stderr.hasPrefix("digit: \(weights)/wrong: cannot create folder"))
     }
 
     @Test func folderWithoutLabelsSaysHowToLabel() throws {
@@ -77,7 +102,7 @@ import DigitCore
         defer { try? FileManager.default.removeItem(atPath: root) }
         let weights = try CLIFixtures.writeWeights(CLIFixtures.centreColumnsModel(), in: root)
         let result = try DigitBinary.run(["evaluate", root, "--weights", weights])
-        #expect(result.status != 0)
+        expectRuntimeFailure(result)
         #expect(result.stderr.contains("sub-folders 0"))
     }
 

@@ -29,9 +29,8 @@ public func trainOnMNIST(
     let trainingRaw = try MNISTDataset.load(directory: directory, split: .training)
     let testRaw = try MNISTDataset.load(directory: directory, split: .test)
     let validationCount = validationCount ?? min(5000, trainingRaw.count / 10)
-    guard trainingRaw.count > validationCount else {
-        throw TrainingError.invalidOption("the training set (\(trainingRaw.count) images) must be larger than the validation hold-out (\(validationCount))")
-    }
+    try checkSplitSizes(training: trainingRaw.count - validationCount, validation: validationCount,
+                        test: testRaw.count, directory: directory)
     // Hash the data (for the metadata) beside normalisation and training rather than before them.
     let hashing = DispatchGroup()
     let hashes = HashesBox()
@@ -62,12 +61,25 @@ public func trainOnMNIST(
         trainingImages: training.count, validationImages: validation.count,
         dataHashes: hashes.value,
         validationAccuracy: result.validationAccuracy.isNaN ? nil : result.validationAccuracy,
-        testAccuracy: testAccuracy, initialisedFrom: initialSource,
-        date: ISO8601DateFormatter().string(from: Date()), digitVersion: digitVersion)
+        testAccuracy: testAccuracy.isFinite ? testAccuracy : nil, initialisedFrom: initialSource,
+        digitVersion: digitVersion)  // no date: the same recipe and data give the same bytes
     return MNISTTrainingOutcome(
         weightsFile: WeightsFile(model: result.model, metadata: metadata), result: result,
         testAccuracy: testAccuracy, testImages: test.count, loadingSeconds: loadingSeconds, trainingSeconds: trainingSeconds,
         testingSeconds: testingSeconds)
+}
+
+/// The fewest images `trainOnMNIST` accepts in each of the training part, the validation
+/// hold-out and the test set: fewer give accuracies that mean nothing (none: no accuracy at all).
+public let minimumImagesPerSplit = 10
+
+/// Throws `TrainingError.splitTooSmall` naming the first part with fewer than `minimumImagesPerSplit` images.
+func checkSplitSizes(training: Int, validation: Int, test: Int, directory: String) throws {
+    for (part, count) in [("training part", training), ("validation hold-out", validation), ("test set", test)]
+    where count < minimumImagesPerSplit {
+        throw TrainingError.splitTooSmall(part: part, images: max(0, count), minimum: minimumImagesPerSplit,
+                                          directory: directory)
+    }
 }
 
 /// One line naming the recipe, recorded in weights files.
