@@ -45,6 +45,9 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write each misclassified image, as the model saw it, into this folder.", valueName: "dir"))
     var misclassified: String?
 
+    @Option(name: .shortAndLong, help: "Images read at once (default: the number of cores). Does not change the result.")
+    var jobs: Int?
+
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
@@ -54,6 +57,7 @@ struct Evaluate: ParsableCommand {
         if data != nil && (images != nil || labels != nil) {
             throw ValidationError("--data names the MNIST folder; it does not go with IMAGES or --labels")
         }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
     }
 
     func run() throws {
@@ -89,17 +93,18 @@ struct Evaluate: ParsableCommand {
 
         let bar = ProgressBar(total: count, label: "evaluating ")
         var done = 0
-        let outcome = try evaluateDigits(model: model, count: count, sample: sample) { event in
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let outcome = try evaluateDigits(model: model, count: count, workers: workers, sample: sample) { event in
             done += 1
             bar.update(done: done)
             switch event {
             case .failed(_, let failure):
                 bar.finish()
-                printToStandardError(failure.description)
+                printToStandardError(escapingControlCharacters(failure.description))
             case .classified(let index, let item, let prediction):
                 guard let misclassified, prediction.digit != item.label else { return }
                 let name = misclassifiedFileName(index: index, label: item.label, predicted: prediction.digit,
-                                                 source: sourceFiles?[index].path)
+                                                 source: sourceFiles?[index].path.displayName)
                 try writeFileAtomically(try encodePNG(digitPicture(item.digit)),
                                         to: (misclassified as NSString).appendingPathComponent(name))
             }

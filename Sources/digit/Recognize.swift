@@ -118,10 +118,10 @@ struct Recognize: ParsableCommand {
                              tally.count(outcome)
                              switch outcome {
                              case .skipped(let file, let reason):
-                                 printToStandardError("\(file): skipped, \(reason)")
+                                 printToStandardError(escapingControlCharacters("\(file): skipped, \(reason)"))
                              case .recognized(let recognition):
                                  if textMode, let error = recognition.error {
-                                     printToStandardError("\(recognition.file): \(error)")
+                                     printToStandardError(escapingControlCharacters("\(recognition.file): \(error)"))
                                  }
                                  output.append(formatter.format(recognition))
                              }
@@ -166,11 +166,12 @@ struct Recognize: ParsableCommand {
             return AnySequence(CollectionOfOne(input))
         }
         let arguments = inputs
-        let paths = arguments.lazy.flatMap { argument -> AnySequence<String> in
-            argument == "-" ? AnySequence(StandardInputLines()) : AnySequence(CollectionOfOne(argument))
+        let paths = arguments.lazy.flatMap { argument -> AnySequence<PathBytes> in
+            argument == "-" ? AnySequence(StandardInputLines())
+                            : AnySequence(CollectionOfOne(commandLinePathBytes(argument)))
         }
         return AnySequence(RecognitionInputs(paths: paths, recursive: recursive,
-                                             note: { printToStandardError($0) }))
+                                             note: { printToStandardError(escapingControlCharacters($0)) }))
     }
 
     private func makeFormatter() -> RecognitionFormatter {
@@ -194,14 +195,21 @@ enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
     case text, jsonl, csv
 }
 
-/// Lines of standard input, read lazily, without their line ends; blank lines left out.
+/// Lines of standard input, read lazily as bytes (a path need not be UTF-8), without their
+/// line ends (`\n` or `\r\n`); blank lines left out.
 private struct StandardInputLines: Sequence, IteratorProtocol {
-    mutating func next() -> String? {
-        while let line = readLine(strippingNewline: true) {
-            let path = line.hasSuffix("\r") ? String(line.dropLast()) : line
-            if !path.isEmpty { return path }
+    mutating func next() -> PathBytes? {
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        while true {
+            let length = getline(&line, &capacity, stdin)
+            guard length >= 0, let line else { return nil }
+            var bytes = UnsafeRawBufferPointer(start: line, count: length).map { $0 }
+            if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+            if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+            if !bytes.isEmpty { return PathBytes(bytes: bytes) }
         }
-        return nil
     }
 }
 

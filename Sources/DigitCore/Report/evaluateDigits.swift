@@ -41,54 +41,75 @@ public struct EvaluationOutcome: Sendable {
     public var failures: [EvaluationFailure] = []
 }
 
-/// Classifies samples `0..<count` in order: `sample(i)` supplies one (a thrown error counts it as a
-/// failure, not fatal), the model predicts, the pair (label, prediction) goes into the confusion matrix.
-/// `onEvent` sees every sample's outcome in order (e.g. to save misclassified images); an error it throws
-/// stops the run. Single-threaded, so the result and the event order never depend on the machine.
-public func evaluateDigits(model: SoftmaxModel, count: Int,
-                           sample: (Int) throws -> EvaluationSample,
-                           onEvent: (EvaluationEvent) throws -> Void = { _ in }) throws -> EvaluationOutcome {
-    var outcome = EvaluationOutcome()
-    for index in 0..<count {
-        let item: EvaluationSample
-        do {
-            item = try sample(index)
-        } catch let failure as EvaluationFailure {
-            outcome.failures.append(failure)
-            try onEvent(.failed(index: index, failure: failure))
-            continue
-        } catch {
-            let failure = EvaluationFailure(name: "item \(index)", reason: "\(error)")
-            outcome.failures.append(failure)
-            try onEvent(.failed(index: index, failure: failure))
-            continue
-        }
-        let prediction = model.predict(item.digit)
-        outcome.confusion.add(label: item.label, predicted: prediction.digit)
-        try onEvent(.classified(index: index, sample: item, prediction: prediction))
-    }
-    return outcome
+/// Classifies samples `0..<count`: `sample(i)` supplies one (a thrown error counts it as a
+/// failure, not fatal), the model predicts, the pair (label, prediction) goes into the confusion
+/// matrix. Samples are read on `workers` threads with a bounded number in flight (the pipeline of
+/// `digit recognize`, `forEachInOrder`), but `onEvent` sees every sample's outcome in index order,
+/// one at a time (e.g. to save misclassified images); an error it throws stops the run. The
+/// result and the event order never depend on `workers`.
+public func evaluateDigits(model: SoftmaxModel, count: Int, workers: Int = 1,
+                           sample: @escaping (Int) throws -> EvaluationSample,
+                           onEvent: @escaping (EvaluationEvent) throws -> Void = { _ in }) throws -> EvaluationOutcome {
+    let run = EvaluationRun()
+    forEachInOrder(0..<count, workers: workers, window: defaultRecognitionWindow(workers: workers),
+                   transform: { index -> EvaluationEvent? in
+                       guard !run.isStopped else { return nil }
+                       do {
+                           let item = try sample(index)
+                           return .classified(index: index, sample: item, prediction: model.predict(item.digit))
+                       } catch let failure as EvaluationFailure {
+                           return .failed(index: index, failure: failure)
+                       } catch {
+                           return .failed(index: index, failure: EvaluationFailure(name: "item \(index)", reason: "\(error)"))
+                       }
+                   },
+                   emit: { event in
+                       // Emits run one at a time, in order: the outcome needs no lock of its own.
+                       guard let event, !run.isStopped else { return }
+                       switch event {
+                       case .classified(_, let item, let prediction):
+                           run.outcome.confusion.add(label: item.label, predicted: prediction.digit)
+                       case .failed(_, let failure):
+                           run.outcome.failures.append(failure)
+                       }
+                       do { try onEvent(event) } catch { run.stop(error) }
+                   })
+    if let error = run.error { throw error }
+    return run.outcome
 }
 
-/// Reads an image file through the same path as `digit recognize` (`readDigit(fromFileBytes:)`).
-/// Throws an `EvaluationFailure` naming the file when it cannot be read or decoded, or holds no digit.
+/// The state `evaluateDigits` shares between its workers and its in-order emits.
+private final class EvaluationRun: @unchecked Sendable {
+    /// Written only by emits, which `forEachInOrder` runs one at a time; read after it returns.
+    var outcome = EvaluationOutcome()
+    private let lock = NSLock()
+    private var stoppingError: Error?
+
+    var error: Error? { lock.withLock { stoppingError } }
+    var isStopped: Bool { error != nil }
+
+    func stop(_ error: Error) {
+        lock.withLock { if stoppingError == nil { stoppingError = error } }
+    }
+}
+
+/// Reads an image file through the same path as `digit recognize` (`readInputDigit`: `readImageFile`
+/// with its size cap and messages, then `readDigit(fromFileBytes:)`). Throws an `EvaluationFailure`
+/// naming the file when it cannot be read or decoded, or holds no digit.
 public func evaluationSample(from file: LabelledImageFile) throws -> EvaluationSample {
-    let bytes: [UInt8]
+    let name = file.path.displayName
+    let read: PreprocessResult?
     do {
-        bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file.path)))
+        // `.file`, not `.fileFoundInDirectory`: a labelled file that is not an image is a failure.
+        read = try readInputDigit(.file(file.path))
     } catch {
-        throw EvaluationFailure(name: file.path, reason: "cannot read: \((error as NSError).localizedDescription)")
+        throw EvaluationFailure(name: name, reason: "\(error)")
     }
-    let result: PreprocessResult
-    do {
-        result = try readDigit(fromFileBytes: bytes)
-    } catch {
-        throw EvaluationFailure(name: file.path, reason: "\(error)")
-    }
+    guard let result = read else { throw EvaluationFailure(name: name, reason: notAnImageFileReason) }
     guard let digit = result.digit else {
-        throw EvaluationFailure(name: file.path, reason: result.warnings.first ?? noDigitFoundWarning)
+        throw EvaluationFailure(name: name, reason: result.warnings.first ?? noDigitFoundWarning)
     }
-    return EvaluationSample(name: file.path, label: file.label, digit: digit)
+    return EvaluationSample(name: name, label: file.label, digit: digit)
 }
 
 /// MNIST image `index` of `images` (`count × 784` bytes, ink = 255) with its label, normalised by
