@@ -55,7 +55,7 @@ import DigitCore
         #expect(result.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("epoch ") }.count == 3)
         let file = try WeightsFile.load(path: output)
         #expect(file.metadata.epochs == 3 && file.metadata.batchSize == 20)
-        #expect(file.metadata.testAccuracy ?? 0 > 0.9)
+        #expect(file.metadata.testAccuracy ?? 0 >= 0.99, "measured 100% of 50: one miss fails")
 
         // --init continues from it; --quiet prints no epoch lines.
         let again = try DigitBinary.run(["train", "--data", directory, "--epochs", "1", "--init", output,

@@ -127,18 +127,16 @@ import Testing
         } catch { Issue.record("untyped error \(error)") }
     }
 
-    /// The bundled model loads when one was trained; without one the error says to run `digit train`.
+    /// The bundled model is there and loads (a model trained for other preprocessing fails here,
+    /// not silently), and records the test accuracy measured when it was trained: 95.83%.
     @Test func theBundledModel() throws {
-        if bundledWeightsBytes.isEmpty {
-            #expect(throws: WeightsFileError.noBundledModel) { try SoftmaxModel.bundled() }
-            #expect(WeightsFileError.noBundledModel.description.contains("digit train"))
-        } else {
-            let bundled = try WeightsFile.bundled()
-            #expect(try SoftmaxModel.bundled() == bundled.model)
-            #expect(bundled.preprocessing == preprocessingIdentifier)
-            #expect(bundled.metadata.testAccuracy ?? 0 > 0.9)
-            #expect(bundled.model.weights.contains { $0 != 0 })
-        }
+        #expect(!bundledWeightsBytes.isEmpty, "no bundled model: run `digit train` and rebuild")
+        #expect(WeightsFileError.noBundledModel.description.contains("digit train"))
+        let bundled = try WeightsFile.bundled()
+        #expect(try SoftmaxModel.bundled() == bundled.model)
+        #expect(bundled.preprocessing == preprocessingIdentifier)
+        #expect(bundled.metadata.testAccuracy ?? 0 >= 0.948, "a one-point drop from 95.83% fails")
+        #expect(bundled.model.weights.contains { $0 != 0 })
     }
 }
 

@@ -93,6 +93,42 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
         #expect(outcome.failures.map(\.name) == [root + "/1/broken.png"])
     }
 
+    /// Read on several threads, reported in order: the outcome and the events do not depend on
+    /// the worker count, and an error thrown by `onEvent` stops the run and comes out.
+    @Test func theResultDoesNotDependOnTheWorkerCount() throws {
+        var images = [UInt8](repeating: 0, count: 40 * 784)
+        for n in 0..<40 { for y in 4..<24 { images[n * 784 + y * 28 + 3 + (n % 20)] = 255 } }
+        let labels = (0..<40).map { UInt8($0 % 2) }
+        func run(workers: Int) throws -> (ConfusionMatrix, [Int]) {
+            var order: [Int] = []
+            let outcome = try evaluateDigits(model: centreColumnsModel(), count: 40, workers: workers, sample: { i in
+                if i % 7 == 3 { throw EvaluationFailure(name: "n\(i)", reason: "bad") }
+                return mnistEvaluationSample(images: images, labels: labels, index: i)
+            }, onEvent: { event in
+                switch event {
+                case .classified(let index, _, _), .failed(let index, _): order.append(index)
+                }
+            })
+            #expect(outcome.failures.map(\.name) == ["n3", "n10", "n17", "n24", "n31", "n38"])
+            return (outcome.confusion, order)
+        }
+        let one = try run(workers: 1), three = try run(workers: 3)
+        #expect(one.0 == three.0 && one.0.total == 34)
+        #expect(one.1 == Array(0..<40) && three.1 == Array(0..<40))
+
+        struct Stop: Error {}
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try evaluateDigits(model: centreColumnsModel(), count: 40, workers: 2, sample: { i in
+                mnistEvaluationSample(images: images, labels: labels, index: i)
+            }, onEvent: { _ in
+                seen += 1
+                if seen == 5 { throw Stop() }
+            })
+        }
+        #expect(seen == 5)
+    }
+
     @Test func mnistSamplesAreNormalisedBytes() {
         var images = [UInt8](repeating: 0, count: 2 * 784)
         images[784 + 10] = 255

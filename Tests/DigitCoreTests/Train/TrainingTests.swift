@@ -160,7 +160,7 @@ import Testing
         #expect(metadata.trainingImages == 270 && metadata.validationImages == 30)
         #expect(metadata.epochs == 2 && metadata.seed == 1 && metadata.batchSize == 32)
         #expect(metadata.testAccuracy == outcome.testAccuracy)
-        #expect(outcome.testAccuracy > 0.8)
+        #expect(outcome.testAccuracy >= 0.91, "measured 55 of 60 (91.7%): one more miss fails")
         #expect(metadata.dataHashes.count == 4)
         #expect(metadata.dataHashes["t10k-labels-idx1-ubyte"]?.count == 64)
         #expect(outcome.weightsFile.preprocessing == preprocessingIdentifier)
