@@ -58,5 +58,5 @@ let package = Package(
             name: "DigitCLITests",
             dependencies: ["digit", "DigitTestSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -66,7 +66,7 @@ struct Evaluate: ParsableCommand {
 
         let source: String
         let count: Int
-        let sample: (Int) throws -> EvaluationSample
+        let sample: @Sendable (Int) throws -> EvaluationSample
         var sourceFiles: [LabelledImageFile]? = nil
         if images != nil || labels != nil {
             let files = try images.map { try labelledImageFiles(in: $0) } ?? labelledImageFiles(csv: labels!)
@@ -92,11 +92,13 @@ struct Evaluate: ParsableCommand {
         }
 
         let bar = ProgressBar(total: count, label: "evaluating ")
-        var done = 0
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let outcome = try evaluateDigits(model: model, count: count, workers: workers, sample: sample) { event in
-            done += 1
-            bar.update(done: done)
+        let misclassified = misclassified
+        let outcome = try evaluateDigits(model: model, count: count, workers: workers, sample: sample) {
+            [sourceFiles] event in
+            switch event {
+            case .failed(let index, _), .classified(let index, _, _): bar.update(done: index + 1)  // events come in order
+            }
             switch event {
             case .failed(_, let failure):
                 bar.finish()

@@ -77,9 +77,9 @@ public func recognizeInOrder<Inputs: Sequence>(
     settings: RecognitionSettings,
     workers: Int,
     window: Int? = nil,
-    classify: @escaping (DigitImage) -> Prediction,
-    emit: @escaping (RecognitionOutcome) -> Void,
-    flush: @escaping () -> Void = {}
+    classify: @escaping @Sendable (DigitImage) -> Prediction,
+    emit: @escaping @Sendable (RecognitionOutcome) -> Void,
+    flush: @escaping @Sendable () -> Void = {}
 ) where Inputs.Element == RecognitionInput {
     forEachInOrder(inputs, workers: workers, window: window ?? defaultRecognitionWindow(workers: workers),
                    transform: { recognizeInput($0, settings: settings, classify: classify) },

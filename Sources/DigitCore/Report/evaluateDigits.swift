@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One labelled image as the model sees it.
 public struct EvaluationSample: Sendable {
@@ -30,7 +31,7 @@ public struct EvaluationFailure: Error, Equatable, Sendable, CustomStringConvert
 }
 
 /// What happened to sample `index`, reported as the loop goes.
-public enum EvaluationEvent {
+public enum EvaluationEvent: Sendable {
     case classified(index: Int, sample: EvaluationSample, prediction: Prediction)
     case failed(index: Int, failure: EvaluationFailure)
 }
@@ -48,8 +49,8 @@ public struct EvaluationOutcome: Sendable {
 /// one at a time (e.g. to save misclassified images); an error it throws stops the run. The
 /// result and the event order never depend on `workers`.
 public func evaluateDigits(model: SoftmaxModel, count: Int, workers: Int = 1,
-                           sample: @escaping (Int) throws -> EvaluationSample,
-                           onEvent: @escaping (EvaluationEvent) throws -> Void = { _ in }) throws -> EvaluationOutcome {
+                           sample: @escaping @Sendable (Int) throws -> EvaluationSample,
+                           onEvent: @escaping @Sendable (EvaluationEvent) throws -> Void = { _ in }) throws -> EvaluationOutcome {
     let run = EvaluationRun()
     forEachInOrder(0..<count, workers: workers, window: defaultRecognitionWindow(workers: workers),
                    transform: { index -> EvaluationEvent? in
@@ -64,32 +65,39 @@ public func evaluateDigits(model: SoftmaxModel, count: Int, workers: Int = 1,
                        }
                    },
                    emit: { event in
-                       // Emits run one at a time, in order: the outcome needs no lock of its own.
                        guard let event, !run.isStopped else { return }
-                       switch event {
-                       case .classified(_, let item, let prediction):
-                           run.outcome.confusion.add(label: item.label, predicted: prediction.digit)
-                       case .failed(_, let failure):
-                           run.outcome.failures.append(failure)
-                       }
+                       run.count(event)
                        do { try onEvent(event) } catch { run.stop(error) }
                    })
-    if let error = run.error { throw error }
-    return run.outcome
+    return try run.result()
 }
 
 /// The state `evaluateDigits` shares between its workers and its in-order emits.
-private final class EvaluationRun: @unchecked Sendable {
-    /// Written only by emits, which `forEachInOrder` runs one at a time; read after it returns.
-    var outcome = EvaluationOutcome()
-    private let lock = NSLock()
-    private var stoppingError: Error?
+private final class EvaluationRun: Sendable {
+    private let state = Mutex<(outcome: EvaluationOutcome, error: (any Error)?)>((EvaluationOutcome(), nil))
 
-    var error: Error? { lock.withLock { stoppingError } }
-    var isStopped: Bool { error != nil }
+    var isStopped: Bool { state.withLock { $0.error != nil } }
 
-    func stop(_ error: Error) {
-        lock.withLock { if stoppingError == nil { stoppingError = error } }
+    func count(_ event: EvaluationEvent) {
+        state.withLock { state in
+            switch event {
+            case .classified(_, let item, let prediction):
+                state.outcome.confusion.add(label: item.label, predicted: prediction.digit)
+            case .failed(_, let failure):
+                state.outcome.failures.append(failure)
+            }
+        }
+    }
+
+    func stop(_ error: any Error) {
+        state.withLock { if $0.error == nil { $0.error = error } }
+    }
+
+    /// The outcome, or the error that stopped the run.
+    func result() throws -> EvaluationOutcome {
+        let (outcome, error) = state.withLock { ($0.outcome, $0.error) }
+        if let error { throw error }
+        return outcome
     }
 }
 

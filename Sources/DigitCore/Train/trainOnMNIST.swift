@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Everything `digit train` produces: the weights file to save, the run's history and timings.
 public struct MNISTTrainingOutcome: Sendable {
@@ -33,9 +34,10 @@ public func trainOnMNIST(
                         test: testRaw.count, directory: directory)
     // Hash the data (for the metadata) beside normalisation and training rather than before them.
     let hashing = DispatchGroup()
-    let hashes = HashesBox()
+    let hashes = Mutex<[String: String]>([:])
     DispatchQueue.global().async(group: hashing) {
-        hashes.value = trainingRaw.idxFileHashes(split: .training).merging(testRaw.idxFileHashes(split: .test)) { a, _ in a }
+        let found = trainingRaw.idxFileHashes(split: .training).merging(testRaw.idxFileHashes(split: .test)) { a, _ in a }
+        hashes.withLock { $0 = found }
     }
     let trainingCount = trainingRaw.count - validationCount
     let training = normaliseMNIST(trainingRaw, range: 0..<trainingCount, threads: options.threads)
@@ -59,7 +61,7 @@ public func trainOnMNIST(
         epochs: options.epochs, bestEpoch: result.bestEpoch, batchSize: options.batchSize,
         learningRate: options.learningRate, l2: options.l2,
         trainingImages: training.count, validationImages: validation.count,
-        dataHashes: hashes.value,
+        dataHashes: hashes.withLock { $0 },
         validationAccuracy: result.validationAccuracy.isNaN ? nil : result.validationAccuracy,
         testAccuracy: testAccuracy.isFinite ? testAccuracy : nil, initialisedFrom: initialSource,
         digitVersion: digitVersion)  // no date: the same recipe and data give the same bytes
@@ -89,7 +91,3 @@ public func trainingRecipe(_ options: TrainingOptions) -> String {
         + "augment \(options.augment ? "on" : "off"), seed \(options.seed), last epoch kept unless an earlier one is clearly better on validation"
 }
 
-/// The data hashes, written by the background task and read after `wait()`.
-private final class HashesBox: @unchecked Sendable {
-    var value: [String: String] = [:]
-}
