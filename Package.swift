@@ -64,5 +64,5 @@ let package = Package(
             name: "DigitCLITests",
             dependencies: ["digit", "DigitTestSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

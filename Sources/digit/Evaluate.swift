@@ -45,6 +45,9 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write each misclassified image, as the model saw it, into this folder.", valueName: "dir"))
     var misclassified: String?
 
+    @Option(name: .shortAndLong, help: "Images read at once (default: the number of cores). Does not change the result.")
+    var jobs: Int?
+
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
@@ -54,6 +57,7 @@ struct Evaluate: ParsableCommand {
         if data != nil && (images != nil || labels != nil) {
             throw ValidationError("--data names the MNIST folder; it does not go with IMAGES or --labels")
         }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
     }
 
     func run() throws {
@@ -62,14 +66,15 @@ struct Evaluate: ParsableCommand {
 
         let source: String
         let count: Int
-        let sample: (Int) throws -> EvaluationSample
+        let sample: @Sendable (Int) throws -> EvaluationSample
         var sourceFiles: [LabelledImageFile]? = nil
         if images != nil || labels != nil {
             let files = try images.map { try labelledImageFiles(in: $0) } ?? labelledImageFiles(csv: labels!)
             sourceFiles = files
             source = images ?? labels!
             count = files.count
-            sample = { try evaluationSample(from: files[$0]) }
+            let budget = MemoryBudget(bytes: defaultMemoryBudgetBytes)
+            sample = { try evaluationSample(from: files[$0], memoryBudget: budget) }
         } else {
             let directory = try resolveMNISTDirectory(explicit: data)
             let test: MNISTDataset
@@ -78,7 +83,7 @@ struct Evaluate: ParsableCommand {
             } catch let error as MNISTDatasetError {
                 // `--data photos/` where `digit evaluate photos/` was meant.
                 if case .missingFile = error, (try? labelledImageFiles(in: directory)) != nil {
-                    throw ValidationError("\(directory) holds labelled images, not MNIST: run `digit evaluate \(directory)`")
+                    throw CommandFailure("\(directory) holds labelled images, not MNIST: run `digit evaluate \(directory)`")
                 }
                 throw error
             }
@@ -88,18 +93,21 @@ struct Evaluate: ParsableCommand {
         }
 
         let bar = ProgressBar(total: count, label: "evaluating ")
-        var done = 0
-        let outcome = try evaluateDigits(model: model, count: count, sample: sample) { event in
-            done += 1
-            bar.update(done: done)
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let misclassified = misclassified
+        let outcome = try evaluateDigits(model: model, count: count, workers: workers, sample: sample) {
+            [sourceFiles] event in
+            switch event {
+            case .failed(let index, _), .classified(let index, _, _): bar.update(done: index + 1)  // events come in order
+            }
             switch event {
             case .failed(_, let failure):
                 bar.finish()
-                printToStandardError(failure.description)
+                printToStandardError(escapingControlCharacters(failure.description))
             case .classified(let index, let item, let prediction):
                 guard let misclassified, prediction.digit != item.label else { return }
                 let name = misclassifiedFileName(index: index, label: item.label, predicted: prediction.digit,
-                                                 source: sourceFiles?[index].path)
+                                                 source: sourceFiles?[index].path.displayName)
                 try writeFileAtomically(try encodePNG(digitPicture(item.digit)),
                                         to: (misclassified as NSString).appendingPathComponent(name))
             }
@@ -107,7 +115,7 @@ struct Evaluate: ParsableCommand {
         bar.finish()
 
         guard outcome.confusion.total > 0 else {
-            throw ValidationError("\(source): no image could be evaluated (\(outcome.failures.count) failed)")
+            throw CommandFailure("\(source): no image could be evaluated (\(outcome.failures.count) failed)")
         }
         let report = EvaluationReport(source: source, confusion: outcome.confusion, failedCount: outcome.failures.count)
         if let confusionPng {
@@ -122,7 +130,7 @@ struct Evaluate: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw ValidationError("\(path): cannot create folder: \((error as NSError).localizedDescription)")
+            throw CommandFailure("\(path): cannot create folder: \((error as NSError).localizedDescription)")
         }
     }
 }

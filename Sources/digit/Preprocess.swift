@@ -38,7 +38,7 @@ struct Preprocess: ParsableCommand {
     func run() throws {
         let bytes: [UInt8]
         do {
-            bytes = try readImageFile(atPath: image)
+            bytes = try readImageFile(at: commandLinePathBytes(image))
         } catch {
             throw failure("\(image): \(error)")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DigitCore
 import Foundation
+import Synchronization
 
 struct Recognize: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -108,30 +109,31 @@ struct Recognize: ParsableCommand {
         let output = StreamedOutput()
         if let header = formatter.header { output.append(header) }
 
-        var tally = RecognitionTally()
+        let tally = Mutex(RecognitionTally())
         let settings = RecognitionSettings(minimumConfidence: minConfidence.map { Float($0) })
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let textMode = format == .text
         recognizeInOrder(inputList, settings: settings, workers: workers,
                          classify: { model.predict($0) },
                          emit: { outcome in
-                             tally.count(outcome)
+                             tally.withLock { $0.count(outcome) }
                              switch outcome {
                              case .skipped(let file, let reason):
-                                 printToStandardError("\(file): skipped, \(reason)")
+                                 printToStandardError(escapingControlCharacters("\(file): skipped, \(reason)"))
                              case .recognized(let recognition):
                                  if textMode, let error = recognition.error {
-                                     printToStandardError("\(recognition.file): \(error)")
+                                     printToStandardError(escapingControlCharacters("\(recognition.file): \(error)"))
                                  }
                                  output.append(formatter.format(recognition))
                              }
                          },
                          flush: { output.flush() })
         output.flush()
-        if tally.inputs == 0 {
+        let counts = tally.withLock { $0 }
+        if counts.inputs == 0 {
             printToStandardError("digit: no images to read")
         }
-        if !tally.everyInputGaveDigit { throw ExitCode.failure }
+        if !counts.everyInputGaveDigit { throw ExitCode.failure }
     }
 
     /// The inputs, lazily: arguments in order, `-` replaced by the paths on standard input,
@@ -166,11 +168,12 @@ struct Recognize: ParsableCommand {
             return AnySequence(CollectionOfOne(input))
         }
         let arguments = inputs
-        let paths = arguments.lazy.flatMap { argument -> AnySequence<String> in
-            argument == "-" ? AnySequence(StandardInputLines()) : AnySequence(CollectionOfOne(argument))
+        let paths = arguments.lazy.flatMap { argument -> AnySequence<PathBytes> in
+            argument == "-" ? AnySequence(StandardInputLines())
+                            : AnySequence(CollectionOfOne(commandLinePathBytes(argument)))
         }
         return AnySequence(RecognitionInputs(paths: paths, recursive: recursive,
-                                             note: { printToStandardError($0) }))
+                                             note: { printToStandardError(escapingControlCharacters($0)) }))
     }
 
     private func makeFormatter() -> RecognitionFormatter {
@@ -194,30 +197,43 @@ enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
     case text, jsonl, csv
 }
 
-/// Lines of standard input, read lazily, without their line ends; blank lines left out.
+/// Lines of standard input, read lazily as bytes (a path need not be UTF-8), without their
+/// line ends (`\n` or `\r\n`); blank lines left out.
 private struct StandardInputLines: Sequence, IteratorProtocol {
-    mutating func next() -> String? {
-        while let line = readLine(strippingNewline: true) {
-            let path = line.hasSuffix("\r") ? String(line.dropLast()) : line
-            if !path.isEmpty { return path }
+    /// Standard input as a C stream of its own (the global `stdin` is shared mutable state).
+    private let input = fdopen(STDIN_FILENO, "r")
+
+    mutating func next() -> PathBytes? {
+        guard let input else { return nil }
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        while true {
+            let length = getline(&line, &capacity, input)
+            guard length >= 0, let line else { return nil }
+            var bytes = UnsafeRawBufferPointer(start: line, count: length).map { $0 }
+            if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+            if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+            if !bytes.isEmpty { return PathBytes(bytes: bytes) }
         }
-        return nil
     }
 }
 
 /// Standard output, buffered between flushes (so each run of finished results is one write).
-private final class StreamedOutput {
-    private var buffer = ""
+private final class StreamedOutput: Sendable {
+    private let buffer = Mutex("")
 
     func append(_ text: String) {
-        buffer += text
+        buffer.withLock { $0 += text }
     }
 
     func flush() {
-        guard !buffer.isEmpty else { return }
-        fputs(buffer, stdout)
-        fflush(stdout)
-        buffer.removeAll(keepingCapacity: true)
+        let text = buffer.withLock { buffer in
+            defer { buffer.removeAll(keepingCapacity: true) }
+            return buffer
+        }
+        guard !text.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
 

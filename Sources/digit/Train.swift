@@ -61,7 +61,16 @@ struct Train: ParsableCommand {
     @Flag(name: .long, help: "No progress bar or per-epoch lines (the final report is still printed).")
     var quiet = false
 
-    func run() throws {
+    func validate() throws {
+        do {
+            try trainingOptions().validate()
+        } catch let error as TrainingError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The recipe given by the flags.
+    private func trainingOptions() -> TrainingOptions {
         var options = TrainingOptions()
         options.epochs = epochs
         options.batchSize = batchSize
@@ -70,11 +79,11 @@ struct Train: ParsableCommand {
         options.seed = seed
         options.threads = threads
         options.augment = augment
-        do {
-            try options.validate()
-        } catch let error as TrainingError {
-            throw ValidationError(error.description)
-        }
+        return options
+    }
+
+    func run() throws {
+        let options = trainingOptions()
         try checkOutputDirectory()
         let initial = try initFile.map { try WeightsFile.load(path: $0).model }
         let directory = download ? ((try? resolveMNISTDirectory(explicit: data)) ?? mnistCacheDirectory())
@@ -100,7 +109,7 @@ struct Train: ParsableCommand {
         let folder = (output as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
-            throw ValidationError("\(output): folder \(folder) does not exist (run from the repository root, or pass -o FILE)")
+            throw CommandFailure("\(output): folder \(folder) does not exist (run from the repository root, or pass -o FILE)")
         }
     }
 

@@ -45,16 +45,4 @@ enum CLIFixtures {
         }
         return try encodePNG(image)
     }
-
-    /// Where the real MNIST files are: `$DIGIT_MNIST_DIR`, else `../shared/mnist` beside the repository.
-    static let mnistDirectory: String = {
-        if let dir = ProcessInfo.processInfo.environment["DIGIT_MNIST_DIR"], !dir.isEmpty { return dir }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/mnist").path
-    }()
-
-    static var mnistPresent: Bool {
-        FileManager.default.fileExists(atPath: mnistDirectory + "/t10k-images-idx3-ubyte.gz")
-            && FileManager.default.fileExists(atPath: mnistDirectory + "/t10k-labels-idx1-ubyte.gz")
-    }
 }

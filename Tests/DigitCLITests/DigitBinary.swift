@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `digit` executable, as a user would.
 struct DigitBinary {
@@ -52,4 +53,21 @@ struct DigitBinary {
 /// Bytes filled in by one thread and read by another after a semaphore.
 private final class CollectedData: @unchecked Sendable {
     var data = Data()
+}
+
+/// Checks a run-time failure as documented: exit status 1, exactly one line on stderr, no usage
+/// text, nothing on stdout (a crash, status 2 or a multi-line message all fail).
+func expectRuntimeFailure(_ result: DigitBinary.Output, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(result.status == 1, "status \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(result.stderr.split(separator: "\n", omittingEmptySubsequences: false).count == 2,
+            "not one line: \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(!result.stderr.contains("Usage:") && !result.stderr.contains("--help"),
+            "usage text: \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(result.stdout.isEmpty, "stdout: \(result.stdout)", sourceLocation: sourceLocation)
+}
+
+/// Checks a command-line usage error: exit status 2 and a message on stderr, nothing on stdout.
+func expectUsageError(_ result: DigitBinary.Output, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(result.status == 2, "status \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(!result.stderr.isEmpty && result.stdout.isEmpty, sourceLocation: sourceLocation)
 }

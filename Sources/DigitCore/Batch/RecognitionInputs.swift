@@ -1,22 +1,31 @@
-import Foundation
+import Glibc
 
 /// The inputs named by a list of paths, expanded lazily so a long stream of paths is
 /// never held in memory: a file stays a file; a directory becomes the files it holds,
-/// sorted by name, descending into sub-directories only when `recursive` (symbolic links
-/// to directories are not followed, so a link cycle cannot loop). Files found in a
-/// directory are read only if their content is PNG or JPEG (see `RecognitionInput.Source`).
+/// sorted by name (byte order), descending into sub-directories only when `recursive`
+/// (symbolic links to directories are not followed, so a link cycle cannot loop). Files found
+/// in a directory are read only if their content is PNG or JPEG (see `RecognitionInput.Source`).
+///
+/// Paths are handled as bytes (`PathBytes`), so no entry is lost: a name that is not UTF-8 is
+/// read like any other and shown with `\xNN` escapes.
 ///
 /// `note` receives one line for each thing passed over (a sub-directory without
 /// `recursive`, a special file), on the thread that iterates.
-public struct RecognitionInputs<Paths: Sequence>: Sequence where Paths.Element == String {
-    public let paths: Paths
+public struct RecognitionInputs: Sequence {
+    public let paths: AnySequence<PathBytes>
     public let recursive: Bool
     public let note: (String) -> Void
 
-    public init(paths: Paths, recursive: Bool, note: @escaping (String) -> Void = { _ in }) {
-        self.paths = paths
+    public init<Paths: Sequence>(paths: Paths, recursive: Bool, note: @escaping (String) -> Void = { _ in })
+    where Paths.Element == PathBytes {
+        self.paths = AnySequence(paths)
         self.recursive = recursive
         self.note = note
+    }
+
+    public init<Paths: Sequence>(paths: Paths, recursive: Bool, note: @escaping (String) -> Void = { _ in })
+    where Paths.Element == String {
+        self.init(paths: paths.lazy.map { PathBytes($0) }, recursive: recursive, note: note)
     }
 
     public func makeIterator() -> Iterator {
@@ -24,11 +33,11 @@ public struct RecognitionInputs<Paths: Sequence>: Sequence where Paths.Element =
     }
 
     public struct Iterator: IteratorProtocol {
-        var paths: Paths.Iterator
+        var paths: AnyIterator<PathBytes>
         let recursive: Bool
         let note: (String) -> Void
         /// Directory listings being walked, innermost last: full paths and the next position.
-        var listings: [(entries: [String], next: Int)] = []
+        var listings: [(entries: [PathBytes], next: Int)] = []
 
         public mutating func next() -> RecognitionInput? {
             while true {
@@ -43,7 +52,7 @@ public struct RecognitionInputs<Paths: Sequence>: Sequence where Paths.Element =
                     continue
                 }
                 guard let path = paths.next() else { return nil }
-                if path.isEmpty { continue }
+                if path.bytes.isEmpty { continue }
                 if kind(of: path, followingLinks: true) == .directory {
                     if let input = enterDirectory(path) { return input }
                     continue
@@ -53,45 +62,42 @@ public struct RecognitionInputs<Paths: Sequence>: Sequence where Paths.Element =
         }
 
         /// A path found inside a directory: an input, or `nil` after descending or skipping.
-        private mutating func inputForEntry(_ path: String) -> RecognitionInput? {
+        private mutating func inputForEntry(_ path: PathBytes) -> RecognitionInput? {
+            let name = path.displayName
             switch kind(of: path, followingLinks: false) {
             case .directory:
                 if recursive { return enterDirectory(path) }
-                note("\(path): skipped, a directory (use -r to read sub-directories)")
+                note("\(name): skipped, a directory (use -r to read sub-directories)")
                 return nil
             case .symbolicLink:
                 switch kind(of: path, followingLinks: true) {
                 case .directory:
-                    note("\(path): skipped, a symbolic link to a directory")
+                    note("\(name): skipped, a symbolic link to a directory")
                     return nil
                 case .regular:
-                    return RecognitionInput(name: path, source: .fileFoundInDirectory(path: path))
+                    return RecognitionInput(name: name, source: .fileFoundInDirectory(path: path))
                 default:
-                    note("\(path): skipped, a broken symbolic link")
+                    note("\(name): skipped, a broken symbolic link")
                     return nil
                 }
             case .regular:
-                return RecognitionInput(name: path, source: .fileFoundInDirectory(path: path))
+                return RecognitionInput(name: name, source: .fileFoundInDirectory(path: path))
             case .missing:
                 return nil  // removed while we were listing
             case .other:
-                note("\(path): skipped, not a regular file")
+                note("\(name): skipped, not a regular file")
                 return nil
             }
         }
 
         /// Starts walking `directory`; an unreadable directory becomes an input that reports why.
-        private mutating func enterDirectory(_ directory: String) -> RecognitionInput? {
-            let names: [String]
+        private mutating func enterDirectory(_ directory: PathBytes) -> RecognitionInput? {
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: directory)
+                listings.append((try directoryEntryNames(directory).map { directory.appending($0) }, 0))
+                return nil
             } catch {
-                let reason = access(directory, R_OK) != 0 ? "permission denied" : "cannot list directory"
-                return RecognitionInput(name: directory, source: .unreadable(reason: reason))
+                return RecognitionInput(name: directory.displayName, source: .unreadable(reason: "\(error)"))
             }
-            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-            listings.append((names.sorted().map { prefix + $0 }, 0))
-            return nil
         }
     }
 }
@@ -102,9 +108,9 @@ enum FileKind {
 }
 
 /// The kind of file at `path`; with `followingLinks`, what a symbolic link points at.
-func kind(of path: String, followingLinks: Bool) -> FileKind {
+func kind(of path: PathBytes, followingLinks: Bool) -> FileKind {
     var info = stat()
-    let status = followingLinks ? stat(path, &info) : lstat(path, &info)
+    let status = path.withCString { followingLinks ? stat($0, &info) : lstat($0, &info) }
     guard status == 0 else { return .missing }
     switch info.st_mode & S_IFMT {
     case S_IFREG: return .regular

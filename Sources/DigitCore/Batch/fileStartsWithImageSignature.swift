@@ -3,8 +3,8 @@ import Glibc
 /// True when the file at `path` starts with a PNG or JPEG signature. Reads only its first
 /// 8 bytes, so a folder's large non-image files are passed over cheaply. An unreadable file
 /// counts as an image, so that reading it reports why.
-func fileStartsWithImageSignature(atPath path: String) -> Bool {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+func fileStartsWithImageSignature(at path: PathBytes) -> Bool {
+    let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
     guard fd >= 0 else { return true }
     defer { close(fd) }
     var head = [UInt8](repeating: 0, count: 8)

@@ -11,14 +11,16 @@ import Foundation
 /// `emit` and `flush` run on the worker threads but never two at a time; `flush` follows each
 /// run of consecutive emits (when the next result is not ready yet), so a caller can buffer
 /// output in `emit` and write it out in `flush`. Results do not depend on `workers`.
-public func forEachInOrder<Inputs: Sequence, Output>(
+/// The closures run on other threads, so they must be `@Sendable` (the compiler checks what
+/// they capture); `inputs` itself is iterated only on the calling thread.
+public func forEachInOrder<Inputs: Sequence, Output: Sendable>(
     _ inputs: Inputs,
     workers: Int,
     window: Int,
-    transform: @escaping (Inputs.Element) -> Output,
-    emit: @escaping (Output) -> Void,
-    flush: @escaping () -> Void = {}
-) {
+    transform: @escaping @Sendable (Inputs.Element) -> Output,
+    emit: @escaping @Sendable (Output) -> Void,
+    flush: @escaping @Sendable () -> Void = {}
+) where Inputs.Element: Sendable {
     let pipeline = OrderedPipeline<Inputs.Element, Output>(
         window: max(1, window), transform: transform, emit: emit, flush: flush)
     let group = DispatchGroup()
@@ -48,10 +50,15 @@ public func forEachInOrder<Inputs: Sequence, Output>(
 
 /// The shared state of `forEachInOrder`: a bounded queue of work, the finished results
 /// waiting for their turn, and the index of the next result to emit.
-private final class OrderedPipeline<Input, Output>: @unchecked Sendable {
-    private let transform: (Input) -> Output
-    private let emit: (Output) -> Void
-    private let flush: () -> Void
+///
+/// `@unchecked Sendable`: every mutable field is guarded by the lock named beside it; the
+/// producer must wait on a condition (`NSCondition`, a semaphore), which `Mutex` cannot do, so
+/// the compiler cannot see the locking. What crosses threads (inputs, outputs, closures) is
+/// checked: all are `Sendable`.
+private final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    private let transform: @Sendable (Input) -> Output
+    private let emit: @Sendable (Output) -> Void
+    private let flush: @Sendable () -> Void
 
     /// Free places in the window; a place is taken on submit and given back on emit.
     private let places: DispatchSemaphore
@@ -69,8 +76,8 @@ private final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     private let emitLock = NSLock()
     private var nextToEmit = 0
 
-    init(window: Int, transform: @escaping (Input) -> Output,
-         emit: @escaping (Output) -> Void, flush: @escaping () -> Void) {
+    init(window: Int, transform: @escaping @Sendable (Input) -> Output,
+         emit: @escaping @Sendable (Output) -> Void, flush: @escaping @Sendable () -> Void) {
         self.places = DispatchSemaphore(value: window)
         self.transform = transform
         self.emit = emit

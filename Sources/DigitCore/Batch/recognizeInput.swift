@@ -29,34 +29,58 @@ public struct RecognitionSettings: Sendable {
 /// Never throws: whatever goes wrong becomes the outcome's error, so a batch goes on.
 public func recognizeInput(_ input: RecognitionInput, settings: RecognitionSettings,
                            classify: (DigitImage) -> Prediction) -> RecognitionOutcome {
-    let bytes: [UInt8]
+    let preprocessed: PreprocessResult
     do {
-        switch input.source {
-        case .file(let path):
-            bytes = try readImageFile(atPath: path)
-        case .fileFoundInDirectory(let path):
-            guard fileStartsWithImageSignature(atPath: path) else {
-                return .skipped(file: input.name, reason: "not a PNG or JPEG file")
-            }
-            bytes = try readImageFile(atPath: path)
-        case .bytes(let given):
-            bytes = given
-        case .unreadable(let reason):
-            return .recognized(.failure(file: input.name, reason: reason))
+        guard let read = try readInputDigit(input, decodeOptions: settings.decodeOptions,
+                                            memoryBudget: settings.memoryBudget) else {
+            return .skipped(file: input.name, reason: notAnImageFileReason)
         }
-        let estimate = decodeMemoryEstimate(bytes: bytes, options: settings.decodeOptions)
-        let preprocessed = try settings.memoryBudget.withBytes(estimate) {
-            try readDigit(fromFileBytes: bytes, decodeOptions: settings.decodeOptions)
-        }
-        guard let digit = preprocessed.digit else {
-            return .recognized(.noDigit(file: input.name, warnings: preprocessed.warnings))
-        }
-        return .recognized(Recognition(file: input.name, prediction: classify(digit),
-                                       warnings: preprocessed.warnings,
-                                       minimumConfidence: settings.minimumConfidence))
+        preprocessed = read
     } catch {
         return .recognized(.failure(file: input.name, reason: String(describing: error)))
     }
+    guard let digit = preprocessed.digit else {
+        return .recognized(.noDigit(file: input.name, warnings: preprocessed.warnings))
+    }
+    return .recognized(Recognition(file: input.name, prediction: classify(digit),
+                                   warnings: preprocessed.warnings,
+                                   minimumConfidence: settings.minimumConfidence))
+}
+
+/// Why a file found in a folder is passed over.
+public let notAnImageFileReason = "not a PNG or JPEG file"
+
+/// Reads one input's bytes (`readImageFile`: size cap, devices refused, one-line reasons) and
+/// preprocesses them (`readDigit`). `nil` when a file found in a folder is not a PNG or JPEG
+/// (to be skipped). Throws `ImageFileError`, `DecodeError`, or `InputUnreadable` for an input
+/// that cannot be read at all. Shared by `digit recognize` and `digit evaluate`. While the image
+/// is decoded and preprocessed it holds its `decodeMemoryEstimate` of `memoryBudget`, which the
+/// batch's workers share.
+public func readInputDigit(_ input: RecognitionInput, decodeOptions: DecodeOptions = DecodeOptions(),
+                           memoryBudget: MemoryBudget? = nil) throws -> PreprocessResult? {
+    let bytes: [UInt8]
+    switch input.source {
+    case .file(let path):
+        bytes = try readImageFile(at: path)
+    case .fileFoundInDirectory(let path):
+        guard fileStartsWithImageSignature(at: path) else { return nil }
+        bytes = try readImageFile(at: path)
+    case .bytes(let given):
+        bytes = given
+    case .unreadable(let reason):
+        throw InputUnreadable(reason: reason)
+    }
+    guard let memoryBudget else { return try readDigit(fromFileBytes: bytes, decodeOptions: decodeOptions) }
+    let estimate = decodeMemoryEstimate(bytes: bytes, options: decodeOptions)
+    return try memoryBudget.withBytes(estimate) {
+        try readDigit(fromFileBytes: bytes, decodeOptions: decodeOptions)
+    }
+}
+
+/// An input that could not be read at all (an unreadable folder); the description is the reason.
+public struct InputUnreadable: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
 }
 
 /// Recognizes every input on `workers` threads and hands the outcomes to `emit` in input
@@ -67,9 +91,9 @@ public func recognizeInOrder<Inputs: Sequence>(
     settings: RecognitionSettings,
     workers: Int,
     window: Int? = nil,
-    classify: @escaping (DigitImage) -> Prediction,
-    emit: @escaping (RecognitionOutcome) -> Void,
-    flush: @escaping () -> Void = {}
+    classify: @escaping @Sendable (DigitImage) -> Prediction,
+    emit: @escaping @Sendable (RecognitionOutcome) -> Void,
+    flush: @escaping @Sendable () -> Void = {}
 ) where Inputs.Element == RecognitionInput {
     forEachInOrder(inputs, workers: workers, window: window ?? defaultRecognitionWindow(workers: workers),
                    transform: { recognizeInput($0, settings: settings, classify: classify) },

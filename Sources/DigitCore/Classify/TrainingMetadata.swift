@@ -22,7 +22,8 @@ public struct TrainingMetadata: Sendable, Equatable, Codable {
     public var testAccuracy: Double?
     /// The weights file training started from (`--init`), or `nil` for zeros.
     public var initialisedFrom: String?
-    /// When training finished, ISO 8601 (UTC).
+    /// When training finished, ISO 8601 (UTC); left empty by `digit train`, so that the same
+    /// recipe on the same data writes the same bytes (older files carry one).
     public var date: String
     /// `digit --version` of the program that trained it.
     public var digitVersion: String

@@ -18,6 +18,8 @@ public enum WeightsFileError: Error, Equatable, CustomStringConvertible {
     case wrongShape(source: String, inputs: Int, classes: Int)
     /// Trained for a different preprocessing than this program applies.
     case wrongPreprocessing(source: String, found: String, expected: String)
+    /// `save` refused to write a file that could not be read back.
+    case cannotSave(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -37,6 +39,8 @@ public enum WeightsFileError: Error, Equatable, CustomStringConvertible {
             return "\(source): model has \(inputs) inputs and \(classes) classes; digit needs 784 and 10"
         case .wrongPreprocessing(let source, let found, let expected):
             return "\(source): model was trained for preprocessing '\(found)' but this digit preprocesses as '\(expected)'; retrain it with `digit train`"
+        case .cannotSave(let path, let reason):
+            return "\(path): not written: \(reason)"
         }
     }
 }
@@ -165,9 +169,39 @@ public struct WeightsFile: Sendable, Equatable {
                                expectedPreprocessing: expectedPreprocessing)
     }
 
-    /// Writes the file atomically (temporary file, then rename).
+    /// Writes the file atomically (temporary file, then rename), but only a file that reads back:
+    /// non-finite weights or figures are refused before writing, and the temporary file is read
+    /// back, decoded and compared with `self` before it is renamed into place.
     public func save(to path: String) throws {
-        try writeFileAtomically(encoded(), to: path)
+        if let reason = reasonItCannotBeSaved {
+            throw WeightsFileError.cannotSave(path: path, reason: reason)
+        }
+        try writeFileAtomically(encoded(), to: path) { written in
+            let readBack: WeightsFile
+            do {
+                readBack = try WeightsFile(decoding: written, source: path, expectedPreprocessing: nil)
+            } catch {
+                throw WeightsFileError.cannotSave(path: path, reason: "the file written does not read back (\(error))")
+            }
+            guard readBack == self else {
+                throw WeightsFileError.cannotSave(path: path, reason: "the file written reads back different")
+            }
+        }
+    }
+
+    /// Why `save` would write a file that cannot be read, or `nil`: `init(decoding:)` refuses
+    /// non-finite weights, and JSON has no NaN or infinity for the metadata's figures.
+    var reasonItCannotBeSaved: String? {
+        if !model.weights.allSatisfy(\.isFinite) || !model.bias.allSatisfy(\.isFinite) {
+            return "the weights are not all finite numbers (training diverged: try a smaller --learning-rate)"
+        }
+        let figures: [(String, Double?)] = [
+            ("learning rate", Double(metadata.learningRate)), ("L2", Double(metadata.l2)),
+            ("validation accuracy", metadata.validationAccuracy), ("test accuracy", metadata.testAccuracy)]
+        if let (name, _) = figures.first(where: { $0.1.map { !$0.isFinite } ?? false }) {
+            return "the \(name) recorded in its metadata is not a finite number"
+        }
+        return nil
     }
 
     /// zlib's CRC-32 of `bytes`.

@@ -4,7 +4,12 @@ import Glibc
 /// Throws `ImageFileError` for a missing or unreadable path, a directory, a device,
 /// or a file larger than `maxBytes` (checked before reading, and again while reading).
 public func readImageFile(atPath path: String, maxBytes: Int = maxImageFileBytes) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    try readImageFile(at: PathBytes(path), maxBytes: maxBytes)
+}
+
+/// All bytes of the file at `path`, given as bytes (a name need not be UTF-8); see `readImageFile(atPath:)`.
+public func readImageFile(at path: PathBytes, maxBytes: Int = maxImageFileBytes) throws -> [UInt8] {
+    let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
     guard fd >= 0 else { throw ImageFileError(errno: errno) }
     defer { close(fd) }
     var info = stat()

@@ -2,13 +2,18 @@ import Foundation
 
 /// One image file and the digit it shows.
 public struct LabelledImageFile: Equatable, Sendable {
-    public var path: String
+    /// As bytes: a name found in a folder need not be UTF-8 (`path.displayName` shows it).
+    public var path: PathBytes
     /// 0…9.
     public var label: Int
 
-    public init(path: String, label: Int) {
+    public init(path: PathBytes, label: Int) {
         self.path = path
         self.label = label
+    }
+
+    public init(path: String, label: Int) {
+        self.init(path: PathBytes(path), label: label)
     }
 }
 
@@ -41,32 +46,31 @@ public let labelsCSVName = "labels.csv"
 
 /// The labelled images in `directory`: every non-hidden file in its sub-folders `0` … `9` (the
 /// folder names the digit), or, when there are none, the lines of `directory/labels.csv`.
-/// Sorted by path, so the order (and the numbering of misclassified images) is stable.
+/// Sorted by path (byte order), so the order (and the numbering of misclassified images) is
+/// stable. Folders are listed by their bytes, so a file whose name is not UTF-8 is not lost.
 public func labelledImageFiles(in directory: String) throws -> [LabelledImageFile] {
-    let fileManager = FileManager.default
-    var isDirectory: ObjCBool = false
-    guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+    let root = PathBytes(directory)
+    guard kind(of: root, followingLinks: true) == .directory else {
         throw LabelledImagesError.cannotRead(path: directory, reason: "not a folder")
     }
-    let digitFolders = (0...9).map { (directory as NSString).appendingPathComponent(String($0)) }
-        .filter { fileManager.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue }
+    let digitFolders = (0...9).map { (label: $0, folder: root.appending(Array(String($0).utf8))) }
+        .filter { kind(of: $0.folder, followingLinks: true) == .directory }
     if digitFolders.isEmpty {
         let csv = (directory as NSString).appendingPathComponent(labelsCSVName)
-        guard fileManager.fileExists(atPath: csv) else { throw LabelledImagesError.noLabels(directory: directory) }
+        guard FileManager.default.fileExists(atPath: csv) else { throw LabelledImagesError.noLabels(directory: directory) }
         return try labelledImageFiles(csv: csv)
     }
     var files: [LabelledImageFile] = []
-    for folder in digitFolders {
-        let label = Int((folder as NSString).lastPathComponent)!
-        let names: [String]
+    for (label, folder) in digitFolders {
+        let names: [[UInt8]]
         do {
-            names = try fileManager.contentsOfDirectory(atPath: folder)
+            names = try directoryEntryNames(folder)
         } catch {
-            throw LabelledImagesError.cannotRead(path: folder, reason: (error as NSError).localizedDescription)
+            throw LabelledImagesError.cannotRead(path: folder.displayName, reason: "\(error)")
         }
-        for name in names where !name.hasPrefix(".") {
-            let path = (folder as NSString).appendingPathComponent(name)
-            if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        for name in names where name.first != UInt8(ascii: ".") {
+            let path = folder.appending(name)
+            if kind(of: path, followingLinks: true) != .directory {
                 files.append(LabelledImageFile(path: path, label: label))
             }
         }

@@ -1,6 +1,6 @@
 /// Turns recognitions into the lines `digit recognize` writes, one input at a time
 /// (so output can stream).
-public protocol RecognitionFormatter {
+public protocol RecognitionFormatter: Sendable {
     /// Written once before the first row (a CSV header), or `nil`.
     var header: String? { get }
     /// The row for one input, ending in a newline.

@@ -10,7 +10,8 @@ import Foundation
 ///
 /// `oneLine` (a terminal, several inputs): `photo.png: 7 (93.1%)  0▁1▁2▁3▁4▁5▁6▁7█8▁9▁`.
 /// `chart` (a terminal, one input): the answer, then one bar per class.
-/// Without `showsFileNames` (one input) the `photo.png: ` prefix is left out.
+/// Without `showsFileNames` (one input) the `photo.png: ` prefix is left out. Control characters
+/// in a file name are escaped (`a\nb.png`), so each input stays one line.
 public struct TextRecognitionFormatter: RecognitionFormatter {
     public enum Style: Sendable {
         case plain, oneLine, chart
@@ -27,9 +28,10 @@ public struct TextRecognitionFormatter: RecognitionFormatter {
     public var header: String? { nil }
 
     public func format(_ recognition: Recognition) -> String {
-        let prefix = showsFileNames ? recognition.file + ": " : ""
+        // Control characters in a name (a newline, a tab) are escaped: one line per input.
+        let prefix = showsFileNames ? escapingControlCharacters(recognition.file) + ": " : ""
         if let error = recognition.error {
-            return prefix + "error: " + error + "\n"
+            return prefix + "error: " + escapingControlCharacters(error) + "\n"
         }
         let answer: String
         if let digit = recognition.digit, let confidence = recognition.confidence {

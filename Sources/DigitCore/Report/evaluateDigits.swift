@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One labelled image as the model sees it.
 public struct EvaluationSample: Sendable {
@@ -30,7 +31,7 @@ public struct EvaluationFailure: Error, Equatable, Sendable, CustomStringConvert
 }
 
 /// What happened to sample `index`, reported as the loop goes.
-public enum EvaluationEvent {
+public enum EvaluationEvent: Sendable {
     case classified(index: Int, sample: EvaluationSample, prediction: Prediction)
     case failed(index: Int, failure: EvaluationFailure)
 }
@@ -41,54 +42,83 @@ public struct EvaluationOutcome: Sendable {
     public var failures: [EvaluationFailure] = []
 }
 
-/// Classifies samples `0..<count` in order: `sample(i)` supplies one (a thrown error counts it as a
-/// failure, not fatal), the model predicts, the pair (label, prediction) goes into the confusion matrix.
-/// `onEvent` sees every sample's outcome in order (e.g. to save misclassified images); an error it throws
-/// stops the run. Single-threaded, so the result and the event order never depend on the machine.
-public func evaluateDigits(model: SoftmaxModel, count: Int,
-                           sample: (Int) throws -> EvaluationSample,
-                           onEvent: (EvaluationEvent) throws -> Void = { _ in }) throws -> EvaluationOutcome {
-    var outcome = EvaluationOutcome()
-    for index in 0..<count {
-        let item: EvaluationSample
-        do {
-            item = try sample(index)
-        } catch let failure as EvaluationFailure {
-            outcome.failures.append(failure)
-            try onEvent(.failed(index: index, failure: failure))
-            continue
-        } catch {
-            let failure = EvaluationFailure(name: "item \(index)", reason: "\(error)")
-            outcome.failures.append(failure)
-            try onEvent(.failed(index: index, failure: failure))
-            continue
-        }
-        let prediction = model.predict(item.digit)
-        outcome.confusion.add(label: item.label, predicted: prediction.digit)
-        try onEvent(.classified(index: index, sample: item, prediction: prediction))
-    }
-    return outcome
+/// Classifies samples `0..<count`: `sample(i)` supplies one (a thrown error counts it as a
+/// failure, not fatal), the model predicts, the pair (label, prediction) goes into the confusion
+/// matrix. Samples are read on `workers` threads with a bounded number in flight (the pipeline of
+/// `digit recognize`, `forEachInOrder`), but `onEvent` sees every sample's outcome in index order,
+/// one at a time (e.g. to save misclassified images); an error it throws stops the run. The
+/// result and the event order never depend on `workers`.
+public func evaluateDigits(model: SoftmaxModel, count: Int, workers: Int = 1,
+                           sample: @escaping @Sendable (Int) throws -> EvaluationSample,
+                           onEvent: @escaping @Sendable (EvaluationEvent) throws -> Void = { _ in }) throws -> EvaluationOutcome {
+    let run = EvaluationRun()
+    forEachInOrder(0..<count, workers: workers, window: defaultRecognitionWindow(workers: workers),
+                   transform: { index -> EvaluationEvent? in
+                       guard !run.isStopped else { return nil }
+                       do {
+                           let item = try sample(index)
+                           return .classified(index: index, sample: item, prediction: model.predict(item.digit))
+                       } catch let failure as EvaluationFailure {
+                           return .failed(index: index, failure: failure)
+                       } catch {
+                           return .failed(index: index, failure: EvaluationFailure(name: "item \(index)", reason: "\(error)"))
+                       }
+                   },
+                   emit: { event in
+                       guard let event, !run.isStopped else { return }
+                       run.count(event)
+                       do { try onEvent(event) } catch { run.stop(error) }
+                   })
+    return try run.result()
 }
 
-/// Reads an image file through the same path as `digit recognize` (`readDigit(fromFileBytes:)`).
-/// Throws an `EvaluationFailure` naming the file when it cannot be read or decoded, or holds no digit.
-public func evaluationSample(from file: LabelledImageFile) throws -> EvaluationSample {
-    let bytes: [UInt8]
-    do {
-        bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file.path)))
-    } catch {
-        throw EvaluationFailure(name: file.path, reason: "cannot read: \((error as NSError).localizedDescription)")
+/// The state `evaluateDigits` shares between its workers and its in-order emits.
+private final class EvaluationRun: Sendable {
+    private let state = Mutex<(outcome: EvaluationOutcome, error: (any Error)?)>((EvaluationOutcome(), nil))
+
+    var isStopped: Bool { state.withLock { $0.error != nil } }
+
+    func count(_ event: EvaluationEvent) {
+        state.withLock { state in
+            switch event {
+            case .classified(_, let item, let prediction):
+                state.outcome.confusion.add(label: item.label, predicted: prediction.digit)
+            case .failed(_, let failure):
+                state.outcome.failures.append(failure)
+            }
+        }
     }
-    let result: PreprocessResult
-    do {
-        result = try readDigit(fromFileBytes: bytes)
-    } catch {
-        throw EvaluationFailure(name: file.path, reason: "\(error)")
+
+    func stop(_ error: any Error) {
+        state.withLock { if $0.error == nil { $0.error = error } }
     }
+
+    /// The outcome, or the error that stopped the run.
+    func result() throws -> EvaluationOutcome {
+        let (outcome, error) = state.withLock { ($0.outcome, $0.error) }
+        if let error { throw error }
+        return outcome
+    }
+}
+
+/// Reads an image file through the same path as `digit recognize` (`readInputDigit`: `readImageFile`
+/// with its size cap and messages, then `readDigit(fromFileBytes:)`). Throws an `EvaluationFailure`
+/// naming the file when it cannot be read or decoded, or holds no digit. `memoryBudget`, shared by
+/// the workers, bounds the bytes of the images being decoded at once, as in `recognize`.
+public func evaluationSample(from file: LabelledImageFile, memoryBudget: MemoryBudget? = nil) throws -> EvaluationSample {
+    let name = file.path.displayName
+    let read: PreprocessResult?
+    do {
+        // `.file`, not `.fileFoundInDirectory`: a labelled file that is not an image is a failure.
+        read = try readInputDigit(.file(file.path), memoryBudget: memoryBudget)
+    } catch {
+        throw EvaluationFailure(name: name, reason: "\(error)")
+    }
+    guard let result = read else { throw EvaluationFailure(name: name, reason: notAnImageFileReason) }
     guard let digit = result.digit else {
-        throw EvaluationFailure(name: file.path, reason: result.warnings.first ?? noDigitFoundWarning)
+        throw EvaluationFailure(name: name, reason: result.warnings.first ?? noDigitFoundWarning)
     }
-    return EvaluationSample(name: file.path, label: file.label, digit: digit)
+    return EvaluationSample(name: name, label: file.label, digit: digit)
 }
 
 /// MNIST image `index` of `images` (`count × 784` bytes, ink = 255) with its label, normalised by

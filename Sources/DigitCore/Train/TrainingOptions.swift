@@ -48,11 +48,16 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case invalidOption(String)
     case emptyTrainingSet
+    /// A part of the data (training, validation hold-out, test) with fewer than `minimum` images.
+    case splitTooSmall(part: String, images: Int, minimum: Int, directory: String)
 
     public var description: String {
         switch self {
         case .invalidOption(let reason): return "invalid training option: \(reason)"
         case .emptyTrainingSet: return "no training images"
+        case .splitTooSmall(let part, let images, let minimum, let directory):
+            return "\(directory): the \(part) has \(images) images; training needs at least \(minimum) in each of "
+                + "the training part, the validation hold-out (a tenth of the training file, at most 5,000) and the test set"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Everything `digit train` produces: the weights file to save, the run's history and timings.
 public struct MNISTTrainingOutcome: Sendable {
@@ -29,14 +30,14 @@ public func trainOnMNIST(
     let trainingRaw = try MNISTDataset.load(directory: directory, split: .training)
     let testRaw = try MNISTDataset.load(directory: directory, split: .test)
     let validationCount = validationCount ?? min(5000, trainingRaw.count / 10)
-    guard trainingRaw.count > validationCount else {
-        throw TrainingError.invalidOption("the training set (\(trainingRaw.count) images) must be larger than the validation hold-out (\(validationCount))")
-    }
+    try checkSplitSizes(training: trainingRaw.count - validationCount, validation: validationCount,
+                        test: testRaw.count, directory: directory)
     // Hash the data (for the metadata) beside normalisation and training rather than before them.
     let hashing = DispatchGroup()
-    let hashes = HashesBox()
+    let hashes = Mutex<[String: String]>([:])
     DispatchQueue.global().async(group: hashing) {
-        hashes.value = trainingRaw.idxFileHashes(split: .training).merging(testRaw.idxFileHashes(split: .test)) { a, _ in a }
+        let found = trainingRaw.idxFileHashes(split: .training).merging(testRaw.idxFileHashes(split: .test)) { a, _ in a }
+        hashes.withLock { $0 = found }
     }
     let trainingCount = trainingRaw.count - validationCount
     let training = normaliseMNIST(trainingRaw, range: 0..<trainingCount, threads: options.threads)
@@ -60,14 +61,27 @@ public func trainOnMNIST(
         epochs: options.epochs, bestEpoch: result.bestEpoch, batchSize: options.batchSize,
         learningRate: options.learningRate, l2: options.l2,
         trainingImages: training.count, validationImages: validation.count,
-        dataHashes: hashes.value,
+        dataHashes: hashes.withLock { $0 },
         validationAccuracy: result.validationAccuracy.isNaN ? nil : result.validationAccuracy,
-        testAccuracy: testAccuracy, initialisedFrom: initialSource,
-        date: ISO8601DateFormatter().string(from: Date()), digitVersion: digitVersion)
+        testAccuracy: testAccuracy.isFinite ? testAccuracy : nil, initialisedFrom: initialSource,
+        digitVersion: digitVersion)  // no date: the same recipe and data give the same bytes
     return MNISTTrainingOutcome(
         weightsFile: WeightsFile(model: result.model, metadata: metadata), result: result,
         testAccuracy: testAccuracy, testImages: test.count, loadingSeconds: loadingSeconds, trainingSeconds: trainingSeconds,
         testingSeconds: testingSeconds)
+}
+
+/// The fewest images `trainOnMNIST` accepts in each of the training part, the validation
+/// hold-out and the test set: fewer give accuracies that mean nothing (none: no accuracy at all).
+public let minimumImagesPerSplit = 10
+
+/// Throws `TrainingError.splitTooSmall` naming the first part with fewer than `minimumImagesPerSplit` images.
+func checkSplitSizes(training: Int, validation: Int, test: Int, directory: String) throws {
+    for (part, count) in [("training part", training), ("validation hold-out", validation), ("test set", test)]
+    where count < minimumImagesPerSplit {
+        throw TrainingError.splitTooSmall(part: part, images: max(0, count), minimum: minimumImagesPerSplit,
+                                          directory: directory)
+    }
 }
 
 /// One line naming the recipe, recorded in weights files.
@@ -77,7 +91,3 @@ public func trainingRecipe(_ options: TrainingOptions) -> String {
         + "augment \(options.augment ? "on" : "off"), seed \(options.seed), last epoch kept unless an earlier one is clearly better on validation"
 }
 
-/// The data hashes, written by the background task and read after `wait()`.
-private final class HashesBox: @unchecked Sendable {
-    var value: [String: String] = [:]
-}

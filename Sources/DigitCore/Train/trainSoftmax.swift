@@ -71,14 +71,23 @@ public func evaluateSoftmax(_ packed: PackedWeights, on set: SparseDigits, threa
 
 /// Runs `body(task)` for tasks 0..<`tasks` on up to `threads` threads; thread t takes tasks
 /// t, t + threads, …, so which thread runs a task never matters to a result written per task.
+///
+/// `body` is not `@Sendable`: each task writes only its own slot of buffers it captures as
+/// unsafe pointers (a shard's gradient, a chunk's count), a disjointness the compiler cannot
+/// check, so it is handed to the threads as `nonisolated(unsafe)`. Every caller's slots are
+/// indexed by `task` alone; the thread-count tests (bit-identical results for 1 … 8 threads)
+/// check it.
 func runInParallel(tasks: Int, threads: Int, _ body: (Int) -> Void) {
     let workers = max(1, min(threads, tasks))
     if workers == 1 {
         for task in 0..<tasks { body(task) }
         return
     }
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        for task in stride(from: worker, to: tasks, by: workers) { body(task) }
+    withoutActuallyEscaping(body) { body in
+        nonisolated(unsafe) let body = body
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for task in stride(from: worker, to: tasks, by: workers) { body(task) }
+        }
     }
 }
 

@@ -1,14 +1,16 @@
 import Foundation
+import Synchronization
 
 /// A one-line progress bar on standard error, redrawn in place:
 /// `[#########.........]  450/1000  45%  ETA 0:12  loss 0.31`.
 /// Draws nothing unless standard error is a terminal; redraws at most 10 times a second.
-final class ProgressBar {
+/// Sendable: `digit evaluate` updates it from its in-order emits, which run on worker threads.
+final class ProgressBar: Sendable {
     private let total: Int
     private let label: String
     private let enabled: Bool
     private let start = Date()
-    private var lastDraw = Date.distantPast
+    private let lastDraw = Mutex(Date.distantPast)
 
     init(total: Int, label: String = "", enabled: Bool = standardErrorIsTerminal) {
         self.total = max(total, 1)
@@ -20,8 +22,12 @@ final class ProgressBar {
     func update(done: Int, note: String = "") {
         guard enabled else { return }
         let now = Date()
-        guard done >= total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
+        let due = lastDraw.withLock { last in
+            guard done >= total || now.timeIntervalSince(last) >= 0.1 else { return false }
+            last = now
+            return true
+        }
+        guard due else { return }
         let fraction = min(1, Double(done) / Double(total))
         let width = 24
         let filled = Int(fraction * Double(width))

@@ -43,9 +43,9 @@ func writeBatchTestFile(_ bytes: [UInt8], to path: String) throws {
         let paths = [root + "/b.png", root + "/missing.png", root + "/sub", root + "/a.txt"]
         let inputs = Array(RecognitionInputs(paths: paths, recursive: false))
         #expect(inputs.map(\.name) == [root + "/b.png", root + "/missing.png", root + "/sub/c.jpg", root + "/a.txt"])
-        #expect(inputs[0].source == .file(path: root + "/b.png"))
-        #expect(inputs[1].source == .file(path: root + "/missing.png"))
-        #expect(inputs[2].source == .fileFoundInDirectory(path: root + "/sub/c.jpg"))
+        #expect(inputs[0].source == .file(path: PathBytes(root + "/b.png")))
+        #expect(inputs[1].source == .file(path: PathBytes(root + "/missing.png")))
+        #expect(inputs[2].source == .fileFoundInDirectory(path: PathBytes(root + "/sub/c.jpg")))
     }
 
     @Test func pathsAreTakenLazily() {

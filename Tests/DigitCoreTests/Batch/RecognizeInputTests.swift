@@ -65,9 +65,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try writeBatchTestFile(Array("just text, longer than eight bytes".utf8), to: root + "/notes.png")
         try writeBatchTestFile(try barPNG(), to: root + "/bar.dat")
-        #expect(recognize(RecognitionInput(name: "n", source: .fileFoundInDirectory(path: root + "/notes.png")))
+        #expect(recognize(RecognitionInput(name: "n", source: .fileFoundInDirectory(path: PathBytes(root + "/notes.png"))))
                 == .skipped(file: "n", reason: "not a PNG or JPEG file"))
-        guard case .recognized(let r) = recognize(RecognitionInput(name: "b", source: .fileFoundInDirectory(path: root + "/bar.dat"))) else {
+        guard case .recognized(let r) = recognize(RecognitionInput(name: "b", source: .fileFoundInDirectory(path: PathBytes(root + "/bar.dat")))) else {
             Issue.record("an image is read whatever its name"); return
         }
         #expect(r.digit == 3)
@@ -80,10 +80,10 @@ import Testing
         try writeBatchTestFile([0xFF, 0xD8, 0xFF], to: root + "/jpeg-start")
         try writeBatchTestFile([0xFF, 0xD8], to: root + "/too-short")
         try writeBatchTestFile((0..<100_000).map { UInt8(truncatingIfNeeded: $0) }, to: root + "/big.bin")
-        #expect(fileStartsWithImageSignature(atPath: root + "/truncated-png.bin"))
-        #expect(fileStartsWithImageSignature(atPath: root + "/jpeg-start"))
-        #expect(!fileStartsWithImageSignature(atPath: root + "/too-short"))
-        #expect(!fileStartsWithImageSignature(atPath: root + "/big.bin"))
-        #expect(fileStartsWithImageSignature(atPath: root + "/missing"), "unreadable: read it, so the error says why")
+        #expect(fileStartsWithImageSignature(at: PathBytes(root + "/truncated-png.bin")))
+        #expect(fileStartsWithImageSignature(at: PathBytes(root + "/jpeg-start")))
+        #expect(!fileStartsWithImageSignature(at: PathBytes(root + "/too-short")))
+        #expect(!fileStartsWithImageSignature(at: PathBytes(root + "/big.bin")))
+        #expect(fileStartsWithImageSignature(at: PathBytes(root + "/missing")), "unreadable: read it, so the error says why")
     }
 }

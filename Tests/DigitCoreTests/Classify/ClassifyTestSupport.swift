@@ -4,18 +4,6 @@ import Foundation
 
 /// Fixtures for the classifier tests: small synthetic digit sets, IDX/gzip writers, temp folders.
 enum ClassifyFixtures {
-    /// Where the real MNIST files are: `$DIGIT_MNIST_DIR`, else `../shared/mnist` beside the repository.
-    static let mnistDirectory: String = {
-        if let dir = ProcessInfo.processInfo.environment["DIGIT_MNIST_DIR"], !dir.isEmpty { return dir }
-        let repoRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repoRoot.deletingLastPathComponent().appendingPathComponent("shared/mnist").path
-    }()
-
-    static var mnistPresent: Bool {
-        MNISTSplit.allCases.allSatisfy { $0.imagesPath(in: mnistDirectory) != nil && $0.labelsPath(in: mnistDirectory) != nil }
-    }
-
     /// `count` synthetic 28×28 byte images (ink = 255), one simple shape per class with random
     /// jitter and noise, and their labels: learnable, but not trivially.
     static func syntheticBytes(count: Int, seed: UInt64) -> (images: [UInt8], labels: [UInt8]) {

@@ -13,9 +13,34 @@ import Testing
         let good = ["png", "jpeg", "orientation", "alpha", "digits"].flatMap(Self.files)
         #expect(good.count >= 50)
         for file in good {
+            let bytes = try Fixtures.bytes(file)
             let decoded = try Fixtures.decode(file)
-            #expect(decoded.image.width > 0 && decoded.image.alpha == nil, "\(file)")
+            #expect(decoded.image.alpha == nil, "\(file)")
+            // The format the name says, the size the header says (read here independently),
+            // shown upright, and a picture rather than one flat value.
+            #expect(decoded.format == (file.hasSuffix(".png") ? .png : .jpeg), "\(file)")
+            let header = try #require(headerSize(bytes), "\(file): no size in its header")
+            #expect(decoded.declaredWidth == header.width && decoded.declaredHeight == header.height, "\(file)")
+            let upright = decoded.orientation.swapsWidthAndHeight ? (header.height, header.width) : (header.width, header.height)
+            #expect(decoded.image.width == upright.0 && decoded.image.height == upright.1, "\(file)")
+            #expect(decoded.image.luma.count == decoded.image.width * decoded.image.height, "\(file)")
+            let low = decoded.image.luma.min() ?? 0, high = decoded.image.luma.max() ?? 0
+            #expect(Int(high) - Int(low) >= 32, "\(file): flat image \(low)…\(high)")
         }
+    }
+
+    /// Width and height from a PNG's IHDR or a JPEG's first SOFn segment.
+    func headerSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+        func be(_ i: Int, _ n: Int) -> Int { (i..<(i + n)).reduce(0) { $0 << 8 | Int(bytes[$1]) } }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return bytes.count >= 24 ? (be(16, 4), be(20, 4)) : nil }
+        var i = 2
+        while i + 9 < bytes.count, bytes[i] == 0xFF {
+            let marker = bytes[i + 1]
+            if marker == 0xFF { i += 1; continue }
+            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) { return (be(i + 7, 2), be(i + 5, 2)) }
+            i += 2 + be(i + 2, 2)
+        }
+        return nil
     }
 
     @Test func everyBadFixtureIsRefused() throws {

@@ -152,9 +152,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: ClassifyFixtures.mnistPresent, "MNIST not found at \(ClassifyFixtures.mnistDirectory) (set DIGIT_MNIST_DIR); skipped"))
+    @Test(.enabled(if: TestMNIST.testsRun, "\(TestMNIST.skipReason)"))
     func loadsTheRealTestSplitWithItsPublishedHashes() throws {
-        let set = try MNISTDataset.load(directory: F.mnistDirectory, split: .test)
+        let set = try MNISTDataset.load(directory: TestMNIST.directory, split: .test)
         #expect(set.count == 10_000)
         #expect(set.images.count == 10_000 * 784)
         #expect(set.labels.allSatisfy { $0 < 10 })

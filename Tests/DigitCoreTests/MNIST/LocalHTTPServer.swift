@@ -52,9 +52,12 @@ final class LocalHTTPServer: @unchecked Sendable {
     }
 
     /// Stops accepting connections (connections in flight finish on their own).
+    /// Stops accepting. The listening socket is closed by the accept loop as it ends, not here:
+    /// closing it here let a server started next reuse its descriptor number while this loop
+    /// was about to call `accept` again, which then answered the other server's requests (a 404
+    /// seen under load, when tests run in parallel).
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     enum ServerError: Error { case socket(Int32) }
@@ -64,6 +67,7 @@ final class LocalHTTPServer: @unchecked Sendable {
             let client = accept(listener, nil, nil)
             if client < 0 {
                 if errno == EINTR { continue }
+                close(listener)
                 return
             }
             let thread = Thread { [self] in serve(client) }

@@ -3,20 +3,8 @@ import DigitTestSupport
 import Testing
 @testable import DigitCore
 
-/// Where the real MNIST files are: `$DIGIT_MNIST_DIR`, else `../shared/mnist` beside the repository.
-private let sharedMNISTDirectory: String = {
-    if let dir = ProcessInfo.processInfo.environment["DIGIT_MNIST_DIR"], !dir.isEmpty { return dir }
-    let repoRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return repoRoot.deletingLastPathComponent().appendingPathComponent("shared/mnist").path
-}()
-
-private let sharedMNISTPresent = MNISTFile.all.allSatisfy {
-    FileManager.default.fileExists(atPath: sharedMNISTDirectory + "/" + $0.name)
-}
-
 private func sharedBytes(_ file: MNISTFile) throws -> [UInt8] {
-    try [UInt8](Data(contentsOf: URL(fileURLWithPath: sharedMNISTDirectory + "/" + file.name)))
+    try [UInt8](Data(contentsOf: URL(fileURLWithPath: TestMNIST.path(file.name))))
 }
 
 /// Valid gzip around any bytes (stored deflate blocks).
@@ -26,7 +14,7 @@ private func filesIn(_ directory: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
 }
 
-@Suite(.enabled(if: sharedMNISTPresent, "MNIST not found at \(sharedMNISTDirectory) (set DIGIT_MNIST_DIR); download tests skipped"))
+@Suite(.enabled(if: TestMNIST.testsRun, "\(TestMNIST.skipReason)"))
 struct MNISTDownloadTests {
     /// The two label files: small, so the debug-build SHA-256 stays quick.
     let labelFiles = [MNISTFile.testLabels, MNISTFile.trainLabels]

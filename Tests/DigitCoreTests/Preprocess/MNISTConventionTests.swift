@@ -1,19 +1,12 @@
 import CZlib
+import DigitTestSupport
 import Foundation
 import Testing
 @testable import DigitCore
 
 /// Checks the MNIST conventions `normaliseInk` relies on against the real test set.
 @Suite struct MNISTConventionTests {
-    /// `../shared/mnist` from the package root, or `$DIGIT_MNIST_DIR`.
-    static var directory: String {
-        if let dir = ProcessInfo.processInfo.environment["DIGIT_MNIST_DIR"] { return dir }
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.deletingLastPathComponent().appendingPathComponent("shared/mnist").path
-    }
-    static var imagesPath: String { directory + "/t10k-images-idx3-ubyte.gz" }
-    static var available: Bool { FileManager.default.isReadableFile(atPath: imagesPath) }
+    static var imagesPath: String { TestMNIST.path("t10k-images-idx3-ubyte.gz") }
 
     /// The first `count` test images, 784 bytes each (the 16-byte IDX header skipped).
     static func testImages(count: Int) throws -> [[UInt8]] {
@@ -22,7 +15,7 @@ import Testing
         return (0..<count).map { Array(bytes[(16 + $0 * 784)..<(16 + ($0 + 1) * 784)]) }
     }
 
-    @Test(.enabled(if: available, "MNIST not found at ../shared/mnist (or $DIGIT_MNIST_DIR); skipped"))
+    @Test(.enabled(if: TestMNIST.testsRun, "\(TestMNIST.skipReason)"))
     func rawMNISTCentreOfMassIsAt14InPixelIndexCoordinates() throws {
         let images = try Self.testImages(count: 10_000)
         var sumX: Double = 0, sumY: Double = 0
@@ -35,7 +28,7 @@ import Testing
         #expect(abs(meanX - 13.5) > 0.4, "the centre is 14, not 13.5")
     }
 
-    @Test(.enabled(if: available, "MNIST not found at ../shared/mnist (or $DIGIT_MNIST_DIR); skipped"))
+    @Test(.enabled(if: TestMNIST.testsRun, "\(TestMNIST.skipReason)"))
     func theShortcutForMNISTSizedDigitsGivesTheSameResult() throws {
         var shortcuts = 0
         for image in try Self.testImages(count: 300) {
@@ -46,7 +39,7 @@ import Testing
         #expect(shortcuts > 250)
     }
 
-    @Test(.enabled(if: available, "MNIST not found at ../shared/mnist (or $DIGIT_MNIST_DIR); skipped"))
+    @Test(.enabled(if: TestMNIST.testsRun, "\(TestMNIST.skipReason)"))
     func normalisedMNISTDigitsAreCentredAndBoxedLikeTheOriginals() throws {
         let images = try Self.testImages(count: 500)
         var correlations: [Float] = [], widths: [Float] = []

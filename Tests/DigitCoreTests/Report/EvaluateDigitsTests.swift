@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import DigitCore
 
@@ -45,9 +46,10 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
     /// Sample i: even → ink off-centre, label 0; i = 1 → ink in the centre, label 1; i = 3 → ink
     /// off-centre, label 1 (a miss); i = 5 → fails. Expected: (0,0) ×3 [i = 0, 2, 4], (1,1) ×1, (1,0) ×1, one failure.
     @Test func countsPairsAndFailuresInOrder() throws {
-        var little = DigitImage.blank, much = DigitImage.blank
-        for y in 4..<24 { little[2, y] = 1; much[14, y] = 1 }
-        var events: [String] = []
+        var littleInk = DigitImage.blank, muchInk = DigitImage.blank
+        for y in 4..<24 { littleInk[2, y] = 1; muchInk[14, y] = 1 }
+        let little = littleInk, much = muchInk
+        let eventLog = Mutex<[String]>([])
         let outcome = try evaluateDigits(model: centreColumnsModel(), count: 6, sample: { i in
             switch i {
             case 5: throw EvaluationFailure(name: "five", reason: "unreadable")
@@ -57,14 +59,14 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
             }
         }, onEvent: { event in
             switch event {
-            case .classified(let index, _, let prediction): events.append("\(index):\(prediction.digit)")
-            case .failed(let index, let failure): events.append("\(index):\(failure)")
+            case .classified(let index, _, let prediction): eventLog.withLock { $0.append("\(index):\(prediction.digit)") }
+            case .failed(let index, let failure): eventLog.withLock { $0.append("\(index):\(failure)") }
             }
         })
         #expect(outcome.confusion[0, 0] == 3 && outcome.confusion[1, 1] == 1 && outcome.confusion[1, 0] == 1)
         #expect(outcome.confusion.total == 5)
         #expect(outcome.failures == [EvaluationFailure(name: "five", reason: "unreadable")])
-        #expect(events == ["0:0", "1:1", "2:0", "3:0", "4:0", "5:five: unreadable"])
+        #expect(eventLog.withLock { $0 } == ["0:0", "1:1", "2:0", "3:0", "4:0", "5:five: unreadable"])
     }
 
     /// A folder with sub-folders 0/ and 1/, through decode → preprocess → model, with a broken file:
@@ -91,6 +93,43 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
         #expect(outcome.confusion[1, 1] == 1)
         #expect(outcome.confusion[1, 0] == 1)
         #expect(outcome.failures.map(\.name) == [root + "/1/broken.png"])
+    }
+
+    /// Read on several threads, reported in order: the outcome and the events do not depend on
+    /// the worker count, and an error thrown by `onEvent` stops the run and comes out.
+    @Test func theResultDoesNotDependOnTheWorkerCount() throws {
+        var drawn = [UInt8](repeating: 0, count: 40 * 784)
+        for n in 0..<40 { for y in 4..<24 { drawn[n * 784 + y * 28 + 3 + (n % 20)] = 255 } }
+        let images = drawn
+        let labels = (0..<40).map { UInt8($0 % 2) }
+        func run(workers: Int) throws -> (ConfusionMatrix, [Int]) {
+            let order = Mutex<[Int]>([])
+            let outcome = try evaluateDigits(model: centreColumnsModel(), count: 40, workers: workers, sample: { i in
+                if i % 7 == 3 { throw EvaluationFailure(name: "n\(i)", reason: "bad") }
+                return mnistEvaluationSample(images: images, labels: labels, index: i)
+            }, onEvent: { event in
+                switch event {
+                case .classified(let index, _, _), .failed(let index, _): order.withLock { $0.append(index) }
+                }
+            })
+            #expect(outcome.failures.map(\.name) == ["n3", "n10", "n17", "n24", "n31", "n38"])
+            return (outcome.confusion, order.withLock { $0 })
+        }
+        let one = try run(workers: 1), three = try run(workers: 3)
+        #expect(one.0 == three.0 && one.0.total == 34)
+        #expect(one.1 == Array(0..<40) && three.1 == Array(0..<40))
+
+        struct Stop: Error {}
+        let seen = Mutex(0)
+        #expect(throws: Stop.self) {
+            try evaluateDigits(model: centreColumnsModel(), count: 40, workers: 2, sample: { i in
+                mnistEvaluationSample(images: images, labels: labels, index: i)
+            }, onEvent: { _ in
+                let count = seen.withLock { $0 += 1; return $0 }
+                if count == 5 { throw Stop() }
+            })
+        }
+        #expect(seen.withLock { $0 } == 5)
     }
 
     @Test func mnistSamplesAreNormalisedBytes() {
