@@ -7,7 +7,7 @@ func randomPageSize(_ rng: inout BenchRandom) -> (width: Int, height: Int) {
     switch rng.uniform() {
     case ..<0.15: return (28, 28)
     case ..<0.45: let w = Int(rng.uniform(40, 300)); return (w, Int(Double(w) * rng.uniform(0.6, 1.6)))
-    case ..<0.9: let w = Int(rng.uniform(300, 900)); return (w, Int(Double(w) * rng.uniform(0.6, 1.5)))
+    case ..<0.94: let w = Int(rng.uniform(300, 900)); return (w, Int(Double(w) * rng.uniform(0.6, 1.5)))
     default: return rng.chance(0.5) ? (1600, 1200) : (1200, 1600)
     }
 }
@@ -32,7 +32,8 @@ func makeBlankPlain(_ rng: inout BenchRandom) throws -> Sample {
     if rng.chance(0.5) { addPaperTexture(&page, amplitude: rng.uniform(0.01, 0.05), &rng) }
     page.blur(sigma: rng.uniform(0, 1.5))
     page.addNoise(sigma: rng.uniform(0.003, 0.04), &rng)
-    let encoded = try encode(page, &rng, jpegChance: 0.5)
+    // Photo-sized pages are photos: JPEG.
+    let encoded = try encode(page, &rng, jpegChance: size.width * size.height > 500_000 ? 1 : 0.5)
     return Sample(bytes: encoded.bytes, fileExtension: encoded.fileExtension, label: nil, mnistIndex: nil)
 }
 
@@ -89,11 +90,11 @@ func makeBlankUniform(_ rng: inout BenchRandom) throws -> Sample {
     return Sample(bytes: bytes, fileExtension: "png", label: nil, mnistIndex: nil)
 }
 
-/// Lined (`grid` false) or squared/dotted paper, as a scan crop or a whole page (75–300 dpi, 3–20
-/// spacings), sometimes photographed (lighting, JPEG).
+/// Lined (`grid` false) or squared/dotted paper, as a scan crop or a larger part of a page (75–220
+/// dpi, 3–12 spacings tall), sometimes photographed (lighting, JPEG).
 func makeBlankRuled(_ rng: inout BenchRandom, grid: Bool) throws -> Sample {
-    let dpi = rng.uniform(75, 300)
-    let layout = ruledLayout(&rng, dpi: dpi, grid: grid, dots: grid && rng.chance(0.35), spacings: 3...20)
+    let dpi = rng.uniform(75, 220)
+    let layout = ruledLayout(&rng, dpi: dpi, grid: grid, dots: grid && rng.chance(0.35), spacings: 3...12)
     var page = printedPage(layout, &rng)
     return try blankFile(&page, &rng)
 }

@@ -210,3 +210,18 @@ func makePhoto(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample 
     }
     return Sample(bytes: bytes, fileExtension: "jpg", label: digits.labels[n], mnistIndex: n)
 }
+
+/// A phone photo stored sideways, upside down or mirrored, with the EXIF Orientation tag (mostly
+/// 6 and 8, as phones held upright write; some 3 and the mirrored 2, 4, 5, 7) that turns it upright.
+func makeExifPhoto(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample {
+    let n = randomDigitIndex(&rng, digits)
+    let recipe = PhotoRecipe.random(&rng, maxHeight: 800)
+    let photo = renderPhoto(digits.images[n], recipe, &rng)
+    let orientation = [6, 6, 6, 8, 8, 3, 3, 2, 4, 5, 7][Int(rng.next() % 11)]
+    let stored = storedForExifOrientation(photo.luma, width: photo.width, height: photo.height, channels: 1,
+                                          orientation: orientation)
+    let jpeg = try encodeJPEG(GrayImage(width: stored.width, height: stored.height, luma: stored.bytes),
+                              quality: recipe.jpegQuality)
+    return Sample(bytes: withExifOrientation(jpeg, orientation: orientation), fileExtension: "jpg",
+                  label: digits.labels[n], mnistIndex: n)
+}

@@ -69,10 +69,10 @@ struct Page {
     mutating func addNoise(sigma: Double, _ rng: inout BenchRandom) {
         guard sigma > 0 else { return }
         for i in 0..<(width * height) {
-            let n = sigma * rng.gaussian()
-            r[i] += n + 0.3 * sigma * rng.gaussian()
+            let n = sigma * rng.gaussian(), chroma = 0.3 * sigma * rng.gaussian()
+            r[i] += n + chroma
             g[i] += n
-            b[i] += n + 0.3 * sigma * rng.gaussian()
+            b[i] += n - chroma
         }
     }
 

@@ -198,8 +198,14 @@ func addScannerEdges(_ page: inout Page, dpi: Double, _ rng: inout BenchRandom, 
             let thickness = min(rng.uniform(3, 40), 0.15 * min(w, h)), soft = rng.uniform(1, 6)
             for y in 0..<page.height {
                 for x in 0..<page.width {
-                    let d = [Double(x), w - 1 - Double(x), Double(y), h - 1 - Double(y)][side]
-                    band.mark(x, y, min(1, max(0, (thickness - d) / soft)))
+                    let d: Double
+                    switch side {
+                    case 0: d = Double(x)
+                    case 1: d = w - 1 - Double(x)
+                    case 2: d = Double(y)
+                    default: d = h - 1 - Double(y)
+                    }
+                    if d < thickness { band.mark(x, y, min(1, max(0, (thickness - d) / soft))) }
                 }
             }
         }

@@ -33,6 +33,8 @@
 //   scan-dust          specks and short hairs near (and sometimes touching) the digit
 //   scan-edge          scanner edge strips (dark band at an edge) and punched holes beside the digit
 //   photos             phone photos as in bench/fidelity (PhotoRecipe), colour casts, JPEG
+//   photos-exif        such photos stored sideways/upside down/mirrored with the EXIF Orientation
+//                      tag that turns them upright (mostly 6 and 8, as phones write)
 //   fonts              digits typed in the fonts installed (DejaVu, Liberation, URW, Comic Neue, …),
 //                      rendered by Pillow (render_fonts.py); skipped without Pillow or fonts
 //   blank-plain        paper of any tint and size, lighting, texture, blur, noise
@@ -150,6 +152,7 @@ let categories: [Category] = [
     Category(name: "scan-dust", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .dust) },
     Category(name: "scan-edge", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .edge) },
     Category(name: "photos", blank: false) { rng, _ in try makePhoto(&rng, digits) },
+    Category(name: "photos-exif", blank: false) { rng, _ in try makeExifPhoto(&rng, digits) },
     Category(name: "fonts", blank: false, fonts: true) { _, _ in fatalError("fonts are rendered by render_fonts.py") },
     Category(name: "blank-plain", blank: true) { rng, _ in try makeBlankPlain(&rng) },
     Category(name: "blank-ruled", blank: true) { rng, _ in try makeBlankRuled(&rng, grid: false) },
