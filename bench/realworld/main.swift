@@ -19,7 +19,9 @@
 //                      transparent, or black ink whose alpha is the picture; some interlaced
 //   identity-16bit     16-bit gray, gray+alpha, RGB or RGBA, either polarity, some interlaced
 //   identity-alpha     a drawing app's export: strokes on a transparent canvas (RGBA or gray+alpha)
-//   small              ink box 8–40 px tall in a crop 1.15–3× its size (screenshots, small fields)
+//   canvas             drawn with a round brush in a web/tablet canvas (140–400 px), black on white,
+//                      white on black or black on transparent
+//   small              ink box 8–40 px tall in a crop 1.2–3× its size (screenshots, small fields)
 //   lowres-blocky      reduced to 8×8, 12×12 or 16×16, enlarged 4–24× by nearest neighbour
 //   lowres-smooth      the same enlarged bilinearly (as viewers and image tools do), some JPEG
 //   thick              felt tip: strokes dilated by 2.5–8% of the height (thick 0s nearly close)
@@ -139,6 +141,7 @@ let categories: [Category] = [
     Category(name: "identity-palette", blank: false) { rng, i in makeIdentityPalette(&rng, digits, item: i) },
     Category(name: "identity-16bit", blank: false) { rng, i in makeIdentitySixteenBit(&rng, digits, item: i) },
     Category(name: "identity-alpha", blank: false) { rng, i in makeIdentityAlpha(&rng, digits, item: i) },
+    Category(name: "canvas", blank: false) { rng, _ in try makeCanvas(&rng, digits) },
     Category(name: "small", blank: false) { rng, _ in try makeSmall(&rng, digits) },
     Category(name: "lowres-blocky", blank: false) { rng, _ in try makeLowResolution(&rng, digits, smooth: false) },
     Category(name: "lowres-smooth", blank: false) { rng, _ in try makeLowResolution(&rng, digits, smooth: true) },
@@ -475,7 +478,17 @@ if let keep = options.keep {
         }
         try? (lines.joined(separator: "\n") + "\n").write(toFile: keep + "/" + category.name + "/labels.csv", atomically: true, encoding: .utf8)
     }
-    print("images kept in \(keep) (one folder per category, with labels.csv)")
+    // Every file `digit` got wrong: path, truth, digit's answer, Python's answer.
+    var misses = ["file,truth,digit,python"]
+    for category in chosen {
+        for item in results[category.name] ?? [] where item.digit != item.label || item.error != nil {
+            let answer = item.error.map { "error: " + $0.replacingOccurrences(of: ",", with: ";") } ?? item.digit.map(String.init) ?? "no digit"
+            let python = item.pythonError ? "error" : item.python.map(String.init) ?? "no ink"
+            misses.append("\(item.path),\(item.label.map(String.init) ?? "blank"),\(answer),\(python)")
+        }
+    }
+    try? (misses.joined(separator: "\n") + "\n").write(toFile: keep + "/misses.csv", atomically: true, encoding: .utf8)
+    print("images kept in \(keep) (one folder per category, with labels.csv; misses.csv lists every file digit got wrong)")
 } else {
     try? FileManager.default.removeItem(atPath: work)
 }
