@@ -76,10 +76,7 @@ struct Options {
     var threads = ProcessInfo.processInfo.activeProcessorCount
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("realworld: " + message + "\n").utf8))
-    exit(1)
-}
+func fail(_ message: String) -> Never { benchExit("realworld", message, status: 1) }
 
 func parseOptions() -> Options {
     var options = Options()
@@ -114,10 +111,7 @@ func parseOptions() -> Options {
     return options
 }
 
-func usage(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("realworld: " + message + "\n").utf8))
-    exit(2)
-}
+func usage(_ message: String) -> Never { benchExit("realworld", message, status: 2) }
 
 // MARK: - Categories
 
