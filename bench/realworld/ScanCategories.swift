@@ -244,30 +244,34 @@ func scanFile(_ page: inout Page, _ rng: inout BenchRandom, inkLuma: Double? = n
     }
 }
 
-/// Scanner paper (gray 0.88–1) with the layout's printed marks.
-func printedPage(_ layout: ScanLayout, _ rng: inout BenchRandom) -> Page {
-    var page = Page(width: layout.width, height: layout.height, paper: Colour(gray: rng.uniform(0.88, 1)))
+/// Scanner paper (gray 0.88–1, unless `paper` is given) with the layout's printed marks.
+func printedPage(_ layout: ScanLayout, _ rng: inout BenchRandom, paper: Colour? = nil) -> Page {
+    var page = Page(width: layout.width, height: layout.height, paper: paper ?? Colour(gray: rng.uniform(0.88, 1)))
     page.apply(layout.print, colour: layout.printColour)
     return page
 }
 
-enum ScanKind: String { case box, comb, underline, ruled, dust, edge }
+enum ScanKind: String { case box, comb, underline, ruled, dust, edge, photographedForm }
 
-/// A scanned handwritten digit at 150–300 dpi, 5–12 mm tall, in the layout of `kind`.
+/// A scanned handwritten digit at 150–300 dpi, 5–12 mm tall, in the layout of `kind`; for
+/// `photographedForm`, a phone photo of a form field instead: a box, comb field, answer line or
+/// ruled paper at 100–250 px per inch, on tinted paper under a lighting gradient, blurred, noisy, JPEG.
 func makeScan(_ rng: inout BenchRandom, _ digits: TestDigits, kind: ScanKind) throws -> Sample {
     let n = randomDigitIndex(&rng, digits)
-    let dpi = rng.uniform(150, 300)
+    let photographed = kind == .photographedForm
+    let dpi = photographed ? rng.uniform(100, 250) : rng.uniform(150, 300)
     let h = mm(rng.uniform(5, 12), dpi)
     let layout: ScanLayout
-    switch kind {
+    let layoutKind = photographed ? [ScanKind.box, .comb, .underline, .ruled][Int(rng.next() % 4)] : kind
+    switch layoutKind {
     case .box: layout = boxLayout(&rng, digitHeight: h)
     case .comb: layout = combLayout(&rng, digitHeight: h)
     case .underline: layout = underlineLayout(&rng, digitHeight: h)
     case .ruled: layout = ruledLayout(&rng, dpi: dpi, grid: rng.chance(0.3))
-    case .dust: layout = plainLayout(&rng, digitHeight: h)
+    case .dust, .photographedForm: layout = plainLayout(&rng, digitHeight: h)
     case .edge: layout = plainLayout(&rng, digitHeight: h, fraction: 0.2...0.4)
     }
-    var page = printedPage(layout, &rng)
+    var page = printedPage(layout, &rng, paper: photographed ? randomPaper(&rng) : nil)
     let placement = DigitPlacement(centreX: layout.digitX, centreY: layout.digitY, scale: layout.digitHeight / 20,
                                    rotation: layout.skew + rng.uniform(-6, 6) * .pi / 180, slant: rng.uniform(-0.15, 0.15),
                                    aspect: rng.uniform(0.85, 1.15))
@@ -275,6 +279,14 @@ func makeScan(_ rng: inout BenchRandom, _ digits: TestDigits, kind: ScanKind) th
     page.apply(inkLayer(of: digits.images[n], placement), colour: ink.colour, opacity: ink.opacity)
     if kind == .dust { addDust(&page, near: layout.digitX, layout.digitY, spread: layout.digitHeight * 0.9, &rng) }
     if kind == .edge { addScannerEdges(&page, dpi: dpi, &rng, strips: rng.chance(0.75), holes: rng.chance(0.5)) }
-    let file = try scanFile(&page, &rng, inkLuma: 1 - ink.opacity * (1 - ink.colour.luma))
+    let file: (bytes: [UInt8], fileExtension: String)
+    if photographed {
+        page.light(strength: rng.uniform(0.1, 0.5), angle: rng.uniform(0, 2 * .pi), brightness: rng.uniform(0.7, 1))
+        page.blur(sigma: rng.uniform(0.5, 1.5))
+        page.addNoise(sigma: rng.uniform(0.01, 0.03), &rng)
+        file = try encode(page, &rng, jpegChance: 0.9, quality: 70...95, colourChance: 0.7)
+    } else {
+        file = try scanFile(&page, &rng, inkLuma: 1 - ink.opacity * (1 - ink.colour.luma))
+    }
     return Sample(bytes: file.bytes, fileExtension: file.fileExtension, label: digits.labels[n], mnistIndex: n)
 }

@@ -35,6 +35,8 @@
 //   scan-dust          specks and short hairs near (and sometimes touching) the digit
 //   scan-edge          scanner edge strips (dark band at an edge) and punched holes beside the digit
 //   photos             phone photos as in bench/fidelity (PhotoRecipe), colour casts, JPEG
+//   photo-forms        a phone photo of a form field: box, comb field, answer line or ruled paper,
+//                      tinted paper, lighting gradient, blur, noise, mostly colour JPEG
 //   photos-exif        such photos stored sideways/upside down/mirrored with the EXIF Orientation
 //                      tag that turns them upright (mostly 6 and 8, as phones write)
 //   fonts              digits typed in the fonts installed (DejaVu, Liberation, URW, Comic Neue, …),
@@ -149,6 +151,7 @@ let categories: [Category] = [
     Category(name: "scan-dust", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .dust) },
     Category(name: "scan-edge", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .edge) },
     Category(name: "photos", blank: false) { rng, _ in try makePhoto(&rng, digits) },
+    Category(name: "photo-forms", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .photographedForm) },
     Category(name: "photos-exif", blank: false) { rng, _ in try makeExifPhoto(&rng, digits) },
     Category(name: "fonts", blank: false, fonts: true) { _, _ in fatalError("fonts are rendered by render_fonts.py") },
     Category(name: "blank-plain", blank: true) { rng, _ in try makeBlankPlain(&rng) },
@@ -455,8 +458,9 @@ for category in chosen {
 }
 print("")
 if let identityAccuracy, let evaluateAccuracy {
-    print(String(format: "identity (white and black, %d files): digit %.2f%%; evaluate path (normaliseMNISTDigit on the same idx digits) %.2f%%; gap %.2f points (target ≤ 0.2)",
-                 identityItems.count, identityAccuracy * 100, evaluateAccuracy * 100, (evaluateAccuracy - identityAccuracy) * 100))
+    let names = chosen.filter(\.identityCount).map(\.name).joined(separator: " + ")
+    print(String(format: "identity (%@, %d files): digit %.2f%%; evaluate path (normaliseMNISTDigit on the same idx digits) %.2f%%; gap %.2f points (target ≤ 0.2)",
+                 names, identityItems.count, identityAccuracy * 100, evaluateAccuracy * 100, (evaluateAccuracy - identityAccuracy) * 100))
 } else {
     print("identity categories not run: the 97%-of-identity targets are not checked")
 }
