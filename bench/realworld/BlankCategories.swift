@@ -42,23 +42,24 @@ func makeBlankPlain(_ rng: inout BenchRandom) throws -> Sample {
 func makeBlankNoise(_ rng: inout BenchRandom) throws -> Sample {
     let w = rng.chance(0.25) ? 28 : Int(rng.uniform(28, 600))
     let h = rng.chance(0.5) ? w : Int(rng.uniform(28, 600))
-    var page = Page(width: w, height: h, paper: Colour(gray: 0))
     let kind = rng.next() % 4
-    for i in 0..<(w * h) {
-        switch kind {
-        case 0: let v = rng.uniform(); page.r[i] = v; page.g[i] = rng.chance(0.5) ? v : rng.uniform(); page.b[i] = v
-        default: break
+    var page: Page
+    switch kind {
+    case 0:  // random bytes, gray or in colour
+        page = Page(width: w, height: h, paper: Colour(gray: 0))
+        let colour = rng.chance(0.5)
+        for i in 0..<(w * h) {
+            let v = rng.uniform()
+            page.r[i] = v; page.g[i] = colour ? rng.uniform() : v; page.b[i] = v
         }
-    }
-    if kind == 1 {
+    case 1:
         page = Page(width: w, height: h, paper: Colour(gray: rng.uniform(0.2, 0.8)))
         page.addNoise(sigma: rng.uniform(0.08, 0.3), &rng)
-    } else if kind == 2 {
+    case 2:
         page = Page(width: w, height: h, paper: Colour(gray: [1.0, 0.9, 0.5, 0.0][Int(rng.next() % 4)]))
         page.addSaltAndPepper(density: rng.uniform(0.01, 0.3), &rng)
-    } else if kind == 3 {
-        let base = rng.uniform(0.3, 0.8)
-        page = Page(width: w, height: h, paper: Colour(gray: base))
+    default:
+        page = Page(width: w, height: h, paper: Colour(gray: rng.uniform(0.3, 0.8)))
         addPaperTexture(&page, amplitude: rng.uniform(0.1, 0.3), &rng)
     }
     let encoded = try encode(page, &rng, jpegChance: kind == 3 ? 0.5 : 0.15, colourChance: 0.3)

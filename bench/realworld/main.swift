@@ -37,7 +37,7 @@
 //   photos             phone photos as in bench/fidelity (PhotoRecipe), colour casts, JPEG
 //   photo-forms        a phone photo of a form field: box, comb field, answer line or ruled paper,
 //                      tinted paper, lighting gradient, blur, noise, mostly colour JPEG
-//   photos-exif        such photos stored sideways/upside down/mirrored with the EXIF Orientation
+//   photos-exif        phone photos stored sideways/upside down/mirrored with the EXIF Orientation
 //                      tag that turns them upright (mostly 6 and 8, as phones write)
 //   fonts              digits typed in the fonts installed (DejaVu, Liberation, URW, Comic Neue, …),
 //                      rendered by Pillow (render_fonts.py); skipped without Pillow or fonts
@@ -58,8 +58,8 @@
 // path (normaliseMNISTDigit on the idx digits, same model, same digits), and the issue 9 targets:
 // identity within 0.2 points of that and no "no digit found"; every digit category at least 97% of
 // the identity accuracy; blank pages refused at least 97% of the time. --keep DIR keeps the images
-// (one folder per category, with labels.csv for `digit evaluate`), so failures can be inspected
-// with `digit preprocess --steps`.
+// (one folder per category, with labels.csv for `digit evaluate`, and misses.csv listing every
+// file `digit` got wrong), so failures can be inspected with `digit preprocess --steps`.
 import BenchSupport
 import DigitCore
 import Foundation
