@@ -62,8 +62,8 @@ check_tree() {
             fail "$what: man -l $page failed"
         fi
         [ -s "$scratch/man-warnings" ] && fail "$what: man -l $page warns: $(head -n 3 "$scratch/man-warnings")"
-        grep -q "^NAME" <<<"$rendered" && grep -q "${command//-/ } " <<<"$rendered" \
-            || fail "$what: man -l $page does not show the NAME of '${command//-/ }'"
+        grep -q "^ *$command — " <<<"$rendered" && grep -q "^ *${command//-/ } " <<<"$rendered" \
+            || fail "$what: man -l $page shows no NAME '$command' or SYNOPSIS '${command//-/ }'"
         all_rendered+=$rendered
     done
     local ch missing=""
