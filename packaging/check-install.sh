@@ -29,11 +29,15 @@ def walk(command, prefix):
 print("\n".join(walk(json.load(sys.stdin)["command"], [])))'
 }
 
-# Every non-ASCII character of the help text (×, λ, …), which the pages must show too.
+# Every non-ASCII character of the help text the pages show (×, λ, …), which they must show too.
 non_ascii_of() {
     "$1" --experimental-dump-help | python3 -c '
-import sys
-print("".join(sorted(set(ch for ch in sys.stdin.read() if ord(ch) > 127))))'
+import json, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, "packaging")
+finish = __import__("finish-man-pages")
+text = "".join(finish.shown_help_strings(json.load(sys.stdin)))
+print("".join(sorted(set(ch for ch in text if ord(ch) > 127))))'
 }
 
 # check_tree ROOT MAN_SUFFIX ZSH_DIR: the files under ROOT/usr work, with no help from the build.

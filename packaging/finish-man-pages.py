@@ -10,8 +10,8 @@ digit.1, digit-recognize.1, … (git's style, so `man digit-recognize` finds the
 - the non-ASCII characters of the help text put back (the pages are UTF-8, which man-db reads):
   generate-manual 1.8.2 drops every non-ASCII character (28×28 would read 2828). They are
   restored from DUMP_HELP_JSON (`digit --experimental-dump-help`, what generate-manual reads), by
-  escaping each help string with and without them exactly as generate-manual does.
-Fails (status 1) when a help string with non-ASCII characters is not found in any page.
+  escaping each help text with and without them exactly as generate-manual does.
+Fails (status 1) when a help text with non-ASCII characters is not found in any page.
 """
 import json
 import os
@@ -61,22 +61,27 @@ def ascii_only(text):
     return "".join(ch for ch in text if ord(ch) < 128)
 
 
-def help_strings(node):
-    """Every string in the dump-help JSON (abstracts, discussions, names, …)."""
+# The dump-help fields generate-manual writes as text of their own (abstracts, discussions, the
+# descriptions of an option's values); any other field is not shown, or only inside a macro.
+SHOWN_FIELDS = {"abstract", "discussion", "allValueDescriptions"}
+
+
+def shown_help_strings(node, shown=False):
+    """The strings of the dump-help JSON that the pages show as text."""
     if isinstance(node, dict):
-        for value in node.values():
-            yield from help_strings(value)
+        for key, value in node.items():
+            yield from shown_help_strings(value, shown or key in SHOWN_FIELDS)
     elif isinstance(node, list):
         for value in node:
-            yield from help_strings(value)
-    elif isinstance(node, str):
+            yield from shown_help_strings(value, shown)
+    elif isinstance(node, str) and shown:
         yield node
 
 
 def restore_non_ascii(pages, dump):
     """Puts the non-ASCII characters back into `pages` (name → text); returns strings not found."""
     missing = []
-    for text in sorted(set(s for s in help_strings(dump) if ascii_only(s) != s), key=len, reverse=True):
+    for text in sorted(set(s for s in shown_help_strings(dump) if ascii_only(s) != s), key=len, reverse=True):
         forms = [
             # A text line: the whole string, between line breaks.
             (re.compile("(?m)^" + re.escape(escaped_text_line(ascii_only(text))) + "$"),
