@@ -33,6 +33,9 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder holding the MNIST test files (without IMAGES).", valueName: "dir"))
     var data: String?
 
+    @Option(name: .long, help: modelOptionHelp)
+    var model: BundledModel?
+
     @Option(name: .long, help: ArgumentHelp("Weights file to evaluate (default: the bundled model).", valueName: "file"))
     var weights: String?
 
@@ -57,7 +60,7 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
-        let model = try (weights.map { try WeightsFile.load(path: $0) } ?? WeightsFile.bundled()).model
+        let (file, modelSource) = try loadWeightsFile(path: weights, model: model)
         if let misclassified { try makeFolder(misclassified) }
 
         let source: String
@@ -89,7 +92,7 @@ struct Evaluate: ParsableCommand {
 
         let bar = ProgressBar(total: count, label: "evaluating ")
         var done = 0
-        let outcome = try evaluateDigits(model: model, count: count, sample: sample) { event in
+        let outcome = try evaluateDigits(model: file.classifier, count: count, sample: sample) { event in
             done += 1
             bar.update(done: done)
             switch event {
@@ -109,7 +112,8 @@ struct Evaluate: ParsableCommand {
         guard outcome.confusion.total > 0 else {
             throw ValidationError("\(source): no image could be evaluated (\(outcome.failures.count) failed)")
         }
-        let report = EvaluationReport(source: source, confusion: outcome.confusion, failedCount: outcome.failures.count)
+        let report = EvaluationReport(source: source, confusion: outcome.confusion, failedCount: outcome.failures.count,
+                                      model: "\(modelSource) (\(file.classifier.shapeDescription))")
         if let confusionPng {
             try writeFileAtomically(try encodePNG(confusionHeatMap(outcome.confusion)), to: confusionPng)
         }

@@ -71,6 +71,9 @@ struct Recognize: ParsableCommand {
         valueName: "p"))
     var minConfidence: Double?
 
+    @Option(help: modelOptionHelp)
+    var model: BundledModel?
+
     @Option(help: ArgumentHelp("A weights file to use instead of the bundled model.", valueName: "file"))
     var weights: String?
 
@@ -97,9 +100,9 @@ struct Recognize: ParsableCommand {
 
     func run() throws {
         let inputList = try inputSequence()
-        let model: SoftmaxModel
+        let classifier: Classifier
         do {
-            model = try loadRecognitionModel(weightsPath: weights)
+            classifier = try Classifier.load(weightsFile: weights, bundled: model)
         } catch {
             printToStandardError("digit: \(error)")
             throw ExitCode.failure
@@ -113,7 +116,7 @@ struct Recognize: ParsableCommand {
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let textMode = format == .text
         recognizeInOrder(inputList, settings: settings, workers: workers,
-                         classify: { model.predict($0) },
+                         classify: { classifier.predict($0) },
                          emit: { outcome in
                              tally.count(outcome)
                              switch outcome {
@@ -229,10 +232,4 @@ private func looksLikeText(_ bytes: [UInt8]) -> Bool {
 private func isDirectory(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-}
-
-/// The model to recognize with: `--weights FILE` when given, else the bundled one.
-func loadRecognitionModel(weightsPath: String?) throws -> SoftmaxModel {
-    if let weightsPath { return try SoftmaxModel.load(weightsFile: weightsPath) }
-    return try SoftmaxModel.bundled()
 }

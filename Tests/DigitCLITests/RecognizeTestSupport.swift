@@ -88,4 +88,4 @@ func parseJSONLines(_ text: String) throws -> [[String: Any]] {
 
 
 /// True when this build carries a trained model that fits its preprocessing.
-let trainedModelBundled = (try? SoftmaxModel.bundled()) != nil
+let trainedModelBundled = (try? Classifier.bundled()) != nil

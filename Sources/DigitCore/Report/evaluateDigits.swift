@@ -45,7 +45,7 @@ public struct EvaluationOutcome: Sendable {
 /// failure, not fatal), the model predicts, the pair (label, prediction) goes into the confusion matrix.
 /// `onEvent` sees every sample's outcome in order (e.g. to save misclassified images); an error it throws
 /// stops the run. Single-threaded, so the result and the event order never depend on the machine.
-public func evaluateDigits(model: SoftmaxModel, count: Int,
+public func evaluateDigits(model: Classifier, count: Int,
                            sample: (Int) throws -> EvaluationSample,
                            onEvent: (EvaluationEvent) throws -> Void = { _ in }) throws -> EvaluationOutcome {
     var outcome = EvaluationOutcome()

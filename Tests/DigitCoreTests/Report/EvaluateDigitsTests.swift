@@ -48,7 +48,7 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
         var little = DigitImage.blank, much = DigitImage.blank
         for y in 4..<24 { little[2, y] = 1; much[14, y] = 1 }
         var events: [String] = []
-        let outcome = try evaluateDigits(model: centreColumnsModel(), count: 6, sample: { i in
+        let outcome = try evaluateDigits(model: .linear(centreColumnsModel()), count: 6, sample: { i in
             switch i {
             case 5: throw EvaluationFailure(name: "five", reason: "unreadable")
             case 1: return EvaluationSample(name: "one", label: 1, digit: much)
@@ -84,7 +84,7 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
                           LabelledImageFile(path: root + "/1/bar.png", label: 1),
                           LabelledImageFile(path: root + "/1/broken.png", label: 1),
                           LabelledImageFile(path: root + "/1/ring.png", label: 1)])
-        let outcome = try evaluateDigits(model: centreColumnsModel(), count: files.count) {
+        let outcome = try evaluateDigits(model: .linear(centreColumnsModel()), count: files.count) {
             try evaluationSample(from: files[$0])
         }
         #expect(outcome.confusion[0, 0] == 1)
