@@ -93,7 +93,7 @@ import Testing
     @Test func trainsAnMLPOnAnMNISTFolderReproducibly() throws {
         let directory = try F.writeSyntheticMNIST(trainingCount: 200, testCount: 40)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let outcome = try trainOnMNIST(directory: directory, options: Self.options(epochs: 2))
+        let outcome = try trainOnMNIST(directory: directory, options: Self.options(epochs: 6))
         guard case .mlp(let model) = outcome.weightsFile.classifier else {
             Issue.record("expected an MLP")
             return
@@ -102,7 +102,7 @@ import Testing
         #expect(outcome.weightsFile.metadata.hiddenUnits == 24 && outcome.weightsFile.metadata.date == nil)
         #expect(outcome.weightsFile.metadata.recipe.contains("MLP 784→24 ReLU→10"))
         #expect(outcome.testAccuracy > 0.7)
-        let again = try trainOnMNIST(directory: directory, options: Self.options(threads: 2, epochs: 2))
+        let again = try trainOnMNIST(directory: directory, options: Self.options(threads: 2, epochs: 6))
         #expect(again.weightsFile.encoded() == outcome.weightsFile.encoded())
     }
 }
