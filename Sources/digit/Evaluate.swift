@@ -19,6 +19,7 @@ struct Evaluate: ParsableCommand {
 
             Examples:
               digit evaluate                                  # bundled model on MNIST test
+              digit evaluate --model linear                   # the other bundled model
               digit evaluate --format json > report.json
               digit evaluate photos/ --misclassified wrong/ --confusion-png confusion.png
               digit evaluate --labels scans/labels.csv --weights my.dgw

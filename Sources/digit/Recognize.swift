@@ -31,7 +31,9 @@ struct Recognize: ParsableCommand {
             digit recognize --format csv -r scans > digits.csv
           Withhold answers below 80% confidence (reported as "uncertain", no digit):
             digit recognize --min-confidence 0.8 photo.png
-          Use a model of your own instead of the bundled one:
+          The bundled linear model instead of the default mlp (one hidden layer):
+            digit recognize --model linear photo.png
+          Use a model of your own instead of the bundled ones:
             digit recognize --weights my-model.dgw photo.png
 
         OUTPUT FORMATS

@@ -91,6 +91,22 @@ func runInParallel(tasks: Int, threads: Int, _ body: (Int) -> Void) {
     }
 }
 
+/// Cuts `samples` into `shardCount` fixed shards (whatever `threads` is), runs
+/// `accumulate(shard, itsSamples)` for each on up to `threads` threads, stores each shard's loss
+/// in `losses[shard]` and returns their sum taken in shard order: the same bits for any `threads`.
+func sumOverShards(
+    _ samples: UnsafeBufferPointer<Int>, shardCount: Int, threads: Int, losses: UnsafeMutablePointer<Double>,
+    _ accumulate: (Int, UnsafeBufferPointer<Int>) -> Double
+) -> Double {
+    runInParallel(tasks: shardCount, threads: threads) { shard in
+        let lo = samples.count * shard / shardCount, hi = samples.count * (shard + 1) / shardCount
+        losses[shard] = accumulate(shard, UnsafeBufferPointer(rebasing: samples[lo..<hi]))
+    }
+    var loss = 0.0
+    for shard in 0..<shardCount { loss += losses[shard] }
+    return loss
+}
+
 /// Accuracy and mean cross-entropy on `set` of a model given as `makeScorer()`, which returns
 /// a function from one sparse image to its logits (lanes 0…9); one scorer per chunk, so it may
 /// own scratch space. Chunks are fixed, so the result does not depend on `threads`.

@@ -122,13 +122,9 @@ struct MLPTrainer: MiniBatchTrainer {
     /// Adam step (split over the threads by vector ranges). Returns the batch's summed loss.
     mutating func step(_ data: SparseDigitsView, samples: UnsafeBufferPointer<Int>, epoch: Int) -> Double {
         let this = self
-        runInParallel(tasks: Self.shardCount, threads: options.threads) { shard in
-            let lo = samples.count * shard / Self.shardCount, hi = samples.count * (shard + 1) / Self.shardCount
-            this.shardLosses[shard] = this.accumulateShard(data, samples: UnsafeBufferPointer(rebasing: samples[lo..<hi]),
-                                                           shard: shard, epoch: epoch)
+        let loss = sumOverShards(samples, shardCount: Self.shardCount, threads: options.threads, losses: shardLosses) { shard, part in
+            this.accumulateShard(data, samples: part, shard: shard, epoch: epoch)
         }
-        var loss = 0.0
-        for shard in 0..<Self.shardCount { loss += shardLosses[shard] }
         let rate = schedule.nextRate()
         let scale = 1 / Float(samples.count)
         // Weights (W1 rows, W2 columns) are penalised, biases (b1, b2) not.

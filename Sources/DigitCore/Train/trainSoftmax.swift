@@ -85,13 +85,9 @@ struct SoftmaxTrainer: MiniBatchTrainer {
     /// step. Returns the batch's summed cross-entropy (measured before the step).
     mutating func step(_ data: SparseDigitsView, samples: UnsafeBufferPointer<Int>, epoch: Int) -> Double {
         let this = self
-        runInParallel(tasks: Self.shardCount, threads: options.threads) { shard in
-            let lo = samples.count * shard / Self.shardCount, hi = samples.count * (shard + 1) / Self.shardCount
-            this.shardLosses[shard] = this.accumulateShard(data, samples: UnsafeBufferPointer(rebasing: samples[lo..<hi]),
-                                                           shard: shard, epoch: epoch)
+        let loss = sumOverShards(samples, shardCount: Self.shardCount, threads: options.threads, losses: shardLosses) { shard, part in
+            this.accumulateShard(data, samples: part, shard: shard, epoch: epoch)
         }
-        var loss = 0.0
-        for shard in 0..<Self.shardCount { loss += shardLosses[shard] }
         let rate = schedule.nextRate()
         let scale = 1 / Float(samples.count)
         for (range, penalised) in [(0..<PackedWeights.biasRow, true), (PackedWeights.biasRow..<Self.rowCount, false)] {
