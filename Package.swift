@@ -31,12 +31,13 @@ let package = Package(
             name: "CPNGShim",
             linkerSettings: [.linkedLibrary("png16")]),
 
-        // The bundled model, compiled into the binary (so a copied `digit` still has it).
+        // The bundled models, compiled into the binary (so a copied `digit` still has them):
+        // a C file that #embeds weights/*.dgw (much faster to compile than embedInCode).
         .target(
             name: "BundledWeights",
             path: "weights",
-            exclude: ["README.md"],
-            resources: [.embedInCode("mnist-softmax.dgw")]),
+            exclude: ["README.md", "mnist-softmax.dgw", "mnist-mlp.dgw"],
+            sources: ["BundledWeights.c"]),
 
         // The pipeline and the model: decode → preprocess → classify → report.
         .target(

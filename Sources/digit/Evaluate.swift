@@ -19,6 +19,7 @@ struct Evaluate: ParsableCommand {
 
             Examples:
               digit evaluate                                  # bundled model on MNIST test
+              digit evaluate --model linear                   # the other bundled model
               digit evaluate --format json > report.json
               digit evaluate photos/ --misclassified wrong/ --confusion-png confusion.png
               digit evaluate --labels scans/labels.csv --weights my.dgw
@@ -32,6 +33,9 @@ struct Evaluate: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Folder holding the MNIST test files (without IMAGES).", valueName: "dir"))
     var data: String?
+
+    @Option(name: .long, help: modelOptionHelp)
+    var model: BundledModel?
 
     @Option(name: .long, help: ArgumentHelp("Weights file to evaluate (default: the bundled model).", valueName: "file"))
     var weights: String?
@@ -61,7 +65,7 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
-        let model = try (weights.map { try WeightsFile.load(path: $0) } ?? WeightsFile.bundled()).model
+        let (file, modelSource) = try loadWeightsFile(path: weights, model: model)
         if let misclassified { try makeFolder(misclassified) }
 
         let source: String
@@ -95,7 +99,7 @@ struct Evaluate: ParsableCommand {
         let bar = ProgressBar(total: count, label: "evaluating ")
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let misclassified = misclassified
-        let outcome = try evaluateDigits(model: model, count: count, workers: workers, sample: sample) {
+        let outcome = try evaluateDigits(model: file.classifier, count: count, workers: workers, sample: sample) {
             [sourceFiles] event in
             switch event {
             case .failed(let index, _), .classified(let index, _, _): bar.update(done: index + 1)  // events come in order
@@ -117,7 +121,8 @@ struct Evaluate: ParsableCommand {
         guard outcome.confusion.total > 0 else {
             throw CommandFailure("\(source): no image could be evaluated (\(outcome.failures.count) failed)")
         }
-        let report = EvaluationReport(source: source, confusion: outcome.confusion, failedCount: outcome.failures.count)
+        let report = EvaluationReport(source: source, confusion: outcome.confusion, failedCount: outcome.failures.count,
+                                      model: "\(modelSource) (\(file.classifier.shapeDescription))")
         if let confusionPng {
             try writeFileAtomically(try encodePNG(confusionHeatMap(outcome.confusion)), to: confusionPng)
         }

@@ -14,9 +14,13 @@ struct Preprocess: ParsableCommand {
             then MNIST's normalisation (20-px box, stroke width, centre of mass at (14, 14), deskew). \
             The output is white ink on black, like MNIST.
 
+            With --model or --weights, also prints what that model reads in the 28×28 image.
+
             Example:
               digit preprocess photo.jpg -o seen.png --scale 10 --steps stages/
             writes seen.png (280×280) and stages/1-gray.png … stages/11-deskewed.png.
+              digit preprocess photo.jpg -o seen.png --model linear
+            also prints e.g. "seen.png: 7 (98.1%) by the bundled linear model".
             """)
 
     @Argument(help: "The image to read (PNG or JPEG).")
@@ -30,6 +34,12 @@ struct Preprocess: ParsableCommand {
 
     @Option(help: "Also write one PNG per preprocessing stage into this directory (created if needed).")
     var steps: String?
+
+    @Option(help: modelOptionHelp)
+    var model: BundledModel?
+
+    @Option(help: ArgumentHelp("Also print what this weights file reads in the 28×28 image.", valueName: "file"))
+    var weights: String?
 
     func validate() throws {
         guard (1...100).contains(scale) else { throw ValidationError("--scale must be between 1 and 100") }
@@ -66,6 +76,17 @@ struct Preprocess: ParsableCommand {
             throw failure("\(image): \(noDigitFoundWarning)")
         }
         try write(enlarged(digit, by: scale), to: output)
+        if model != nil || weights != nil {
+            let classifier: (file: WeightsFile, source: String)
+            do {
+                classifier = try loadWeightsFile(path: weights, model: model)
+            } catch {
+                throw failure("digit: \(error)")
+            }
+            let prediction = classifier.file.classifier.predict(digit)
+            print(String(format: "%@: %d (%.1f%%) by the %@", output, prediction.digit, Double(prediction.confidence) * 100,
+                         classifier.source))
+        }
     }
 
     /// Encodes `picture` as PNG and replaces `path` atomically; errors become one line.

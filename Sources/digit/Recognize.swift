@@ -32,7 +32,9 @@ struct Recognize: ParsableCommand {
             digit recognize --format csv -r scans > digits.csv
           Withhold answers below 80% confidence (reported as "uncertain", no digit):
             digit recognize --min-confidence 0.8 photo.png
-          Use a model of your own instead of the bundled one:
+          The bundled linear model instead of the default mlp (one hidden layer):
+            digit recognize --model linear photo.png
+          Use a model of your own instead of the bundled ones:
             digit recognize --weights my-model.dgw photo.png
 
         OUTPUT FORMATS
@@ -72,6 +74,9 @@ struct Recognize: ParsableCommand {
         valueName: "p"))
     var minConfidence: Double?
 
+    @Option(help: modelOptionHelp)
+    var model: BundledModel?
+
     @Option(help: ArgumentHelp("A weights file to use instead of the bundled model.", valueName: "file"))
     var weights: String?
 
@@ -98,9 +103,9 @@ struct Recognize: ParsableCommand {
 
     func run() throws {
         let inputList = try inputSequence()
-        let model: SoftmaxModel
+        let classifier: Classifier
         do {
-            model = try loadRecognitionModel(weightsPath: weights)
+            classifier = try Classifier.load(weightsFile: weights, bundled: model)
         } catch {
             printToStandardError("digit: \(error)")
             throw ExitCode.failure
@@ -114,7 +119,7 @@ struct Recognize: ParsableCommand {
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let textMode = format == .text
         recognizeInOrder(inputList, settings: settings, workers: workers,
-                         classify: { model.predict($0) },
+                         classify: { classifier.predict($0) },
                          emit: { outcome in
                              tally.withLock { $0.count(outcome) }
                              switch outcome {
@@ -245,10 +250,4 @@ private func looksLikeText(_ bytes: [UInt8]) -> Bool {
 private func isDirectory(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-}
-
-/// The model to recognize with: `--weights FILE` when given, else the bundled one.
-func loadRecognitionModel(weightsPath: String?) throws -> SoftmaxModel {
-    if let weightsPath { return try SoftmaxModel.load(weightsFile: weightsPath) }
-    return try SoftmaxModel.bundled()
 }

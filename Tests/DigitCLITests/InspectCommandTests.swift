@@ -88,7 +88,7 @@ import DigitCore
 }
 
 /// `/usr/bin/python3` (or the first on PATH) when it can import numpy.
-private let pythonWithNumpy: String? = {
+let pythonWithNumpy: String? = {
     let candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { String($0) + "/python3" }
     guard let python = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
     return (try? runProcess(python, ["-c", "import numpy"])) != nil ? python : nil

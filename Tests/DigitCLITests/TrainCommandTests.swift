@@ -37,7 +37,7 @@ import DigitCore
         let result = try DigitBinary.run(["train", "--help"])
         #expect(result.status == 0)
         for text in ["--data", "--epochs", "--batch-size", "--learning-rate", "--l2", "--seed", "--threads",
-                     "--augment", "--init", "--output", "--quiet", "Examples:"] {
+                     "--augment", "--init", "--output", "--quiet", "--hidden", "--dropout", "Examples:"] {
             #expect(result.stdout.contains(text), "help lacks \(text)")
         }
     }
@@ -46,7 +46,7 @@ import DigitCore
         let directory = try Self.syntheticMNIST(trainingCount: 200, testCount: 50)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let output = directory + "/model.dgw"
-        let result = try DigitBinary.run(["train", "--data", directory, "--epochs", "3", "--batch-size", "20",
+        let result = try DigitBinary.run(["train", "--hidden", "0", "--data", directory, "--epochs", "3", "--batch-size", "20",
                                           "--learning-rate", "0.05", "-o", output])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("test accuracy"))
@@ -58,7 +58,7 @@ import DigitCore
         #expect(file.metadata.testAccuracy ?? 0 >= 0.99, "measured 100% of 50: one miss fails")
 
         // --init continues from it; --quiet prints no epoch lines.
-        let again = try DigitBinary.run(["train", "--data", directory, "--epochs", "1", "--init", output,
+        let again = try DigitBinary.run(["train", "--hidden", "0", "--data", directory, "--epochs", "1", "--init", output,
                                          "--quiet", "-o", directory + "/more.dgw"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(!again.stderr.contains("epoch "))
@@ -100,5 +100,36 @@ import DigitCore
         let badInit = try DigitBinary.run(["train", "--data", empty, "--init", empty + "/none.dgw", "-o", empty + "/m.dgw"])
         expectRuntimeFailure(badInit)
         #expect(badInit.stderr.contains(empty + "/none.dgw"))
+    }
+
+    /// `--hidden N` trains an MLP; `--init` of the other shape is refused with a clear message;
+    /// `--dropout` without a hidden layer is a usage error.
+    @Test func trainsAHiddenLayerAndRefusesAMismatchedInit() throws {
+        let directory = try Self.syntheticMNIST(trainingCount: 200, testCount: 50)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = directory + "/mlp.dgw"
+        let result = try DigitBinary.run(["train", "--data", directory, "--hidden", "16", "--epochs", "4", "--batch-size", "20",
+                                          "--learning-rate", "0.01", "--dropout", "0.1", "-o", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = try WeightsFile.load(path: output)
+        #expect(file.classifier.hiddenCount == 16)
+        #expect(file.metadata.hiddenUnits == 16 && file.metadata.dropout == 0.1)
+        #expect(file.metadata.testAccuracy ?? 0 > 0.8)
+
+        let mismatched = try DigitBinary.run(["train", "--data", directory, "--hidden", "0", "--init", output,
+                                              "--quiet", "-o", directory + "/other.dgw"])
+        #expect(mismatched.status == 1)
+        #expect(mismatched.stderr.contains(output) && mismatched.stderr.contains("--hidden 0"))
+        #expect(mismatched.stderr.contains("16 ReLU"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/other.dgw"))
+
+        let continued = try DigitBinary.run(["train", "--data", directory, "--hidden", "16", "--epochs", "1", "--init", output,
+                                             "--quiet", "-o", directory + "/more.dgw"])
+        #expect(continued.status == 0, "\(continued.stderr)")
+        #expect(try WeightsFile.load(path: directory + "/more.dgw").classifier.hiddenCount == 16)
+
+        let badDropout = try DigitBinary.run(["train", "--data", directory, "--hidden", "0", "--dropout", "0.5"])
+        #expect(badDropout.status == 2)
+        #expect(badDropout.stderr.contains("dropout"))
     }
 }

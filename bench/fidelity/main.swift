@@ -72,12 +72,12 @@ guard FileManager.default.fileExists(atPath: directory) else {
 }
 
 // 1. The model.
-let model: SoftmaxModel
+let model: Classifier
 let modelNote: String
 if let path = options.weights {
     do {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        model = try WeightsFile(decoding: bytes, source: path).model
+        model = try WeightsFile(decoding: bytes, source: path).classifier
         modelNote = "weights \(path)"
     } catch {
         fail("\(path): \(error)")
@@ -88,7 +88,7 @@ if let path = options.weights {
     training.threads = options.threads
     do {
         let outcome = try trainOnMNIST(directory: directory, options: training)
-        model = outcome.weightsFile.model
+        model = outcome.weightsFile.classifier
         modelNote = String(format: "trained here with the default recipe in %.1f s (MNIST test accuracy %.2f%%)",
                            Date().timeIntervalSince(start), outcome.testAccuracy * 100)
     } catch {

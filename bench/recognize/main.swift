@@ -25,6 +25,8 @@ struct Options {
     var keep = false
     /// Passed to `digit recognize --weights` (default: the bundled model).
     var weights: String?
+    /// Passed to `digit recognize --model` (linear or mlp; default: the default bundled model).
+    var model: String?
     /// Also time start-up of a `--static-swift-stdlib` build.
     var staticBuild = false
 }
@@ -40,6 +42,7 @@ func parseOptions() -> Options {
         case "--mnist": options.mnist = arguments.popFirst()
         case "--keep": options.keep = true
         case "--weights": options.weights = arguments.popFirst()
+        case "--model": options.model = arguments.popFirst()
         case "--static": options.staticBuild = true
         default:
             print("unknown option \(argument)")
@@ -302,18 +305,27 @@ struct Measured {
 
 /// `digit recognize` with the benchmark's weights option and `extra` arguments.
 func recognizeArguments(_ extra: [String]) -> [String] {
-    ["recognize"] + (options.weights.map { ["--weights", $0] } ?? []) + extra
+    ["recognize"] + (options.weights.map { ["--weights", $0] } ?? []) + (options.model.map { ["--model", $0] } ?? []) + extra
 }
 
 let pythonScript = benchFolder + "/python_pipeline.py"
 
-// The same model for the Python pipeline, as numpy.loadtxt text: 784 weight rows, then the bias.
+// The Python pipeline's model, as numpy.loadtxt text: 784 weight rows, then the bias. It is a
+// linear model: `--weights FILE` when that is one, else the bundled `linear` model (with
+// `--model mlp`, digit runs the MLP and Python the linear model).
 let pythonWeights = work + "/weights.txt"
 let model: SoftmaxModel
 do {
     // Whatever preprocessing the model was made for: `digit recognize` itself checks that.
-    model = try (options.weights.map { try WeightsFile.load(path: $0, expectedPreprocessing: nil) }
-                 ?? WeightsFile.bundled(expectedPreprocessing: nil)).model
+    let file = try options.weights.map { try WeightsFile.load(path: $0, expectedPreprocessing: nil) }
+    if case .linear(let linear)? = file?.classifier {
+        model = linear
+    } else if case .linear(let linear) = try WeightsFile.bundled(.linear, expectedPreprocessing: nil).classifier {
+        model = linear
+    } else {
+        print("SKIPPED: no linear model for the Python pipeline")
+        exit(0)
+    }
 } catch {
     print("SKIPPED: no model for digit recognize: \(error)")
     exit(0)

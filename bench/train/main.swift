@@ -1,7 +1,10 @@
-// Training benchmark: `digit train`'s default recipe on full MNIST (time, peak memory, accuracy),
-// beside scikit-learn's LogisticRegression (lbfgs, defaults) on the same preprocessed pixels.
+// Training benchmark: `digit train`'s recipe for one model shape on full MNIST (time, peak memory,
+// accuracy), beside scikit-learn on the same preprocessed pixels: for `--hidden 256` (the default,
+// the bundled `mlp`) MLPClassifier(hidden_layer_sizes=(256,), solver="adam", batch_size=256,
+// learning_rate_init=1e-3, alpha=1e-4, max_iter=15); for `--hidden 0` (the `linear` model)
+// LogisticRegression (lbfgs, defaults). One model per run, so the peak memory is that model's.
 //
-//   cd bench && swift run -c release train-bench [--data DIR] [--skip-sklearn] [--sweep]
+//   cd bench && swift run -c release train-bench [--hidden N] [--data DIR] [--skip-sklearn] [--sweep]
 //
 // --sweep also trains a grid of recipes (epochs, batch size, learning rate, L2, augment) and prints
 // validation and test accuracy for each, to choose the defaults. Figures go to BENCHMARKS.md (Training).
@@ -19,6 +22,7 @@ func value(of flag: String) -> String? {
 }
 let skipSklearn = arguments.contains("--skip-sklearn")
 let sweep = arguments.contains("--sweep")
+let hidden = Int(value(of: "--hidden") ?? "256") ?? 256
 
 /// Peak resident memory of this process so far, MB (getrusage: ru_maxrss is in KB on Linux).
 func peakMemoryMB(children: Bool = false) -> Double {
@@ -47,8 +51,8 @@ do {
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(machineName())")
 print("data: \(directory)")
 
-// 1. The default recipe, exactly as `digit train` runs it (loading and normalisation included).
-let defaults = TrainingOptions()
+// 1. The default recipe, exactly as `digit train --hidden N` runs it (loading and normalisation included).
+let defaults = TrainingOptions.recommended(hiddenCount: hidden)
 print("\n== digit train default recipe: \(trainingRecipe(defaults))")
 var load = [Double](repeating: 0, count: 3)
 getloadavg(&load, 3)
@@ -75,21 +79,28 @@ let cores = ProcessInfo.processInfo.activeProcessorCount
 let trainSet = normaliseMNIST(training, range: 0..<55_000, threads: cores)
 let validationSet = normaliseMNIST(training, range: 55_000..<60_000, threads: cores)
 let testSet = normaliseMNIST(test, threads: cores)
-print("\n== training loop only, default recipe, by thread count")
-var modelsByThreads: [SoftmaxModel] = []
+// (An MLP runs 3 epochs here, not the whole recipe: enough to compare the bits.)
+print("\n== training loop only, default recipe\(hidden > 0 ? " (3 epochs)" : ""), by thread count")
+var modelsByThreads: [[UInt32]] = []
 for threads in Set([1, cores]).sorted() {
-    var options = TrainingOptions()
+    var options = TrainingOptions.recommended(hiddenCount: hidden)
     options.threads = threads
+    if hidden > 0 { options.epochs = 3 }
     let start = Date()
-    guard let result = try? trainSoftmax(training: trainSet, validation: validationSet, options: options) else { fail("training failed") }
-    modelsByThreads.append(result.model)
+    if hidden > 0 {
+        guard let result = try? trainMLP(training: trainSet, validation: validationSet, options: options) else { fail("training failed") }
+        modelsByThreads.append(Classifier.mlp(result.model).layers.flatMap { ($0.weights + $0.bias).map(\.bitPattern) })
+    } else {
+        guard let result = try? trainSoftmax(training: trainSet, validation: validationSet, options: options) else { fail("training failed") }
+        modelsByThreads.append((result.model.weights + result.model.bias).map(\.bitPattern))
+    }
     print(String(format: "threads %d: %.2f s (%.3f s per epoch)", threads, Date().timeIntervalSince(start),
                  Date().timeIntervalSince(start) / Double(options.epochs)))
 }
-print("weights bit-identical across thread counts: \(Set(modelsByThreads.map { $0.weights.map(\.bitPattern) + $0.bias.map(\.bitPattern) }).count == 1)")
+print("weights bit-identical across thread counts: \(Set(modelsByThreads).count == 1)")
 
 // 3. Optional grid of recipes.
-if sweep {
+if sweep && hidden == 0 {
     print("\n== sweep (validation = last 5,000 training images; test shown for information)")
     typealias Recipe = (epochs: Int, batch: Int, rate: Float, l2: Float, augment: Bool, seed: UInt64)
     let grid: [Recipe] = [
@@ -141,7 +152,10 @@ if probe.status != 0 {
           + "with `pip install scikit-learn` or `apt-get install python3-sklearn` to compare. Skipped.")
     exit(0)
 }
-print("\n== scikit-learn LogisticRegression (lbfgs, defaults) on the same normalised pixels")
+let sklearnModel = hidden > 0
+    ? "MLPClassifier(hidden_layer_sizes=(\(hidden),), solver='adam', batch_size=256, learning_rate_init=1e-3, alpha=1e-4, max_iter=15)"
+    : "LogisticRegression()"
+print("\n== scikit-learn \(sklearnModel) on the same normalised pixels")
 let temporary = NSTemporaryDirectory() + "digit-train-bench-\(getpid())"
 try? FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: temporary) }
@@ -159,16 +173,19 @@ do {
 } catch { fail("\(error)") }
 let script = """
     import time, numpy as np, sklearn
+    import warnings
+    warnings.filterwarnings('ignore')
     from sklearn.linear_model import LogisticRegression
+    from sklearn.neural_network import MLPClassifier
     d = '\(temporary)'
     X = np.fromfile(d + '/train-x.f32', dtype=np.float32).reshape(-1, 784)
     y = np.fromfile(d + '/train-y.u8', dtype=np.uint8)
     Xt = np.fromfile(d + '/test-x.f32', dtype=np.float32).reshape(-1, 784)
     yt = np.fromfile(d + '/test-y.u8', dtype=np.uint8)
     t, c = time.perf_counter(), time.process_time()
-    model = LogisticRegression().fit(X, y)
+    model = \(sklearnModel).fit(X, y)
     fit, cpu = time.perf_counter() - t, time.process_time() - c
-    print('sklearn %s: fit wall %.2f s, CPU %.2f s, test %.2f%%, iterations %d' % (sklearn.__version__, fit, cpu, 100 * model.score(Xt, yt), model.n_iter_[0]))
+    print('sklearn %s: fit wall %.2f s, CPU %.2f s, test %.2f%%, iterations %d' % (sklearn.__version__, fit, cpu, 100 * model.score(Xt, yt), np.ravel(model.n_iter_)[0]))
     print('FIT', fit, cpu)
     """
 let sklearn = runPython(["-c", script])

@@ -22,9 +22,13 @@ public struct TrainingMetadata: Sendable, Equatable, Codable {
     public var testAccuracy: Double?
     /// The weights file training started from (`--init`), or `nil` for zeros.
     public var initialisedFrom: String?
-    /// When training finished, ISO 8601 (UTC); left empty by `digit train`, so that the same
-    /// recipe on the same data writes the same bytes (older files carry one).
-    public var date: String
+    /// When training finished, ISO 8601 (UTC). Files written before version 2 only: `digit train`
+    /// leaves it out so that the same recipe gives a byte-identical file.
+    public var date: String?
+    /// N, the hidden units (0 for the softmax regression); `nil` in files written before version 2.
+    public var hiddenUnits: Int?
+    /// The dropout probability of the hidden units; `nil` when not used.
+    public var dropout: Float?
     /// `digit --version` of the program that trained it.
     public var digitVersion: String
 
@@ -32,7 +36,7 @@ public struct TrainingMetadata: Sendable, Equatable, Codable {
                 epochs: Int = 0, bestEpoch: Int = 0, batchSize: Int = 0, learningRate: Float = 0, l2: Float = 0,
                 trainingImages: Int = 0, validationImages: Int = 0, dataHashes: [String: String] = [:],
                 validationAccuracy: Double? = nil, testAccuracy: Double? = nil, initialisedFrom: String? = nil,
-                date: String = "", digitVersion: String = "") {
+                date: String? = nil, hiddenUnits: Int? = nil, dropout: Float? = nil, digitVersion: String = "") {
         self.recipe = recipe
         self.optimizer = optimizer
         self.augment = augment
@@ -49,6 +53,8 @@ public struct TrainingMetadata: Sendable, Equatable, Codable {
         self.testAccuracy = testAccuracy
         self.initialisedFrom = initialisedFrom
         self.date = date
+        self.hiddenUnits = hiddenUnits
+        self.dropout = dropout
         self.digitVersion = digitVersion
     }
 }

@@ -8,11 +8,14 @@ public struct EvaluationReport: Equatable, Sendable {
     public var confusion: ConfusionMatrix
     /// Files that could not be decoded or held no digit (not in `confusion`).
     public var failedCount: Int
+    /// Which model was evaluated, e.g. `bundled mlp model (MLP, 784 inputs … )`; empty when not known.
+    public var model: String
 
-    public init(source: String, confusion: ConfusionMatrix, failedCount: Int = 0) {
+    public init(source: String, confusion: ConfusionMatrix, failedCount: Int = 0, model: String = "") {
         self.source = source
         self.confusion = confusion
         self.failedCount = failedCount
+        self.model = model
     }
 }
 
@@ -23,6 +26,7 @@ extension EvaluationReport {
         var lines: [String] = []
         let accuracy = m.accuracy.map { percent($0) } ?? "n/a"
         lines.append("source:   \(source)")
+        if !model.isEmpty { lines.append("model:    \(model)") }
         lines.append("images:   \(m.total) evaluated" + (failedCount > 0 ? ", \(failedCount) could not be read" : ""))
         lines.append("accuracy: \(accuracy) (\(m.correct) of \(m.total))")
         lines.append("")
@@ -44,7 +48,7 @@ extension EvaluationReport {
 
     /// Pretty-printed JSON with sorted keys:
     /// `{"accuracy", "classes": [{"digit", "precision", "recall", "support", "predicted"}], "confusion": [[…]],
-    /// "correct", "evaluated", "failed", "source"}`. Fractions are 0…1; `null` where undefined.
+    /// "correct", "evaluated", "failed", "model", "source"}`. Fractions are 0…1; `null` where undefined.
     /// `confusion[label][predicted]` counts images of `label` read as `predicted`.
     public func renderJSON() -> String {
         let encoder = JSONEncoder()
@@ -76,6 +80,7 @@ private struct JSONForm: Encodable {
     }
 
     var source: String
+    var model: String
     var evaluated: Int
     var correct: Int
     var failed: Int
@@ -86,6 +91,7 @@ private struct JSONForm: Encodable {
     init(_ report: EvaluationReport) {
         let m = report.confusion
         source = report.source
+        model = report.model
         evaluated = m.total
         correct = m.correct
         failed = report.failedCount
@@ -100,6 +106,7 @@ private struct JSONForm: Encodable {
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(source, forKey: .source)
+        try c.encode(model, forKey: .model)
         try c.encode(evaluated, forKey: .evaluated)
         try c.encode(correct, forKey: .correct)
         try c.encode(failed, forKey: .failed)
@@ -108,7 +115,7 @@ private struct JSONForm: Encodable {
         try c.encode(confusion, forKey: .confusion)
     }
 
-    enum CodingKeys: String, CodingKey { case source, evaluated, correct, failed, accuracy, classes, confusion }
+    enum CodingKeys: String, CodingKey { case source, model, evaluated, correct, failed, accuracy, classes, confusion }
 }
 
 /// `0.9234` → `92.34%`.

@@ -48,7 +48,7 @@ public struct EvaluationOutcome: Sendable {
 /// `digit recognize`, `forEachInOrder`), but `onEvent` sees every sample's outcome in index order,
 /// one at a time (e.g. to save misclassified images); an error it throws stops the run. The
 /// result and the event order never depend on `workers`.
-public func evaluateDigits(model: SoftmaxModel, count: Int, workers: Int = 1,
+public func evaluateDigits(model: Classifier, count: Int, workers: Int = 1,
                            sample: @escaping @Sendable (Int) throws -> EvaluationSample,
                            onEvent: @escaping @Sendable (EvaluationEvent) throws -> Void = { _ in }) throws -> EvaluationOutcome {
     let run = EvaluationRun()

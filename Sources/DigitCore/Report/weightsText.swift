@@ -3,17 +3,27 @@
 /// row 785 is the bias. Lines starting with `#` describe the layout (numpy skips them).
 /// Values are written in their shortest form that reads back as the same `Float`.
 public func weightsText(_ model: SoftmaxModel) -> String {
-    let classes = SoftmaxModel.classCount
+    weightsText(ClassifierLayer(inputs: 784, outputs: 10, weights: model.weights, bias: model.bias), number: 1, of: 1)
+}
+
+/// One layer (`number` of `count`) as text for `numpy.loadtxt`: `inputs + 1` rows of `outputs`
+/// numbers, the weights input-major then the biases as the last row.
+public func weightsText(_ layer: ClassifierLayer, number: Int, of count: Int) -> String {
+    let (inputs, outputs) = (layer.inputs, layer.outputs)
+    let rowsSay = number == 1 ? "pixel (row-major 28x28, ink = 1.0, background = 0.0)" : "hidden unit (after ReLU)"
+    let columnsSay = number == count ? "column k = digit k" : "column j = hidden unit j"
+    let formula = count == 1 ? "logits = x @ W + b"
+        : number == 1 ? "h = maximum(0, x @ W + b)" : "logits = h @ W + b"
     var text = """
-    # digit softmax model: 785 rows x 10 columns (column k = digit k)
-    # rows 1-784: weight of pixel (row-major 28x28, ink = 1.0, background = 0.0); row 785: bias
-    # numpy: a = numpy.loadtxt(path); W = a[:784]; b = a[784]; logits = x @ W + b
+    # digit \(count == 1 ? "softmax model" : "MLP layer \(number) of \(count)"): \(inputs + 1) rows x \(outputs) columns (\(columnsSay))
+    # rows 1-\(inputs): weight of each \(rowsSay); row \(inputs + 1): bias
+    # numpy: a = numpy.loadtxt(path); W = a[:\(inputs)]; b = a[\(inputs)]; \(formula)
 
     """
-    text.reserveCapacity(785 * classes * 14)
-    for pixel in 0..<SoftmaxModel.inputCount {
-        text += (0..<classes).map { "\(model.weights[pixel * classes + $0])" }.joined(separator: " ") + "\n"
+    text.reserveCapacity((inputs + 1) * outputs * 14)
+    for row in 0..<inputs {
+        text += (0..<outputs).map { "\(layer.weights[row * outputs + $0])" }.joined(separator: " ") + "\n"
     }
-    text += model.bias.map { "\($0)" }.joined(separator: " ") + "\n"
+    text += layer.bias.map { "\($0)" }.joined(separator: " ") + "\n"
     return text
 }

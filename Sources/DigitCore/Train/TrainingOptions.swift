@@ -22,12 +22,31 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
     public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Train on randomly shifted/rotated/scaled/thickened/thinned copies, made afresh each epoch.
     public var augment: Bool = false
+    /// N, the hidden ReLU units of an MLP (784 → N → 10); 0 for the softmax regression (784 → 10).
+    public var hiddenCount: Int = 0
+    /// Probability 0 ≤ P < 1 of dropping each hidden unit for one image (MLP only; 0 = off).
+    public var dropout: Float = 0
 
     /// Every batch is split into this many shards whatever the thread count, and their gradients
     /// are summed in shard order, so results do not depend on `threads`.
     public static let shardCount = 8
 
     public init() {}
+
+    /// The recipe of the bundled model of that shape: the softmax defaults above for 0, and for
+    /// an MLP 15 epochs, batch 256, learning rate 0.002, L2 1e-4 (chosen from the measurements in
+    /// BENCHMARKS.md, section Training).
+    public static func recommended(hiddenCount: Int) -> TrainingOptions {
+        var options = TrainingOptions()
+        options.hiddenCount = hiddenCount
+        if hiddenCount > 0 {
+            options.epochs = 15
+            options.batchSize = 256
+            options.learningRate = 0.002
+            options.l2 = 1e-4
+        }
+        return options
+    }
 
     /// The optimiser, as recorded in weights files.
     public static let optimizerName = "adam(b1=0.9,b2=0.999,eps=1e-8)+cosine-lr"
@@ -40,6 +59,11 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
             throw TrainingError.invalidOption("learning rate must be a positive number (got \(learningRate))")
         }
         if !(l2 >= 0) || !l2.isFinite { throw TrainingError.invalidOption("L2 must be zero or positive (got \(l2))") }
+        if hiddenCount < 0 || hiddenCount > 4096 {
+            throw TrainingError.invalidOption("hidden units must be 0 (softmax) … 4096 (got \(hiddenCount))")
+        }
+        if !(dropout >= 0 && dropout < 1) { throw TrainingError.invalidOption("dropout must be at least 0 and below 1 (got \(dropout))") }
+        if dropout > 0 && hiddenCount == 0 { throw TrainingError.invalidOption("dropout needs a hidden layer (--hidden N)") }
         if threads < 1 { throw TrainingError.invalidOption("threads must be at least 1 (got \(threads))") }
     }
 }
@@ -50,9 +74,14 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case emptyTrainingSet
     /// A part of the data (training, validation hold-out, test) with fewer than `minimum` images.
     case splitTooSmall(part: String, images: Int, minimum: Int, directory: String)
+    /// `--init` names a model of another shape than the one asked for.
+    case shapeMismatch(source: String, found: String, hiddenCount: Int)
 
     public var description: String {
         switch self {
+        case .shapeMismatch(let source, let found, let hiddenCount):
+            let asked = hiddenCount == 0 ? "a softmax regression (--hidden 0)" : "an MLP with \(hiddenCount) hidden units (--hidden \(hiddenCount))"
+            return "\(source) is a \(found), but training was asked for \(asked); pass the matching --hidden or another --init file"
         case .invalidOption(let reason): return "invalid training option: \(reason)"
         case .emptyTrainingSet: return "no training images"
         case .splitTooSmall(let part, let images, let minimum, let directory):

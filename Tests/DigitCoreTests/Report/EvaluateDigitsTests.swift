@@ -50,7 +50,7 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
         for y in 4..<24 { littleInk[2, y] = 1; muchInk[14, y] = 1 }
         let little = littleInk, much = muchInk
         let eventLog = Mutex<[String]>([])
-        let outcome = try evaluateDigits(model: centreColumnsModel(), count: 6, sample: { i in
+        let outcome = try evaluateDigits(model: .linear(centreColumnsModel()), count: 6, sample: { i in
             switch i {
             case 5: throw EvaluationFailure(name: "five", reason: "unreadable")
             case 1: return EvaluationSample(name: "one", label: 1, digit: much)
@@ -86,7 +86,7 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
                           LabelledImageFile(path: root + "/1/bar.png", label: 1),
                           LabelledImageFile(path: root + "/1/broken.png", label: 1),
                           LabelledImageFile(path: root + "/1/ring.png", label: 1)])
-        let outcome = try evaluateDigits(model: centreColumnsModel(), count: files.count) {
+        let outcome = try evaluateDigits(model: .linear(centreColumnsModel()), count: files.count) {
             try evaluationSample(from: files[$0])
         }
         #expect(outcome.confusion[0, 0] == 1)
@@ -104,7 +104,7 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
         let labels = (0..<40).map { UInt8($0 % 2) }
         func run(workers: Int) throws -> (ConfusionMatrix, [Int]) {
             let order = Mutex<[Int]>([])
-            let outcome = try evaluateDigits(model: centreColumnsModel(), count: 40, workers: workers, sample: { i in
+            let outcome = try evaluateDigits(model: .linear(centreColumnsModel()), count: 40, workers: workers, sample: { i in
                 if i % 7 == 3 { throw EvaluationFailure(name: "n\(i)", reason: "bad") }
                 return mnistEvaluationSample(images: images, labels: labels, index: i)
             }, onEvent: { event in
@@ -122,7 +122,7 @@ func makeTemporaryFolder(_ tag: String) throws -> String {
         struct Stop: Error {}
         let seen = Mutex(0)
         #expect(throws: Stop.self) {
-            try evaluateDigits(model: centreColumnsModel(), count: 40, workers: 2, sample: { i in
+            try evaluateDigits(model: .linear(centreColumnsModel()), count: 40, workers: 2, sample: { i in
                 mnistEvaluationSample(images: images, labels: labels, index: i)
             }, onEvent: { _ in
                 let count = seen.withLock { $0 += 1; return $0 }
