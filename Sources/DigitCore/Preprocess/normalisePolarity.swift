@@ -8,24 +8,48 @@ func backgroundRadius(width: Int, height: Int) -> Int {
 /// True when the ink is darker than its surroundings (pen on paper), false when it is
 /// brighter (chalk on a board, MNIST itself).
 ///
-/// Decided by the sign of the third moment (skew) of the residual `image − local mean`:
-/// ink is a thin minority, so its residuals form the long tail. The local mean removes
-/// lighting gradients first. Computed on a copy reduced by `coarseFactor`.
+/// Decided by the sign of the skew of the residual `image − mean`: ink is a thin minority, so its
+/// residuals form the long tail. Two means are tried and the residual with the stronger skew
+/// (`|m₃| / m₂^1.5`) decides: the local mean (`backgroundRadius`), which removes lighting
+/// gradients, and the whole image's mean, which is right when the digit fills the frame (a digit
+/// cropped to its box, as MNIST stores it, or a thumbnail) and its strokes are as wide as the
+/// local window, so the local mean follows the ink itself. Computed on a copy reduced by `coarseFactor`.
 func inkIsDark(_ image: FloatImage) -> Bool {
     let factor = coarseFactor(width: image.width, height: image.height)
     let small = downsample(image, by: factor)
     let radius = max(1, backgroundRadius(width: image.width, height: image.height) / factor)
-    let local = boxBlur(small, radius: radius)
-    var thirdMoment = 0.0
-    small.pixels.withUnsafeBufferPointer { small in
-        local.pixels.withUnsafeBufferPointer { local in
-            for i in 0..<small.count {
-                let r = Double(small[i] - local[i])
-                thirdMoment += r * r * r
+    let local = residualSkew(small, boxBlur(small, radius: radius))
+    let global = residualSkew(small, nil)
+    return (abs(global) > abs(local) ? global : local) < 0
+}
+
+/// Skew (`m₃ / m₂^1.5`) of `image − mean`, the mean being `local` per pixel, or the image's own
+/// mean when `local` is nil. 0 for a uniform image.
+private func residualSkew(_ image: FloatImage, _ local: FloatImage?) -> Double {
+    var second = 0.0, third = 0.0
+    image.pixels.withUnsafeBufferPointer { src in
+        if let local {
+            local.pixels.withUnsafeBufferPointer { local in
+                for i in 0..<src.count {
+                    let r = Double(src[i] - local[i])
+                    second += r * r
+                    third += r * r * r
+                }
+            }
+        } else {
+            var mean = 0.0
+            for v in src { mean += Double(v) }
+            mean /= Double(max(1, src.count))
+            for v in src {
+                let r = Double(v) - mean
+                second += r * r
+                third += r * r * r
             }
         }
     }
-    return thirdMoment < 0
+    let n = Double(max(1, image.count))
+    second /= n; third /= n
+    return second > 1e-12 ? third / (second * second.squareRoot()) : 0
 }
 
 /// Makes ink bright: `1 − v` when the ink is dark, unchanged otherwise. 0…1 in and out.

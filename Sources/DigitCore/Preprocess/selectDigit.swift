@@ -21,6 +21,11 @@ struct DigitSelectionRules {
     var minimumSide: Int
     /// Pieces whose boxes come within this fraction of the digit's height are merged into it.
     var mergeGap: Float = 0.15
+    /// A substantial piece (at least `largePieceMass` of the digit's mass so far: the other half
+    /// of a 5 whose stroke broke, a 4's detached bar) is merged from this farther gap, a fraction of
+    /// the digit's longer side (half a digit may be wider than tall).
+    var largePieceGap: Float = 0.3
+    var largePieceMass: Float = 0.25
     /// Merging stops when the merged box would be wider than this times its height (two digits side by side).
     var maximumAspect: Float = 1.25
     /// Another mark counts as a second digit when its box's longer side and its mass reach
@@ -55,8 +60,10 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
     var merged = true
     while merged {
         merged = false
-        let gap = Int((rules.mergeGap * Float(selection.boxHeight)).rounded(.up))
         for (index, piece) in remaining.enumerated() {
+            let large = piece.mass >= rules.largePieceMass * selection.mass
+            let gap = Int((large ? rules.largePieceGap * Float(max(selection.boxWidth, selection.boxHeight))
+                                 : rules.mergeGap * Float(selection.boxHeight)).rounded(.up))
             let near = piece.minX <= selection.maxX + gap && piece.maxX >= selection.minX - gap
                 && piece.minY <= selection.maxY + gap && piece.maxY >= selection.minY - gap
             guard near else { continue }
