@@ -14,15 +14,21 @@ let package = Package(
         .package(path: ".."),
     ],
     targets: [
+        // Generators shared by the benchmarks: seeded random streams, synthetic photos of MNIST digits.
+        .target(name: "BenchSupport", dependencies: [digitCore], path: "BenchSupport"),
         // Decode speed: a 4000×3000 JPEG with DCT scaling and a 28×28 PNG, beside `djpeg -scale 1/8`.
         .executableTarget(name: "decode-bench", dependencies: [digitCore], path: "decode"),
         // Preprocessing fidelity: MNIST test digits rendered as synthetic photos vs the originals.
-        .executableTarget(name: "fidelity", dependencies: [digitCore], path: "fidelity"),
+        .executableTarget(name: "fidelity", dependencies: [digitCore, "BenchSupport"], path: "fidelity"),
         // Training speed and accuracy, beside scikit-learn's LogisticRegression.
         .executableTarget(name: "train-bench", dependencies: [digitCore], path: "train"),
         // `digit recognize` throughput on photos and small PNGs, beside a Pillow+NumPy pipeline.
         .executableTarget(name: "recognize-bench", dependencies: [digitCore], path: "recognize",
                          exclude: ["python_pipeline.py"]),
+        // Accuracy and "no digit found" per category of real-looking images (MNIST identity PNGs and
+        // odd encodings, small and low-resolution digits, felt-tip, scans with form boxes, photos,
+        // fonts, blank pages), for `digit` and the Python pipeline on the same files.
+        .executableTarget(name: "realworld", dependencies: [digitCore, "BenchSupport"], path: "realworld"),
     ],
     swiftLanguageModes: [.v5]
 )

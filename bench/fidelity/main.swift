@@ -13,6 +13,7 @@
 // Without --weights it first trains a model with `trainOnMNIST` (default recipe) on this
 // preprocessing. Photos are made at run time and never committed; --save writes a few (and what
 // the classifier saw) for inspection.
+import BenchSupport
 import DigitCore
 import Foundation
 
@@ -56,15 +57,6 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
-/// `--data`, else `$DIGIT_MNIST_DIR`, else `../shared/mnist` next to the repository.
-func mnistDirectory(_ options: Options) -> String {
-    if let data = options.data { return data }
-    if let env = ProcessInfo.processInfo.environment["DIGIT_MNIST_DIR"] { return env }
-    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    return repo.deletingLastPathComponent().appendingPathComponent("shared/mnist").path
-}
-
 /// What happened to one digit.
 struct Outcome {
     var label: Int
@@ -77,7 +69,7 @@ struct Outcome {
 }
 
 let options = parseOptions()
-let directory = mnistDirectory(options)
+let directory = benchMNISTDirectory(explicit: options.data)
 guard FileManager.default.fileExists(atPath: directory) else {
     fail("MNIST not found at \(directory) (pass --data DIR or set DIGIT_MNIST_DIR)")
 }

@@ -3,47 +3,47 @@ import Foundation
 
 /// SplitMix64: a small deterministic generator; one stream per digit so results do not
 /// depend on the thread count.
-struct BenchRandom {
-    var generator: SplitMix64
-    init(seed: UInt64, stream: UInt64) {
+public struct BenchRandom {
+    public var generator: SplitMix64
+    public init(seed: UInt64, stream: UInt64) {
         generator = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ (stream &+ 1) &* 0xD1B5_4A32_D192_ED03)
     }
-    mutating func next() -> UInt64 { generator.next() }
+    public mutating func next() -> UInt64 { generator.next() }
     /// Uniform in [lo, hi).
-    mutating func uniform(_ lo: Double = 0, _ hi: Double = 1) -> Double {
+    public mutating func uniform(_ lo: Double = 0, _ hi: Double = 1) -> Double {
         lo + (hi - lo) * Double(next() >> 11) / Double(1 << 53)
     }
     /// Approximately standard normal: Irwin–Hall sum of four uniforms (cheap; for sensor noise).
-    mutating func gaussian() -> Double {
+    public mutating func gaussian() -> Double {
         let a = next(), b = next()
         let sum = Double(a >> 32) + Double(a & 0xFFFF_FFFF) + Double(b >> 32) + Double(b & 0xFFFF_FFFF)
         return (sum / 4_294_967_296 - 2) * 1.7320508
     }
-    mutating func chance(_ p: Double) -> Bool { uniform() < p }
+    public mutating func chance(_ p: Double) -> Bool { uniform() < p }
 }
 
 /// How one MNIST digit is turned into a photo (all drawn from the digit's own random stream).
-struct PhotoRecipe: CustomStringConvertible {
-    var width: Int, height: Int
+public struct PhotoRecipe: CustomStringConvertible {
+    public var width: Int, height: Int
     /// Digit box (MNIST's 20 px) height as a fraction of the frame height: 0.15…0.60.
-    var heightFraction: Double
+    public var heightFraction: Double
     /// Frame pixels per MNIST pixel: 8…25.
-    var upscale: Double
+    public var upscale: Double
     /// Rotation in degrees: −12…12.
-    var rotation: Double
+    public var rotation: Double
     /// Digit centre in frame pixels.
-    var centreX: Double, centreY: Double
+    public var centreX: Double, centreY: Double
     /// Paper reflectance, ink darkness (fraction of light absorbed at full ink).
-    var paper: Double, inkDarkness: Double
+    public var paper: Double, inkDarkness: Double
     /// Lighting: brightness falls linearly by `gradient` across the frame along `gradientAngle`.
-    var gradient: Double, gradientAngle: Double
+    public var gradient: Double, gradientAngle: Double
     /// Ruled lines: spacing in px (0 = none), thickness px, darkness.
-    var lineSpacing: Double, lineThickness: Double, lineDarkness: Double
+    public var lineSpacing: Double, lineThickness: Double, lineDarkness: Double
     /// Gaussian blur σ (px) and sensor noise σ (0…1 units).
-    var blur: Double, noise: Double
-    var jpegQuality: Int
+    public var blur: Double, noise: Double
+    public var jpegQuality: Int
 
-    var description: String {
+    public var description: String {
         String(format: "%dx%d h=%.2f k=%.1f rot=%.1f° grad=%.2f lines=%@ blur=%.1f noise=%.3f q=%d",
                width, height, heightFraction, upscale, rotation, gradient,
                lineSpacing > 0 ? String(format: "%.0fpx", lineSpacing) : "none", blur, noise, jpegQuality)
@@ -51,7 +51,7 @@ struct PhotoRecipe: CustomStringConvertible {
 
     /// Draws a recipe. The frame size follows from the digit's size: 20·upscale / heightFraction,
     /// with upscale drawn in 8…25 but limited so the frame stays at most `maxHeight` px tall.
-    static func random(_ rng: inout BenchRandom, maxHeight: Double = 1000) -> PhotoRecipe {
+    public static func random(_ rng: inout BenchRandom, maxHeight: Double = 1000) -> PhotoRecipe {
         let fraction = rng.uniform(0.15, 0.60)
         let upscaleHigh = max(8, min(25, maxHeight * fraction / 20))
         let upscale = rng.uniform(8, upscaleHigh)
@@ -77,7 +77,7 @@ struct PhotoRecipe: CustomStringConvertible {
 }
 
 /// Catmull–Rom cubic weight for distance `t` (smooth upscaling, so strokes look drawn).
-@inline(__always) func cubicWeight(_ t: Double) -> Double {
+@inline(__always) public func cubicWeight(_ t: Double) -> Double {
     let a = abs(t)
     if a < 1 { return 1.5 * a * a * a - 2.5 * a * a + 1 }
     if a < 2 { return -0.5 * a * a * a + 2.5 * a * a - 4 * a + 2 }
@@ -85,7 +85,7 @@ struct PhotoRecipe: CustomStringConvertible {
 }
 
 /// The MNIST digit (28×28 bytes, ink 255) sampled at continuous pixel coordinates, bicubic, 0…1.
-func sampleDigit(_ digit: [UInt8], _ x: Double, _ y: Double) -> Double {
+public func sampleDigit(_ digit: [UInt8], _ x: Double, _ y: Double) -> Double {
     let x0 = Int(x.rounded(.down)), y0 = Int(y.rounded(.down))
     if x0 < -2 || y0 < -2 || x0 > 28 || y0 > 28 { return 0 }
     var sum = 0.0
@@ -99,7 +99,7 @@ func sampleDigit(_ digit: [UInt8], _ x: Double, _ y: Double) -> Double {
 }
 
 /// Renders `digit` (28×28 bytes) as an 8-bit gray photo following `recipe`.
-func renderPhoto(_ digit: [UInt8], _ recipe: PhotoRecipe, _ rng: inout BenchRandom) -> (width: Int, height: Int, luma: [UInt8]) {
+public func renderPhoto(_ digit: [UInt8], _ recipe: PhotoRecipe, _ rng: inout BenchRandom) -> (width: Int, height: Int, luma: [UInt8]) {
     let w = recipe.width, h = recipe.height
     let cosR = cos(recipe.rotation * .pi / 180), sinR = sin(recipe.rotation * .pi / 180)
     let gx = cos(recipe.gradientAngle), gy = sin(recipe.gradientAngle)
@@ -138,7 +138,7 @@ func renderPhoto(_ digit: [UInt8], _ recipe: PhotoRecipe, _ rng: inout BenchRand
 }
 
 /// Approximate Gaussian blur: three box blurs per axis (radius from σ).
-func gaussianBlur(_ pixels: [Double], width: Int, height: Int, sigma: Double) -> [Double] {
+public func gaussianBlur(_ pixels: [Double], width: Int, height: Int, sigma: Double) -> [Double] {
     // Three passes of a (2r+1) box have variance r(r+1); at least r = 1 (σ ≈ 1.4).
     guard sigma > 0 else { return pixels }
     let radius = max(1, Int(((sigma * sigma + 0.25).squareRoot() - 0.5).rounded()))

@@ -1,0 +1,14 @@
+import Foundation
+
+/// The MNIST folder for a benchmark: `explicit` (a `--data`/`--mnist` option) if given, else
+/// `$DIGIT_MNIST_DIR`, else `shared/mnist` beside the repository (`../shared/mnist` from its root).
+public func benchMNISTDirectory(explicit: String? = nil) -> String {
+    if let explicit { return explicit }
+    if let env = ProcessInfo.processInfo.environment["DIGIT_MNIST_DIR"] { return env }
+    return benchRepositoryRoot().deletingLastPathComponent().appendingPathComponent("shared/mnist").path
+}
+
+/// The repository's root folder (the parent of `bench/`).
+public func benchRepositoryRoot() -> URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}
