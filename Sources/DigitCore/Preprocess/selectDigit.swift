@@ -39,6 +39,17 @@ struct DigitSelectionRules {
     }
 }
 
+/// Whether a region touching the frame's edge is the edge's own rather than a digit cut by it (a
+/// digit cropped to its box, a thumbnail): a strip (a scanner's dark edge, a page's shadow) spans
+/// one side of the frame (95% of it) and is thin across (under a fifth of the other side); a frame
+/// or a dark surround runs along the edge for a quarter of the perimeter or more, where a digit
+/// meets the edge only where its strokes end.
+func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
+    let strip = (c.boxWidth * 100 >= width * 95 && c.boxHeight * 5 < height)
+        || (c.boxHeight * 100 >= height * 95 && c.boxWidth * 5 < width)
+    return strip || c.borderPixels * 2 >= width + height
+}
+
 /// Picks the digit: drops specks and regions that never reach the high threshold; seeds with
 /// the heaviest region not touching the border (border-touching regions are used only when
 /// nothing else is left and they do not span the frame); merges nearby pieces of one digit
@@ -48,9 +59,7 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
     let rules = rules ?? DigitSelectionRules(width: width, height: height)
     let candidates = components.filter { $0.reachesHigh && $0.area >= rules.speckArea }
     let inside = candidates.filter { !$0.touchesBorder }
-    let borderFallback = candidates.filter {
-        $0.touchesBorder && $0.boxWidth * 100 < width * 95 && $0.boxHeight * 100 < height * 95
-    }
+    let borderFallback = candidates.filter { $0.touchesBorder && !isEdgeJunk($0, width: width, height: height) }
     let pool = inside.isEmpty ? borderFallback : inside
     guard let seed = pool.max(by: { $0.mass < $1.mass }) else { return nil }
 
