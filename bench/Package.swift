@@ -28,7 +28,8 @@ let package = Package(
         // Accuracy and "no digit found" per category of real-looking images (MNIST identity PNGs and
         // odd encodings, small and low-resolution digits, felt-tip, scans with form boxes, photos,
         // fonts, blank pages), for `digit` and the Python pipeline on the same files.
-        .executableTarget(name: "realworld", dependencies: [digitCore, "BenchSupport"], path: "realworld"),
+        .executableTarget(name: "realworld", dependencies: [digitCore, "BenchSupport"], path: "realworld",
+                         exclude: ["render_fonts.py"]),
     ],
     swiftLanguageModes: [.v5]
 )

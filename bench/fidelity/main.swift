@@ -52,10 +52,7 @@ func parseOptions() -> Options {
     return options
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("fidelity: " + message + "\n").utf8))
-    exit(1)
-}
+func fail(_ message: String) -> Never { benchExit("fidelity", message, status: 1) }
 
 /// What happened to one digit.
 struct Outcome {

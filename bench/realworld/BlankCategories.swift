@@ -7,7 +7,7 @@ func randomPageSize(_ rng: inout BenchRandom) -> (width: Int, height: Int) {
     switch rng.uniform() {
     case ..<0.15: return (28, 28)
     case ..<0.45: let w = Int(rng.uniform(40, 300)); return (w, Int(Double(w) * rng.uniform(0.6, 1.6)))
-    case ..<0.8: let w = Int(rng.uniform(300, 900)); return (w, Int(Double(w) * rng.uniform(0.6, 1.5)))
+    case ..<0.94: let w = Int(rng.uniform(300, 900)); return (w, Int(Double(w) * rng.uniform(0.6, 1.5)))
     default: return rng.chance(0.5) ? (1600, 1200) : (1200, 1600)
     }
 }
@@ -32,7 +32,8 @@ func makeBlankPlain(_ rng: inout BenchRandom) throws -> Sample {
     if rng.chance(0.5) { addPaperTexture(&page, amplitude: rng.uniform(0.01, 0.05), &rng) }
     page.blur(sigma: rng.uniform(0, 1.5))
     page.addNoise(sigma: rng.uniform(0.003, 0.04), &rng)
-    let encoded = try encode(page, &rng, jpegChance: 0.5)
+    // Photo-sized pages are photos: JPEG.
+    let encoded = try encode(page, &rng, jpegChance: size.width * size.height > 500_000 ? 1 : 0.5)
     return Sample(bytes: encoded.bytes, fileExtension: encoded.fileExtension, label: nil, mnistIndex: nil)
 }
 
@@ -87,4 +88,55 @@ func makeBlankUniform(_ rng: inout BenchRandom) throws -> Sample {
     default: bytes = try encodePNG(gray)
     }
     return Sample(bytes: bytes, fileExtension: "png", label: nil, mnistIndex: nil)
+}
+
+/// Lined (`grid` false) or squared/dotted paper, as a scan crop or a larger part of a page (75–220
+/// dpi, 3–12 spacings tall), sometimes photographed (lighting, JPEG).
+func makeBlankRuled(_ rng: inout BenchRandom, grid: Bool) throws -> Sample {
+    let dpi = rng.uniform(75, 220)
+    let layout = ruledLayout(&rng, dpi: dpi, grid: grid, dots: grid && rng.chance(0.35), spacings: 3...12)
+    var page = printedPage(layout, &rng)
+    return try blankFile(&page, &rng)
+}
+
+/// A blank form: an empty box, a row of boxes or comb field, or an answer line, at 150–300 dpi.
+func makeBlankForm(_ rng: inout BenchRandom) throws -> Sample {
+    let dpi = rng.uniform(150, 300)
+    let h = mm(rng.uniform(5, 12), dpi)
+    let layout: ScanLayout
+    switch rng.next() % 3 {
+    case 0: layout = boxLayout(&rng, digitHeight: h)
+    case 1: layout = combLayout(&rng, digitHeight: h)
+    default: layout = underlineLayout(&rng, digitHeight: h)
+    }
+    var page = printedPage(layout, &rng)
+    return try blankFile(&page, &rng)
+}
+
+/// A white scan with the scanner's marks: edge strips, punched holes, dust and hairs.
+func makeBlankScan(_ rng: inout BenchRandom) throws -> Sample {
+    let dpi = rng.uniform(150, 300)
+    let side = mm(rng.uniform(15, 80), dpi)
+    var page = Page(width: Int(side * rng.uniform(0.7, 1.4)), height: Int(side), paper: Colour(gray: rng.uniform(0.88, 1)))
+    let marks = Int(rng.next() % 3)  // 0: edges, 1: dust, 2: both
+    if marks != 1 { addScannerEdges(&page, dpi: dpi, &rng, strips: rng.chance(0.7), holes: rng.chance(0.6)) }
+    if marks != 0 {
+        addDust(&page, near: Double(page.width) * rng.uniform(0.3, 0.7), Double(page.height) * rng.uniform(0.3, 0.7),
+                spread: side * 0.3, &rng)
+    }
+    return try blankFile(&page, &rng)
+}
+
+/// Finishes a blank page as a scan (70%) or a photo of it (lighting gradient, noise, JPEG).
+func blankFile(_ page: inout Page, _ rng: inout BenchRandom) throws -> Sample {
+    let file: (bytes: [UInt8], fileExtension: String)
+    if rng.chance(0.7) {
+        file = try scanFile(&page, &rng)
+    } else {
+        page.light(strength: rng.uniform(0.05, 0.45), angle: rng.uniform(0, 2 * .pi), brightness: rng.uniform(0.75, 1))
+        page.blur(sigma: rng.uniform(0.5, 1.5))
+        page.addNoise(sigma: rng.uniform(0.005, 0.03), &rng)
+        file = try encode(page, &rng, jpegChance: 0.85)
+    }
+    return Sample(bytes: file.bytes, fileExtension: file.fileExtension, label: nil, mnistIndex: nil)
 }

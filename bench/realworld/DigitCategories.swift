@@ -23,7 +23,7 @@ func pageWithDigit(_ digit: [UInt8], digitHeight: Double, widthFactor: Double, h
     let width = max(8, Int((digitHeight * widthFactor).rounded())), height = max(8, Int((digitHeight * heightFactor).rounded()))
     var page = Page(width: width, height: height, paper: paper ?? randomPaper(&rng))
     let scale = digitHeight / 20
-    let slack = (Double(height) - digitHeight) / 2, slackX = max(0, (Double(width) - 0.8 * digitHeight) / 2)
+    let slack = max(0, (Double(height) - 1.1 * digitHeight) / 2), slackX = max(0, (Double(width) - 1.25 * digitHeight) / 2)
     let placement = DigitPlacement(
         centreX: Double(width) / 2 + rng.uniform(-0.6, 0.6) * slackX,
         centreY: Double(height) / 2 + rng.uniform(-0.6, 0.6) * slack,
@@ -86,17 +86,14 @@ func makeIdentityAlpha(_ rng: inout BenchRandom, _ digits: TestDigits, item: Int
 
 // MARK: - Small and low-resolution digits
 
-/// A digit whose ink box is 8…40 px tall (log-uniform), in an image 1.15–3× that size: a crop from
+/// A digit whose ink box is 8…40 px tall (log-uniform), in an image 1.2–3× that size: a crop from
 /// a screenshot or a small form field. Light noise; PNG or JPEG.
 func makeSmall(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample {
-    let n = randomDigitIndex(&rng, digits)
-    let height = exp(rng.uniform(log(8), log(40)))
-    var page = pageWithDigit(digits.images[n], digitHeight: height, widthFactor: rng.uniform(1.15, 3),
-                             heightFactor: rng.uniform(1.15, 3), &rng)
-    page.blur(sigma: rng.uniform(0, 0.7))
-    page.addNoise(sigma: rng.uniform(0, 0.03), &rng)
-    let encoded = try encode(page, &rng, jpegChance: 0.35, quality: 75...95)
-    return Sample(bytes: encoded.bytes, fileExtension: encoded.fileExtension, label: digits.labels[n], mnistIndex: n)
+    try handwrittenSample(&rng, digits, heights: 8...40, widths: 1.3...3, tallness: 1.2...3, jpegChance: 0.35,
+                          quality: 75...95) { page, _, rng in
+        page.blur(sigma: rng.uniform(0, 0.7))
+        page.addNoise(sigma: rng.uniform(0, 0.03), &rng)
+    }
 }
 
 /// The digit reduced to 8×8, 12×12 or 16×16 (area average; the whole 28×28 frame, or the ink box
@@ -137,50 +134,90 @@ func makeLowResolution(_ rng: inout BenchRandom, _ digits: TestDigits, smooth: B
 
 // MARK: - Thick, blurred and noisy digits
 
-/// Felt-tip: strokes dilated by 2.5–8% of the digit's height (a thick 0 nearly closes), digit
-/// 40–250 px tall, black, blue or red; sometimes slightly blurred. PNG or JPEG.
-func makeThick(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample {
+/// A handwritten-digit sample: a random test digit `heights` px tall (log-uniform) on a page
+/// `widths`/`tallness` times that, inked by `ink` and shaped by `shapeInk`, finished by `finish`
+/// (blur, noise) and saved as JPEG with probability `jpegChance`, else PNG.
+func handwrittenSample(_ rng: inout BenchRandom, _ digits: TestDigits, heights: ClosedRange<Double>,
+                       widths: ClosedRange<Double>, tallness: ClosedRange<Double>, jpegChance: Double,
+                       quality: ClosedRange<Double> = 70...95,
+                       ink: (colour: Colour, opacity: Double, name: String)? = nil,
+                       shapeInk: (_ layer: InkLayer, _ height: Double) -> InkLayer = { layer, _ in layer },
+                       finish: (inout Page, _ height: Double, inout BenchRandom) -> Void) throws -> Sample {
     let n = randomDigitIndex(&rng, digits)
-    let height = exp(rng.uniform(log(40), log(250)))
-    let radius = height * rng.uniform(0.025, 0.08)
-    let ink: (colour: Colour, opacity: Double, name: String) = rng.chance(0.6)
-        ? (Colour(gray: rng.uniform(0.02, 0.12)), 1, "black felt") : randomInk(&rng)
-    var page = pageWithDigit(digits.images[n], digitHeight: height, widthFactor: rng.uniform(1.2, 2.5),
-                             heightFactor: rng.uniform(1.2, 2.2), &rng, ink: ink) { $0.dilated(radius: radius) }
-    page.blur(sigma: rng.chance(0.3) ? rng.uniform(0.5, 2) : 0)
-    page.addNoise(sigma: rng.uniform(0, 0.025), &rng)
-    let encoded = try encode(page, &rng, jpegChance: 0.5)
+    let height = exp(rng.uniform(log(heights.lowerBound), log(heights.upperBound)))
+    var page = pageWithDigit(digits.images[n], digitHeight: height, widthFactor: rng.uniform(widths.lowerBound, widths.upperBound),
+                             heightFactor: rng.uniform(tallness.lowerBound, tallness.upperBound), &rng, ink: ink) {
+        shapeInk($0, height)
+    }
+    finish(&page, height, &rng)
+    let encoded = try encode(page, &rng, jpegChance: jpegChance, quality: quality)
     return Sample(bytes: encoded.bytes, fileExtension: encoded.fileExtension, label: digits.labels[n], mnistIndex: n)
 }
 
+/// Felt-tip: strokes dilated by 2.5–8% of the digit's height (a thick 0 nearly closes), digit
+/// 40–250 px tall, black (60%), else any ink; sometimes slightly blurred. PNG or JPEG.
+func makeThick(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample {
+    let widening = rng.uniform(0.025, 0.08)
+    let ink: (colour: Colour, opacity: Double, name: String) = rng.chance(0.6)
+        ? (Colour(gray: rng.uniform(0.02, 0.12)), 1, "black felt") : randomInk(&rng)
+    return try handwrittenSample(&rng, digits, heights: 40...250, widths: 1.2...2.5, tallness: 1.2...2.2, jpegChance: 0.5,
+                                 ink: ink, shapeInk: { layer, height in layer.dilated(radius: height * widening) }) { page, _, rng in
+        page.blur(sigma: rng.chance(0.3) ? rng.uniform(0.5, 2) : 0)
+        page.addNoise(sigma: rng.uniform(0, 0.025), &rng)
+    }
+}
+
 /// Out of focus or motion-smeared: Gaussian blur of σ 3–10% of the digit's height (30–250 px),
-/// then sensor noise. Mostly JPEG.
+/// after a lighting gradient; then sensor noise. Mostly JPEG.
 func makeBlurred(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample {
-    let n = randomDigitIndex(&rng, digits)
-    let height = exp(rng.uniform(log(30), log(250)))
-    var page = pageWithDigit(digits.images[n], digitHeight: height, widthFactor: rng.uniform(1.3, 3),
-                             heightFactor: rng.uniform(1.3, 2.5), &rng)
-    page.light(strength: rng.uniform(0, 0.3), angle: rng.uniform(0, 2 * .pi))
-    page.blur(sigma: height * rng.uniform(0.03, 0.1))
-    page.addNoise(sigma: rng.uniform(0.005, 0.03), &rng)
-    let encoded = try encode(page, &rng, jpegChance: 0.7)
-    return Sample(bytes: encoded.bytes, fileExtension: encoded.fileExtension, label: digits.labels[n], mnistIndex: n)
+    try handwrittenSample(&rng, digits, heights: 30...250, widths: 1.3...3, tallness: 1.3...2.5, jpegChance: 0.7) { page, height, rng in
+        page.light(strength: rng.uniform(0, 0.3), angle: rng.uniform(0, 2 * .pi))
+        page.blur(sigma: height * rng.uniform(0.03, 0.1))
+        page.addNoise(sigma: rng.uniform(0.005, 0.03), &rng)
+    }
 }
 
 /// Noisy: salt-and-pepper (0.5–5% of pixels) or strong Gaussian noise (σ 0.05–0.2) over a digit
 /// 40–200 px tall. Mostly PNG (JPEG would smear the specks).
 func makeNoisy(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample {
-    let n = randomDigitIndex(&rng, digits)
-    let height = exp(rng.uniform(log(40), log(200)))
-    var page = pageWithDigit(digits.images[n], digitHeight: height, widthFactor: rng.uniform(1.3, 3),
-                             heightFactor: rng.uniform(1.3, 2.5), &rng)
-    if rng.chance(0.5) {
-        page.addSaltAndPepper(density: rng.uniform(0.005, 0.05), &rng)
-    } else {
-        page.addNoise(sigma: rng.uniform(0.05, 0.2), &rng)
+    try handwrittenSample(&rng, digits, heights: 40...200, widths: 1.3...3, tallness: 1.3...2.5, jpegChance: 0.2,
+                          quality: 85...95) { page, _, rng in
+        if rng.chance(0.5) {
+            page.addSaltAndPepper(density: rng.uniform(0.005, 0.05), &rng)
+        } else {
+            page.addNoise(sigma: rng.uniform(0.05, 0.2), &rng)
+        }
     }
-    let encoded = try encode(page, &rng, jpegChance: 0.2, quality: 85...95)
-    return Sample(bytes: encoded.bytes, fileExtension: encoded.fileExtension, label: digits.labels[n], mnistIndex: n)
+}
+
+/// Drawn in a web or tablet canvas with a round brush: 140–400 px square, the digit 40–70% of
+/// it, strokes widened by 2–7% of the digit's height; black on white, white on black, or black on a
+/// transparent background (RGBA). PNG, no noise.
+func makeCanvas(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample {
+    let n = randomDigitIndex(&rng, digits)
+    let side = Int(rng.uniform(140, 400))
+    let height = Double(side) * rng.uniform(0.4, 0.7)
+    let placement = DigitPlacement(centreX: Double(side) / 2 + rng.uniform(-0.06, 0.06) * Double(side),
+                                   centreY: Double(side) / 2 + rng.uniform(-0.06, 0.06) * Double(side),
+                                   scale: height / 20, rotation: rng.uniform(-6, 6) * .pi / 180,
+                                   slant: rng.uniform(-0.15, 0.15), aspect: rng.uniform(0.85, 1.2))
+    let layer = inkLayer(of: digits.images[n], placement).dilated(radius: height * rng.uniform(0.02, 0.07))
+    var coverage = [UInt8](repeating: 0, count: side * side)
+    for ly in 0..<layer.height {
+        for lx in 0..<layer.width {
+            let x = lx + layer.originX, y = ly + layer.originY
+            if x >= 0 && y >= 0 && x < side && y < side {
+                coverage[y * side + x] = UInt8((min(1, layer.values[ly * layer.width + lx]) * 255).rounded())
+            }
+        }
+    }
+    let bytes: [UInt8]
+    switch rng.uniform() {
+    case ..<0.5: bytes = try encodePNG(GrayImage(width: side, height: side, luma: coverage.map { 255 - $0 }))
+    case ..<0.75: bytes = try encodePNG(GrayImage(width: side, height: side, luma: coverage))
+    default: bytes = transparentCanvasPNG(ink: coverage, width: side, height: side, ink: (0, 0, 0), hidden: (0, 0, 0), gray: false)
+    }
+    return Sample(bytes: bytes, fileExtension: "png", label: digits.labels[n], mnistIndex: n)
 }
 
 // MARK: - Photos
@@ -209,4 +246,19 @@ func makePhoto(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample 
         bytes = try encodeJPEG(gray, quality: recipe.jpegQuality, progressive: progressive)
     }
     return Sample(bytes: bytes, fileExtension: "jpg", label: digits.labels[n], mnistIndex: n)
+}
+
+/// A phone photo stored sideways, upside down or mirrored, with the EXIF Orientation tag (mostly
+/// 6 and 8, as phones held upright write; some 3 and the mirrored 2, 4, 5, 7) that turns it upright.
+func makeExifPhoto(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample {
+    let n = randomDigitIndex(&rng, digits)
+    let recipe = PhotoRecipe.random(&rng, maxHeight: 800)
+    let photo = renderPhoto(digits.images[n], recipe, &rng)
+    let orientation = [6, 6, 6, 8, 8, 3, 3, 2, 4, 5, 7][Int(rng.next() % 11)]
+    let stored = storedForExifOrientation(photo.luma, width: photo.width, height: photo.height, channels: 1,
+                                          orientation: orientation)
+    let jpeg = try encodeJPEG(GrayImage(width: stored.width, height: stored.height, luma: stored.bytes),
+                              quality: recipe.jpegQuality)
+    return Sample(bytes: withExifOrientation(jpeg, orientation: orientation), fileExtension: "jpg",
+                  label: digits.labels[n], mnistIndex: n)
 }

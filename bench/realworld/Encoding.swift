@@ -124,3 +124,41 @@ func enlarge(_ source: [Double], _ sw: Int, _ sh: Int, factor: Int, smooth: Bool
     }
     return out
 }
+
+/// The pixels a camera stores for an upright picture `display` (`width × height`, `channels`
+/// bytes per pixel) when it tags the file with EXIF `orientation` 1…8 instead of turning the
+/// pixels: the stored image is the one that orientation's transform turns back into `display`.
+func storedForExifOrientation(_ display: [UInt8], width: Int, height: Int, channels: Int,
+                              orientation: Int) -> (bytes: [UInt8], width: Int, height: Int) {
+    let swaps = orientation >= 5
+    let sw = swaps ? height : width, sh = swaps ? width : height
+    var stored = [UInt8](repeating: 0, count: display.count)
+    for sy in 0..<sh {
+        for sx in 0..<sw {
+            let d: (Int, Int)
+            switch orientation {
+            case 2: d = (width - 1 - sx, sy)               // mirrored left-right
+            case 3: d = (width - 1 - sx, height - 1 - sy)  // turned 180°
+            case 4: d = (sx, height - 1 - sy)              // mirrored top-bottom
+            case 5: d = (sy, sx)                           // transposed
+            case 6: d = (width - 1 - sy, sx)               // shown turned 90° clockwise
+            case 7: d = (width - 1 - sy, height - 1 - sx)  // transversed
+            case 8: d = (sy, height - 1 - sx)              // shown turned 90° anticlockwise
+            default: d = (sx, sy)
+            }
+            for c in 0..<channels { stored[(sy * sw + sx) * channels + c] = display[(d.1 * width + d.0) * channels + c] }
+        }
+    }
+    return (stored, sw, sh)
+}
+
+/// `jpeg` with an Exif APP1 segment holding only the Orientation tag, right after SOI.
+func withExifOrientation(_ jpeg: [UInt8], orientation: Int) -> [UInt8] {
+    var tiff: [UInt8] = [0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0]         // little-endian, IFD0 at 8
+    tiff += [1, 0]                                                    // one entry
+    tiff += [0x12, 0x01, 3, 0, 1, 0, 0, 0, UInt8(orientation), 0, 0, 0]  // Orientation, SHORT, 1
+    tiff += [0, 0, 0, 0]                                              // no next IFD
+    let payload = Array("Exif".utf8) + [0, 0] + tiff
+    let length = payload.count + 2
+    return [0xFF, 0xD8, 0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + payload + jpeg.dropFirst(2)
+}

@@ -27,18 +27,24 @@ struct Page {
 
     /// Darkens by `layer` (coverage 0…1) in `colour`: reflectance ×= 1 − opacity·coverage·(1 − colour).
     mutating func apply(_ layer: InkLayer, colour: Colour, opacity: Double = 1) {
+        forEachCovered(by: layer) { page, i, coverage in
+            let c = coverage * opacity
+            page.r[i] *= 1 - c * (1 - colour.r)
+            page.g[i] *= 1 - c * (1 - colour.g)
+            page.b[i] *= 1 - c * (1 - colour.b)
+        }
+    }
+
+    /// Calls `body` with the page index of every pixel `layer` covers (coverage > 0).
+    private mutating func forEachCovered(by layer: InkLayer, _ body: (inout Page, Int, Double) -> Void) {
         for ly in 0..<layer.height {
             let y = ly + layer.originY
             guard y >= 0 && y < height else { continue }
             for lx in 0..<layer.width {
                 let x = lx + layer.originX
-                guard x >= 0 && x < width else { continue }
-                let c = layer.values[ly * layer.width + lx] * opacity
-                guard c > 0 else { continue }
-                let i = y * width + x
-                r[i] *= 1 - c * (1 - colour.r)
-                g[i] *= 1 - c * (1 - colour.g)
-                b[i] *= 1 - c * (1 - colour.b)
+                let c = layer.values[ly * layer.width + lx]
+                guard x >= 0 && x < width, c > 0 else { continue }
+                body(&self, y * width + x, c)
             }
         }
     }
@@ -69,10 +75,10 @@ struct Page {
     mutating func addNoise(sigma: Double, _ rng: inout BenchRandom) {
         guard sigma > 0 else { return }
         for i in 0..<(width * height) {
-            let n = sigma * rng.gaussian()
-            r[i] += n + 0.3 * sigma * rng.gaussian()
+            let n = sigma * rng.gaussian(), chroma = 0.3 * sigma * rng.gaussian()
+            r[i] += n + chroma
             g[i] += n
-            b[i] += n + 0.3 * sigma * rng.gaussian()
+            b[i] += n - chroma
         }
     }
 
@@ -84,21 +90,12 @@ struct Page {
         }
     }
 
-    /// Fills a `coverage`-weighted colour over the page (e.g. a dark scanner edge strip).
+    /// Covers the page with `colour` where `layer` says (opaque, e.g. a dark scanner edge strip).
     mutating func paint(_ layer: InkLayer, colour: Colour) {
-        for ly in 0..<layer.height {
-            let y = ly + layer.originY
-            guard y >= 0 && y < height else { continue }
-            for lx in 0..<layer.width {
-                let x = lx + layer.originX
-                guard x >= 0 && x < width else { continue }
-                let c = layer.values[ly * layer.width + lx]
-                guard c > 0 else { continue }
-                let i = y * width + x
-                r[i] += c * (colour.r - r[i])
-                g[i] += c * (colour.g - g[i])
-                b[i] += c * (colour.b - b[i])
-            }
+        forEachCovered(by: layer) { page, i, c in
+            page.r[i] += c * (colour.r - page.r[i])
+            page.g[i] += c * (colour.g - page.g[i])
+            page.b[i] += c * (colour.b - page.b[i])
         }
     }
 

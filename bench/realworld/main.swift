@@ -19,7 +19,9 @@
 //                      transparent, or black ink whose alpha is the picture; some interlaced
 //   identity-16bit     16-bit gray, gray+alpha, RGB or RGBA, either polarity, some interlaced
 //   identity-alpha     a drawing app's export: strokes on a transparent canvas (RGBA or gray+alpha)
-//   small              ink box 8–40 px tall in a crop 1.15–3× its size (screenshots, small fields)
+//   canvas             drawn with a round brush in a web/tablet canvas (140–400 px), black on white,
+//                      white on black or black on transparent
+//   small              ink box 8–40 px tall in a crop 1.2–3× its size (screenshots, small fields)
 //   lowres-blocky      reduced to 8×8, 12×12 or 16×16, enlarged 4–24× by nearest neighbour
 //   lowres-smooth      the same enlarged bilinearly (as viewers and image tools do), some JPEG
 //   thick              felt tip: strokes dilated by 2.5–8% of the height (thick 0s nearly close)
@@ -33,6 +35,10 @@
 //   scan-dust          specks and short hairs near (and sometimes touching) the digit
 //   scan-edge          scanner edge strips (dark band at an edge) and punched holes beside the digit
 //   photos             phone photos as in bench/fidelity (PhotoRecipe), colour casts, JPEG
+//   photo-forms        a phone photo of a form field: box, comb field, answer line or ruled paper,
+//                      tinted paper, lighting gradient, blur, noise, mostly colour JPEG
+//   photos-exif        such photos stored sideways/upside down/mirrored with the EXIF Orientation
+//                      tag that turns them upright (mostly 6 and 8, as phones write)
 //   fonts              digits typed in the fonts installed (DejaVu, Liberation, URW, Comic Neue, …),
 //                      rendered by Pillow (render_fonts.py); skipped without Pillow or fonts
 //   blank-plain        paper of any tint and size, lighting, texture, blur, noise
@@ -72,10 +78,7 @@ struct Options {
     var threads = ProcessInfo.processInfo.activeProcessorCount
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("realworld: " + message + "\n").utf8))
-    exit(1)
-}
+func fail(_ message: String) -> Never { benchExit("realworld", message, status: 1) }
 
 func parseOptions() -> Options {
     var options = Options()
@@ -110,10 +113,7 @@ func parseOptions() -> Options {
     return options
 }
 
-func usage(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("realworld: " + message + "\n").utf8))
-    exit(2)
-}
+func usage(_ message: String) -> Never { benchExit("realworld", message, status: 2) }
 
 // MARK: - Categories
 
@@ -137,14 +137,28 @@ let categories: [Category] = [
     Category(name: "identity-palette", blank: false) { rng, i in makeIdentityPalette(&rng, digits, item: i) },
     Category(name: "identity-16bit", blank: false) { rng, i in makeIdentitySixteenBit(&rng, digits, item: i) },
     Category(name: "identity-alpha", blank: false) { rng, i in makeIdentityAlpha(&rng, digits, item: i) },
+    Category(name: "canvas", blank: false) { rng, _ in try makeCanvas(&rng, digits) },
     Category(name: "small", blank: false) { rng, _ in try makeSmall(&rng, digits) },
     Category(name: "lowres-blocky", blank: false) { rng, _ in try makeLowResolution(&rng, digits, smooth: false) },
     Category(name: "lowres-smooth", blank: false) { rng, _ in try makeLowResolution(&rng, digits, smooth: true) },
     Category(name: "thick", blank: false) { rng, _ in try makeThick(&rng, digits) },
     Category(name: "blurred", blank: false) { rng, _ in try makeBlurred(&rng, digits) },
     Category(name: "noisy", blank: false) { rng, _ in try makeNoisy(&rng, digits) },
+    Category(name: "scan-box", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .box) },
+    Category(name: "scan-comb", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .comb) },
+    Category(name: "scan-underline", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .underline) },
+    Category(name: "scan-ruled", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .ruled) },
+    Category(name: "scan-dust", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .dust) },
+    Category(name: "scan-edge", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .edge) },
     Category(name: "photos", blank: false) { rng, _ in try makePhoto(&rng, digits) },
+    Category(name: "photo-forms", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .photographedForm) },
+    Category(name: "photos-exif", blank: false) { rng, _ in try makeExifPhoto(&rng, digits) },
+    Category(name: "fonts", blank: false, fonts: true) { _, _ in fatalError("fonts are rendered by render_fonts.py") },
     Category(name: "blank-plain", blank: true) { rng, _ in try makeBlankPlain(&rng) },
+    Category(name: "blank-ruled", blank: true) { rng, _ in try makeBlankRuled(&rng, grid: false) },
+    Category(name: "blank-grid", blank: true) { rng, _ in try makeBlankRuled(&rng, grid: true) },
+    Category(name: "blank-form", blank: true) { rng, _ in try makeBlankForm(&rng) },
+    Category(name: "blank-scan", blank: true) { rng, _ in try makeBlankScan(&rng) },
     Category(name: "blank-noise", blank: true) { rng, _ in try makeBlankNoise(&rng) },
     Category(name: "blank-uniform", blank: true) { rng, _ in try makeBlankUniform(&rng) },
 ]
@@ -195,55 +209,99 @@ do {
     fail("no model: \(error)")
 }
 
+let benchFolder = benchRepositoryRoot().path + "/bench"
 let work = options.keep ?? (NSTemporaryDirectory() + "realworld-\(getpid())")
 try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
 let chosen = categories.filter { selected($0, options) }
 guard !chosen.isEmpty else { usage("--only matches no category; categories: " + categories.map(\.name).joined(separator: " ")) }
 
 var results: [String: [Item]] = [:]
+var fontsNote: String?
 let runStart = Date()
 let lock = NSLock()
-for category in chosen where !category.fonts {
+
+/// `digit`'s answer for the file at `path`, read the way `digit recognize FOLDER` reads it.
+func recognize(_ path: String, label: Int?, mnistIndex: Int?) -> Item {
+    let outcome = recognizeInput(.file(path), settings: RecognitionSettings()) { model.predict($0) }
+    var item = Item(path: path, label: label, mnistIndex: mnistIndex)
+    switch outcome {
+    case .recognized(let recognition):
+        item.digit = recognition.digit
+        item.error = recognition.error
+    case .skipped(_, let reason):
+        item.error = "skipped: " + reason
+    }
+    return item
+}
+
+/// Files made by render_fonts.py in `folder`, with their digits; nil (and `fontsNote` saying why)
+/// when Python, Pillow or fonts are missing.
+func renderFonts(into folder: String, count: Int) -> [(path: String, label: Int)]? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", benchFolder + "/realworld/render_fonts.py", folder, String(count), String(options.seed)]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { fontsNote = "fonts: skipped, python3 not found"; return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        fontsNote = process.terminationStatus == 3 ? "fonts: skipped, no TrueType/OpenType fonts with digits under /usr/share/fonts"
+                                                   : "fonts: skipped, render_fonts.py failed (Pillow and NumPy installed?)"
+        return nil
+    }
+    var files: [(path: String, label: Int)] = []
+    var fontNames = Set<String>()
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        let fields = line.split(separator: ",").map(String.init)
+        guard fields.count == 3, let label = Int(fields[1]) else { continue }
+        files.append((folder + "/" + fields[0], label))
+        fontNames.insert(fields[2])
+    }
+    fontsNote = "fonts: \(fontNames.count) font files used (of those installed under /usr/share/fonts), rendered by Pillow"
+    return files
+}
+
+for category in chosen {
     let count = category.identityCount ? min(options.identityCount, digits.count) : options.count
     let folder = work + "/" + category.name
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    var items = [Item?](repeating: nil, count: count)
     let start = Date()
-    DispatchQueue.concurrentPerform(iterations: options.threads) { thread in
-        var i = thread
-        while i < count {
-            var rng = BenchRandom(seed: options.seed, stream: streamBase(category.name) | UInt64(i))
-            do {
-                let sample = try category.make(&rng, i)
-                let name = String(format: "%@-%05d-%@.%@", category.name, i, sample.label.map(String.init) ?? "blank",
-                                  sample.fileExtension)
-                let path = folder + "/" + name
-                try Data(sample.bytes).write(to: URL(fileURLWithPath: path))
-                // Read back the way `digit recognize FOLDER` does.
-                let outcome = recognizeInput(.file(path), settings: RecognitionSettings()) { model.predict($0) }
-                var item = Item(path: path, label: sample.label, mnistIndex: sample.mnistIndex)
-                switch outcome {
-                case .recognized(let recognition):
-                    item.digit = recognition.digit
-                    item.error = recognition.error
-                case .skipped(_, let reason):
-                    item.error = "skipped: " + reason
-                }
+    var items = [Item?](repeating: nil, count: count)
+    if category.fonts {
+        guard let files = renderFonts(into: folder, count: count) else { continue }
+        items = [Item?](repeating: nil, count: files.count)
+        DispatchQueue.concurrentPerform(iterations: options.threads) { thread in
+            for i in stride(from: thread, to: files.count, by: options.threads) {
+                let item = recognize(files[i].path, label: files[i].label, mnistIndex: nil)
                 lock.lock(); items[i] = item; lock.unlock()
-            } catch {
-                fail("\(category.name) #\(i): could not generate: \(error)")
             }
-            i += options.threads
+        }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: options.threads) { thread in
+            for i in stride(from: thread, to: count, by: options.threads) {
+                var rng = BenchRandom(seed: options.seed, stream: streamBase(category.name) | UInt64(i))
+                do {
+                    let sample = try category.make(&rng, i)
+                    let name = String(format: "%@-%05d-%@.%@", category.name, i, sample.label.map(String.init) ?? "blank",
+                                      sample.fileExtension)
+                    let path = folder + "/" + name
+                    try Data(sample.bytes).write(to: URL(fileURLWithPath: path))
+                    let item = recognize(path, label: sample.label, mnistIndex: sample.mnistIndex)
+                    lock.lock(); items[i] = item; lock.unlock()
+                } catch {
+                    fail("\(category.name) #\(i): could not generate: \(error)")
+                }
+            }
         }
     }
     results[category.name] = items.map { $0! }
-    FileHandle.standardError.write(Data(String(format: "  %@: %d files in %.1f s\n", category.name, count,
+    FileHandle.standardError.write(Data(String(format: "  %@: %d files in %.1f s\n", category.name, items.count,
                                                Date().timeIntervalSince(start)).utf8))
 }
 
 // MARK: - Python pipeline on the same files
-
-let benchFolder = benchRepositoryRoot().path + "/bench"
 
 /// Runs python_pipeline.py's `to_mnist` and the same model over `folders`, one file at a time, with
 /// each file's exception caught (a crash is counted against Python, not the run). Returns answers
@@ -303,7 +361,7 @@ var pythonNote = "not run (--no-python)"
 if options.python {
     if pythonAvailable() {
         let start = Date()
-        if let answers = runPython(folders: chosen.map { work + "/" + $0.name }) {
+        if let answers = runPython(folders: chosen.filter { results[$0.name] != nil }.map { work + "/" + $0.name }) {
             for (name, items) in results {
                 results[name] = items.map { item in
                     var item = item
@@ -355,9 +413,10 @@ let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
     .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
 print("")
 print(String(format: "realworld: seed %llu, %d per category (identity: %d), model %@; %d threads, %@; %.0f s; load %.1f",
-             options.seed, options.count, min(options.identityCount, digits.count),
+             options.seed, options.count, identityItems.count / max(1, chosen.filter(\.identityCount).count),
              options.weights ?? "bundled", options.threads, cpu, Date().timeIntervalSince(runStart), loadAverage[0]))
 print("Python pipeline (bench/recognize/python_pipeline.py, same model): \(pythonNote)")
+if let fontsNote { print(fontsNote) }
 print("")
 print("| category | n | digit: accuracy | digit: no digit found | Python: accuracy | Python: no ink found | evaluate path, same digits | target |")
 print("|---|---|---|---|---|---|---|---|")
@@ -399,12 +458,15 @@ for category in chosen {
 }
 print("")
 if let identityAccuracy, let evaluateAccuracy {
-    print(String(format: "identity (white and black, %d files): digit %.2f%%; evaluate path (normaliseMNISTDigit on the same idx digits) %.2f%%; gap %.2f points (target ≤ 0.2)",
-                 identityItems.count, identityAccuracy * 100, evaluateAccuracy * 100, (evaluateAccuracy - identityAccuracy) * 100))
+    let names = chosen.filter(\.identityCount).map(\.name).joined(separator: " + ")
+    print(String(format: "identity (%@, %d files): digit %.2f%%; evaluate path (normaliseMNISTDigit on the same idx digits) %.2f%%; gap %.2f points (target ≤ 0.2)",
+                 names, identityItems.count, identityAccuracy * 100, evaluateAccuracy * 100, (evaluateAccuracy - identityAccuracy) * 100))
 } else {
     print("identity categories not run: the 97%-of-identity targets are not checked")
 }
-print(missed.isEmpty ? "targets: all met" : "targets missed: " + missed.joined(separator: ", "))
+let checked = identityAccuracy != nil || chosen.contains(where: \.blank)
+print(!checked ? "targets: not checked (the digit categories' targets need the identity categories)"
+      : missed.isEmpty ? "targets: all checked ones met" : "targets missed: " + missed.joined(separator: ", "))
 
 // Labels for `digit evaluate DIR` on a kept folder; the temporary folder is removed.
 if let keep = options.keep {
@@ -414,7 +476,17 @@ if let keep = options.keep {
         }
         try? (lines.joined(separator: "\n") + "\n").write(toFile: keep + "/" + category.name + "/labels.csv", atomically: true, encoding: .utf8)
     }
-    print("images kept in \(keep) (one folder per category, with labels.csv)")
+    // Every file `digit` got wrong: path, truth, digit's answer, Python's answer.
+    var misses = ["file,truth,digit,python"]
+    for category in chosen {
+        for item in results[category.name] ?? [] where item.digit != item.label || item.error != nil {
+            let answer = item.error.map { "error: " + $0.replacingOccurrences(of: ",", with: ";") } ?? item.digit.map(String.init) ?? "no digit"
+            let python = item.pythonError ? "error" : item.python.map(String.init) ?? "no ink"
+            misses.append("\(item.path),\(item.label.map(String.init) ?? "blank"),\(answer),\(python)")
+        }
+    }
+    try? (misses.joined(separator: "\n") + "\n").write(toFile: keep + "/misses.csv", atomically: true, encoding: .utf8)
+    print("images kept in \(keep) (one folder per category, with labels.csv; misses.csv lists every file digit got wrong)")
 } else {
     try? FileManager.default.removeItem(atPath: work)
 }

@@ -12,3 +12,10 @@ public func benchMNISTDirectory(explicit: String? = nil) -> String {
 public func benchRepositoryRoot() -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }
+
+/// Ends a benchmark with `program: message` on standard error and exit status `status`
+/// (1: a run-time failure, 2: a command-line usage error).
+public func benchExit(_ program: String, _ message: String, status: Int32) -> Never {
+    FileHandle.standardError.write(Data((program + ": " + message + "\n").utf8))
+    exit(status)
+}
