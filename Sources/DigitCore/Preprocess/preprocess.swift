@@ -31,7 +31,11 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     record("lines-removed", cleaned.grayImage())
     let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
     record("ink-mask", componentPicture(labels, components, width: cleaned.width, height: cleaned.height, chosen: []))
-    guard let selection = selectDigit(components, width: cleaned.width, height: cleaned.height) else {
+    // Empty printed frames (form boxes, comb cells) are structure, not a digit.
+    let digitLike = components.filter {
+        !($0.reachesHigh && isEmptyFrame($0, labels: labels, width: cleaned.width))
+    }
+    guard let selection = selectDigit(digitLike, width: cleaned.width, height: cleaned.height) else {
         return noDigit()
     }
     record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,

@@ -91,6 +91,36 @@ import Testing
         #expect(preprocess(canvas.gray).digit == nil)
     }
 
+    /// A printed form box, 2 px, skewed 3°, on a 300×240 scan.
+    static func formBox(_ canvas: inout Canvas) {
+        let slope: Float = 0.052   // tan 3°
+        let corners: [(Float, Float)] = [(110, 60), (190, 60), (190, 170), (110, 170)]
+        let skewed = corners.map { ($0.0 - slope * ($0.1 - 115), $0.1 + slope * ($0.0 - 150)) }
+        for i in 0..<4 {
+            let a = skewed[i], b = skewed[(i + 1) % 4]
+            canvas.stroke(a.0, a.1, b.0, b.1, width: 2, ink: 0.15)
+        }
+    }
+
+    @Test func anEmptyFormBoxIsNotADigitAndABoxedDigitIsReadWithoutItsBox() {
+        var blank = Canvas(width: 300, height: 240, paper: 0.93)
+        Self.formBox(&blank)
+        blank.addNoise(sigma: 0.015, seed: 5)
+        #expect(preprocess(blank.gray).digit == nil, "an empty box")
+        var boxed = Canvas(width: 300, height: 240, paper: 0.93)
+        Self.formBox(&boxed)
+        boxed.ring(cx: 150, cy: 115, rx: 18, ry: 30, width: 5, ink: 0.1)
+        boxed.addNoise(sigma: 0.015, seed: 6)
+        var alone = Canvas(width: 300, height: 240, paper: 0.93)
+        alone.ring(cx: 150, cy: 115, rx: 18, ry: 30, width: 5, ink: 0.1)
+        alone.addNoise(sigma: 0.015, seed: 6)
+        let digit = preprocess(boxed.gray).digit
+        #expect(digit != nil, "a digit in a box")
+        if let digit, let reference = preprocess(alone.gray).digit {
+            #expect(correlation(digit.pixels, reference.pixels) > 0.95, "the box is not part of the 28×28")
+        }
+    }
+
     /// Runs the MNIST test digits, written as 8-bit PNGs in both polarities, through
     /// `readDigit(fromFileBytes:)` and checks each is read as `digit evaluate` reads it from the
     /// idx file (same bundled model on `normaliseMNISTDigit`). Small, for debug builds.
