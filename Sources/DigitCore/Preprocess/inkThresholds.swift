@@ -89,7 +89,11 @@ func inkThresholds(_ flattened: FloatImage) -> InkThresholds {
         background = lowMedian
         noise = lowNoise
     }
-    if let fine = neighbourDifferenceNoise(flattened) { noise = min(noise, fine) }
+    // The pixel-to-pixel estimate only where Otsu's split is plainly ink on paper (classes half the
+    // full range apart): texture, clouds and blank-page noise never split that far.
+    if aboveMean - belowMean >= 0.5, let fine = neighbourDifferenceNoise(flattened) {
+        noise = min(noise, fine)
+    }
     let high = max(otsu, background + 6 * noise, background + 0.1)
     let low = background + max(3 * noise, (high - background) / 2)
     return InkThresholds(background: background, noise: noise, high: high, low: low)
