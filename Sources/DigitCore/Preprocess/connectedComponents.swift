@@ -12,6 +12,9 @@ struct InkComponent: Equatable, Sendable {
     var reachesHigh: Bool
     /// True when the region touches the image's edge.
     var touchesBorder: Bool
+    /// How many of its pixels lie on the image's outermost rows and columns: a scanner's edge
+    /// strip, a frame or a dark surround runs along the edge; a digit cut by it touches it briefly.
+    var borderPixels: Int = 0
 
     var boxWidth: Int { maxX - minX + 1 }
     var boxHeight: Int { maxY - minY + 1 }
@@ -41,6 +44,7 @@ func connectedComponents(_ image: FloatImage, low: Float, high: Float) -> (label
                     c.area += 1
                     c.mass += px[i]
                     if px[i] > high { c.reachesHigh = true }
+                    if x == 0 || y == 0 || x == width - 1 || y == height - 1 { c.borderPixels += 1 }
                     c.minX = min(c.minX, x); c.maxX = max(c.maxX, x)
                     c.minY = min(c.minY, y); c.maxY = max(c.maxY, y)
                     for ny in max(0, y - 1)...min(height - 1, y + 1) {

@@ -36,7 +36,7 @@ func flattenIllumination(_ image: FloatImage) -> FloatImage {
 func estimateBackground(_ image: FloatImage) -> FloatImage {
     let factor = coarseFactor(width: image.width, height: image.height)
     let small = downsample(image, by: factor)
-    let window = max(3, max(small.width, small.height) / 4)
+    let window = backgroundWindow(width: small.width, height: small.height)
     let centresX = windowCentres(length: small.width, window: window)
     let centresY = windowCentres(length: small.height, window: window)
     let windows = windowBounds(small, centresX, centresY, window: window)
@@ -47,6 +47,19 @@ func estimateBackground(_ image: FloatImage) -> FloatImage {
     levels = levels.map { min($0, ceiling) }
     return interpolateLevels(levels, centresX, centresY, width: image.width, height: image.height, factor: factor)
 }
+
+/// Side (px) of the background windows on an image `width × height` (already reduced by
+/// `coarseFactor`): a quarter of the longer side, but at least `minimumBackgroundWindow` px (or
+/// the whole image): on a small image (a thumbnail, a digit cropped to its box) a quarter of the
+/// frame is no wider than one bold stroke, so the window would take the stroke for paper, while
+/// lighting does not vary over so few pixels.
+func backgroundWindow(width: Int, height: Int) -> Int {
+    let long = max(width, height)
+    return max(3, long / 4, min(long, minimumBackgroundWindow))
+}
+
+/// The smallest background window (px); see `backgroundWindow`.
+let minimumBackgroundWindow = 32
 
 /// The largest difference in background level (ink-is-bright units) that lighting is assumed
 /// to cause across one frame: a gradient from full light to 40% of it on white paper.

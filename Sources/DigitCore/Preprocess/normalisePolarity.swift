@@ -8,24 +8,66 @@ func backgroundRadius(width: Int, height: Int) -> Int {
 /// True when the ink is darker than its surroundings (pen on paper), false when it is
 /// brighter (chalk on a board, MNIST itself).
 ///
-/// Decided by the sign of the third moment (skew) of the residual `image − local mean`:
-/// ink is a thin minority, so its residuals form the long tail. The local mean removes
-/// lighting gradients first. Computed on a copy reduced by `coarseFactor`.
+/// Three votes, the majority decides. Two are the sign of the skew of the residual `image − mean`
+/// (ink is a thin minority, so its residuals form the long tail): once with the local mean
+/// (`backgroundRadius`), which removes lighting gradients, once with the whole image's mean,
+/// which is right when the digit fills the frame (a 28×28 MNIST-style PNG, a thumbnail, a broad
+/// marker) and its strokes are as wide as the local window, so the local mean follows the ink.
+/// The third is the frame's edge: its median is background (paper around a digit, black around
+/// an MNIST digit), so ink is dark when the edge is brighter than the image's mean. Each vote can
+/// fail alone (a bold stroke as wide as the window; a dark table around the page; a digit taking
+/// over half the frame); they rarely fail together. Computed on a copy reduced by `coarseFactor`.
 func inkIsDark(_ image: FloatImage) -> Bool {
     let factor = coarseFactor(width: image.width, height: image.height)
     let small = downsample(image, by: factor)
     let radius = max(1, backgroundRadius(width: image.width, height: image.height) / factor)
-    let local = boxBlur(small, radius: radius)
-    var thirdMoment = 0.0
-    small.pixels.withUnsafeBufferPointer { small in
-        local.pixels.withUnsafeBufferPointer { local in
-            for i in 0..<small.count {
-                let r = Double(small[i] - local[i])
-                thirdMoment += r * r * r
+    let local = residualSkew(small, boxBlur(small, radius: radius))
+    let global = residualSkew(small, nil)
+    let edgeIsBright = edgeMedian(small) > meanValue(small)
+    return [local < 0, global < 0, edgeIsBright].filter { $0 }.count >= 2
+}
+
+/// Mean of all pixels.
+private func meanValue(_ image: FloatImage) -> Float {
+    image.pixels.reduce(0, +) / Float(max(1, image.count))
+}
+
+/// Median of the outermost rows and columns.
+private func edgeMedian(_ image: FloatImage) -> Float {
+    var edge: [Float] = []
+    for x in 0..<image.width { edge.append(image[x, 0]); edge.append(image[x, image.height - 1]) }
+    for y in 0..<image.height { edge.append(image[0, y]); edge.append(image[image.width - 1, y]) }
+    edge.sort()
+    return edge.isEmpty ? 0 : edge[edge.count / 2]
+}
+
+/// Skew (`m₃ / m₂^1.5`) of `image − mean`, the mean being `local` per pixel, or the image's own
+/// mean when `local` is nil. 0 for a uniform image.
+private func residualSkew(_ image: FloatImage, _ local: FloatImage?) -> Double {
+    var second = 0.0, third = 0.0
+    image.pixels.withUnsafeBufferPointer { src in
+        if let local {
+            local.pixels.withUnsafeBufferPointer { local in
+                for i in 0..<src.count {
+                    let r = Double(src[i] - local[i])
+                    second += r * r
+                    third += r * r * r
+                }
+            }
+        } else {
+            var mean = 0.0
+            for v in src { mean += Double(v) }
+            mean /= Double(max(1, src.count))
+            for v in src {
+                let r = Double(v) - mean
+                second += r * r
+                third += r * r * r
             }
         }
     }
-    return thirdMoment < 0
+    let n = Double(max(1, image.count))
+    second /= n; third /= n
+    return second > 1e-12 ? third / (second * second.squareRoot()) : 0
 }
 
 /// Makes ink bright: `1 − v` when the ink is dark, unchanged otherwise. 0…1 in and out.

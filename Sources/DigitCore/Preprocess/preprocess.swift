@@ -6,7 +6,7 @@ public let noDigitFoundWarning = "no digit found"
 public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 
 /// From a decoded image to the 28×28 digit the classifier sees (MNIST's procedure):
-/// gray → polarity (ink bright) → illumination flattened → ruled lines removed →
+/// gray → polarity (ink bright) → illumination flattened (and averaged 3×3 under heavy noise) → ruled lines removed →
 /// hysteresis ink mask → components → the digit's grey ink → `normaliseInk`
 /// (box, stroke width, 20 px, centre of mass, deskew).
 /// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found.
@@ -24,15 +24,18 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     record("gray", gray.grayImage())
     let bright = normalisePolarity(gray)
     record("polarity", bright.grayImage())
-    let flattened = flattenIllumination(bright)
+    let (flattened, thresholds, _) = suppressNoise(flattenIllumination(bright))
     record("flattened", flattened.grayImage())
-    let thresholds = inkThresholds(flattened)
     let lowMask = inkMask(flattened, above: thresholds.low)
     let (cleaned, ruledLineCount) = removeRuledLines(flattened, mask: lowMask)
     record("lines-removed", cleaned.grayImage())
     let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
     record("ink-mask", componentPicture(labels, components, width: cleaned.width, height: cleaned.height, chosen: []))
-    guard let selection = selectDigit(components, width: cleaned.width, height: cleaned.height) else {
+    // Empty printed frames (form boxes, comb cells) are structure, not a digit.
+    let digitLike = components.filter {
+        !($0.reachesHigh && isEmptyFrame($0, labels: labels, width: cleaned.width))
+    }
+    guard let selection = selectDigit(digitLike, width: cleaned.width, height: cleaned.height) else {
         return noDigit()
     }
     record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,

@@ -21,6 +21,11 @@ struct DigitSelectionRules {
     var minimumSide: Int
     /// Pieces whose boxes come within this fraction of the digit's height are merged into it.
     var mergeGap: Float = 0.15
+    /// A substantial piece (at least `largePieceMass` of the digit's mass so far: the other half
+    /// of a 5 whose stroke broke, a 4's detached bar) is merged from this farther gap, a fraction of
+    /// the digit's longer side (half a digit may be wider than tall).
+    var largePieceGap: Float = 0.3
+    var largePieceMass: Float = 0.25
     /// Merging stops when the merged box would be wider than this times its height (two digits side by side).
     var maximumAspect: Float = 1.25
     /// Another mark counts as a second digit when its box's longer side and its mass reach
@@ -34,6 +39,17 @@ struct DigitSelectionRules {
     }
 }
 
+/// Whether a region touching the frame's edge is the edge's own rather than a digit cut by it (a
+/// digit cropped to its box, a thumbnail): a strip (a scanner's dark edge, a page's shadow) spans
+/// one side of the frame (95% of it) and is thin across (under a fifth of the other side); a frame
+/// or a dark surround runs along the edge for a quarter of the perimeter or more, where a digit
+/// meets the edge only where its strokes end.
+func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
+    let strip = (c.boxWidth * 100 >= width * 95 && c.boxHeight * 5 < height)
+        || (c.boxHeight * 100 >= height * 95 && c.boxWidth * 5 < width)
+    return strip || c.borderPixels * 2 >= width + height
+}
+
 /// Picks the digit: drops specks and regions that never reach the high threshold; seeds with
 /// the heaviest region not touching the border (border-touching regions are used only when
 /// nothing else is left and they do not span the frame); merges nearby pieces of one digit
@@ -43,9 +59,7 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
     let rules = rules ?? DigitSelectionRules(width: width, height: height)
     let candidates = components.filter { $0.reachesHigh && $0.area >= rules.speckArea }
     let inside = candidates.filter { !$0.touchesBorder }
-    let borderFallback = candidates.filter {
-        $0.touchesBorder && $0.boxWidth * 100 < width * 95 && $0.boxHeight * 100 < height * 95
-    }
+    let borderFallback = candidates.filter { $0.touchesBorder && !isEdgeJunk($0, width: width, height: height) }
     let pool = inside.isEmpty ? borderFallback : inside
     guard let seed = pool.max(by: { $0.mass < $1.mass }) else { return nil }
 
@@ -55,8 +69,10 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
     var merged = true
     while merged {
         merged = false
-        let gap = Int((rules.mergeGap * Float(selection.boxHeight)).rounded(.up))
         for (index, piece) in remaining.enumerated() {
+            let large = piece.mass >= rules.largePieceMass * selection.mass
+            let gap = Int((large ? rules.largePieceGap * Float(max(selection.boxWidth, selection.boxHeight))
+                                 : rules.mergeGap * Float(selection.boxHeight)).rounded(.up))
             let near = piece.minX <= selection.maxX + gap && piece.maxX >= selection.minX - gap
                 && piece.minY <= selection.maxY + gap && piece.maxY >= selection.minY - gap
             guard near else { continue }

@@ -59,7 +59,7 @@ import Testing
 func estimateBackgroundReference(_ image: FloatImage) -> FloatImage {
     let factor = coarseFactor(width: image.width, height: image.height)
     let small = downsampleReference(image, by: factor)
-    let window = max(3, max(small.width, small.height) / 4)
+    let window = backgroundWindow(width: small.width, height: small.height)
     let centresX = windowCentres(length: small.width, window: window)
     let centresY = windowCentres(length: small.height, window: window)
     let rough = referenceWindowLevels(small, centresX, centresY, window: window) { values, _ in

@@ -5,9 +5,24 @@ import Testing
     static func component(_ label: Int, x: Int, y: Int, width: Int, height: Int, area: Int? = nil,
                           mass: Float? = nil, imageWidth: Int = 300, imageHeight: Int = 200) -> InkComponent {
         let area = area ?? width * height
+        // A solid box: its sides that lie on the image's edge are all border pixels.
+        let onEdge = (x == 0 ? height : 0) + (x + width == imageWidth ? height : 0)
+            + (y == 0 ? width : 0) + (y + height == imageHeight ? width : 0)
         return InkComponent(label: label, area: area, mass: mass ?? Float(area), minX: x, minY: y,
                             maxX: x + width - 1, maxY: y + height - 1, reachesHigh: true,
-                            touchesBorder: x == 0 || y == 0 || x + width == imageWidth || y + height == imageHeight)
+                            touchesBorder: x == 0 || y == 0 || x + width == imageWidth || y + height == imageHeight,
+                            borderPixels: onEdge)
+    }
+
+    @Test func mergesTheOtherHalfOfADigitBrokenAcrossAWiderGap() {
+        // A 5 whose stroke broke: its top (the seed, 30 wide × 20 tall) and its bowl (40% of the
+        // seed's mass) 8 px below: beyond 15% of the seed's height, within 30% of its longer side.
+        let parts = [Self.component(1, x: 100, y: 40, width: 30, height: 20, area: 300),
+                     Self.component(2, x: 95, y: 68, width: 30, height: 18, area: 120)]
+        #expect(Set(selectDigit(parts, width: 300, height: 200)!.labels) == [1, 2])
+        // A speck at the same distance (a tenth of the mass) stays out.
+        let speck = [parts[0], Self.component(2, x: 110, y: 68, width: 6, height: 5, area: 30)]
+        #expect(selectDigit(speck, width: 300, height: 200)!.labels == [1])
     }
 
     @Test func mergesTheBrokenPiecesOfOneDigit() {
