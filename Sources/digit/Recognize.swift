@@ -33,6 +33,19 @@ struct Recognize: ParsableCommand {
             digit recognize --min-confidence 0.8 photo.png
           Use a model of your own instead of the bundled one:
             digit recognize --weights my-model.dgw photo.png
+          A number (every digit, lines top to bottom, each left to right):
+            digit recognize --number meter.jpg
+            meter.jpg: 4217  (99% 97% 88% 99%)
+
+        NUMBERS (--number)
+          text   meter.jpg: 4217  (99% 97% 88% 99%)   the number, then each digit's confidence
+          jsonl  {"file":"meter.jpg","number":"4217","confidence":0.88,"digits":[{"digit":4,
+                  "confidence":0.99,"probabilities":[...],"box":[x,y,width,height],"line":0},...],
+                  "warnings":[],"error":null}
+                 (lines joined by one space: "417 2093"; number null when none; boxes in pixels
+                 of the image as displayed)
+          csv    file,number,confidence,error
+          --min-confidence applies to each digit; exit status 0 when every input gave a number.
 
         OUTPUT FORMATS
           text   photo.png: 7 (93.1%)  0:0.001 1:0.005 ... 9:0.007
@@ -71,6 +84,9 @@ struct Recognize: ParsableCommand {
         valueName: "p"))
     var minConfidence: Double?
 
+    @Flag(help: "Read a number: every digit, in lines top to bottom, each left to right.")
+    var number = false
+
     @Option(help: ArgumentHelp("A weights file to use instead of the bundled model.", valueName: "file"))
     var weights: String?
 
@@ -104,6 +120,7 @@ struct Recognize: ParsableCommand {
             printToStandardError("digit: \(error)")
             throw ExitCode.failure
         }
+        if number { return try runNumbers(inputList, model: model) }
         let formatter = makeFormatter()
         let output = StreamedOutput()
         if let header = formatter.header { output.append(header) }
@@ -206,7 +223,7 @@ private struct StandardInputLines: Sequence, IteratorProtocol {
 }
 
 /// Standard output, buffered between flushes (so each run of finished results is one write).
-private final class StreamedOutput {
+final class StreamedOutput {
     private var buffer = ""
 
     func append(_ text: String) {

@@ -23,20 +23,12 @@ public struct RecognitionSettings: Sendable {
 /// Never throws: whatever goes wrong becomes the outcome's error, so a batch goes on.
 public func recognizeInput(_ input: RecognitionInput, settings: RecognitionSettings,
                            classify: (DigitImage) -> Prediction) -> RecognitionOutcome {
-    let bytes: [UInt8]
     do {
-        switch input.source {
-        case .file(let path):
-            bytes = try readImageFile(atPath: path)
-        case .fileFoundInDirectory(let path):
-            guard fileStartsWithImageSignature(atPath: path) else {
-                return .skipped(file: input.name, reason: "not a PNG or JPEG file")
-            }
-            bytes = try readImageFile(atPath: path)
-        case .bytes(let given):
-            bytes = given
-        case .unreadable(let reason):
-            return .recognized(.failure(file: input.name, reason: reason))
+        let bytes: [UInt8]
+        switch try inputBytes(input) {
+        case .bytes(let read): bytes = read
+        case .skipped(let reason): return .skipped(file: input.name, reason: reason)
+        case .unreadable(let reason): return .recognized(.failure(file: input.name, reason: reason))
         }
         let preprocessed = try readDigit(fromFileBytes: bytes, decodeOptions: settings.decodeOptions)
         guard let digit = preprocessed.digit else {
@@ -47,6 +39,30 @@ public func recognizeInput(_ input: RecognitionInput, settings: RecognitionSetti
                                        minimumConfidence: settings.minimumConfidence))
     } catch {
         return .recognized(.failure(file: input.name, reason: String(describing: error)))
+    }
+}
+
+/// An input's bytes, or why there are none.
+enum InputBytes {
+    case bytes([UInt8])
+    /// A file found in a directory that is not an image: passed over with a note.
+    case skipped(reason: String)
+    /// An input that cannot be read at all; `reason` goes in its row.
+    case unreadable(reason: String)
+}
+
+/// Reads `input`'s bytes; a file that cannot be read throws (`ImageFileError`).
+func inputBytes(_ input: RecognitionInput) throws -> InputBytes {
+    switch input.source {
+    case .file(let path):
+        return .bytes(try readImageFile(atPath: path))
+    case .fileFoundInDirectory(let path):
+        guard fileStartsWithImageSignature(atPath: path) else { return .skipped(reason: "not a PNG or JPEG file") }
+        return .bytes(try readImageFile(atPath: path))
+    case .bytes(let given):
+        return .bytes(given)
+    case .unreadable(let reason):
+        return .unreadable(reason: reason)
     }
 }
 
