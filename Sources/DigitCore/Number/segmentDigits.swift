@@ -15,6 +15,8 @@ struct NumberSegmentationRules {
     /// …and the merged box is at most this × H tall and `mergeWidth` × H wide.
     var mergeHeight: Float = 1.35
     var mergeWidth: Float = 1.05
+    /// A piece too short to be a digit joins the digit beside it while the union is at most this × H wide.
+    var attachWidth: Float = 1.25
     /// Only a piece shorter than this × H is merged (two full-height marks are two digits).
     var pieceHeight: Float = 0.8
     /// A thin straight mark taller than this × H is printed structure (a box side), not a digit.
@@ -26,10 +28,10 @@ struct NumberSegmentationRules {
 /// Returns `[]` when nothing digit-like is there.
 func segmentDigits(_ components: [InkComponent], width: Int, height: Int,
                    rules: NumberSegmentationRules = NumberSegmentationRules()) -> [[DigitSelection]] {
-    let marks = components.filter { c in
+    let marks = withoutCombTeeth(components.filter { c in
         c.reachesHigh && c.area >= 3 && !isHorizontalStroke(c)
             && !(c.touchesBorder && (c.boxWidth * 10 >= width * 9 || c.boxHeight * 10 >= height * 9))
-    }
+    })
     guard let typical = typicalDigitHeight(marks) else { return [] }
     let h = Float(typical)
     let pieces = marks
@@ -38,7 +40,8 @@ func segmentDigits(_ components: [InkComponent], width: Int, height: Int,
         .prefix(400)
         .map { DigitSelection(labels: [$0.label], minX: $0.minX, minY: $0.minY, maxX: $0.maxX, maxY: $0.maxY,
                               mass: $0.mass, otherCandidates: 0) }
-    let groups = mergePiecesOfOneDigit(Array(pieces), typicalHeight: h, rules: rules)
+    let stacked = mergePiecesOfOneDigit(Array(pieces), typicalHeight: h, rules: rules)
+    let groups = attachShortPieces(stacked, typicalHeight: h, rules: rules)
     let digits = groups.filter { g in
         let gh = Float(g.boxHeight), gw = Float(g.boxWidth)
         let printedLine = gw * 5 < gh && (gh > rules.tallestDigit * h)
@@ -50,6 +53,22 @@ func segmentDigits(_ components: [InkComponent], width: Int, height: Int,
 /// A long flat mark (an underline, a box's edge left after line removal): at least 4× wider than tall.
 private func isHorizontalStroke(_ c: InkComponent) -> Bool {
     c.boxWidth >= 4 * c.boxHeight && c.boxWidth >= 12
+}
+
+/// The marks without a comb field's teeth: printed ticks are straight vertical bars (thin, filling
+/// their box) of one height standing on one line; three or more such bars whose bottoms lie within
+/// 2 px of each other and whose heights agree within 15% are taken for printed structure.
+/// (The comb's base line itself is a ruled line, already painted out, or a flat mark.)
+func withoutCombTeeth(_ marks: [InkComponent]) -> [InkComponent] {
+    let bars = marks.filter { $0.boxWidth * 6 <= $0.boxHeight && $0.area * 10 >= $0.boxWidth * $0.boxHeight * 8 }
+    var teeth = Set<Int>()
+    for bar in bars {
+        let alike = bars.filter {
+            abs($0.maxY - bar.maxY) <= 2 && abs($0.boxHeight - bar.boxHeight) * 20 <= 3 * bar.boxHeight
+        }
+        if alike.count >= 3 { teeth.formUnion(alike.map(\.label)) }
+    }
+    return teeth.isEmpty ? marks : marks.filter { !teeth.contains($0.label) }
 }
 
 /// The height (px) of a typical digit on the page: the mass-weighted median height of the marks
@@ -92,6 +111,32 @@ func mergePiecesOfOneDigit(_ pieces: [DigitSelection], typicalHeight h: Float,
         groups[i] = groups[i].merged(with: groups[j])
         groups.remove(at: j)
     }
+}
+
+/// Joins each piece too short to be a digit (a 5's bar drawn apart to the right of its body, a
+/// broken-off stroke end) to the nearest digit-height group beside it, when they are at most
+/// `mergeGap` × H apart, share rows, and the union is at most `attachWidth` × H wide.
+func attachShortPieces(_ groups: [DigitSelection], typicalHeight h: Float,
+                       rules: NumberSegmentationRules = NumberSegmentationRules()) -> [DigitSelection] {
+    var groups = groups
+    var index = 0
+    while index < groups.count {
+        let piece = groups[index]
+        guard Float(piece.boxHeight) < rules.minimumHeight * h else { index += 1; continue }
+        var best: (target: Int, gap: Int)?
+        for (other, group) in groups.enumerated() where other != index && Float(group.boxHeight) >= rules.minimumHeight * h {
+            let gap = max(group.minX - piece.maxX, piece.minX - group.maxX) - 1
+            let sharesRows = piece.maxY >= group.minY && piece.minY <= group.maxY
+            guard sharesRows, Float(gap) <= rules.mergeGap * h,
+                  Float(piece.merged(with: group).boxWidth) <= rules.attachWidth * h else { continue }
+            if best == nil || gap < best!.gap { best = (other, gap) }
+        }
+        guard let best else { index += 1; continue }
+        groups[best.target] = groups[best.target].merged(with: piece)
+        groups.remove(at: index)
+        index = 0
+    }
+    return groups
 }
 
 /// Groups regions into lines (a region joins the line its rows overlap most, by at least half

@@ -6,7 +6,8 @@ import Foundation
 /// the columns where the vertical ink profile is thinnest (local minima, nearest to where a digit
 /// of typical width would end); each side of a cut is classified, and the cut whose two sides the
 /// classifier is most confident about (highest summed log-probability) is kept, when the parts
-/// read more confidently than the whole or the region is too wide to be one digit. Parts are cut
+/// read more confidently than the whole, by a margin that shrinks to nothing as the region widens
+/// to 1.3× its height (and wider regions are split whatever the whole reads as). Parts are cut
 /// again while they are still too wide (up to `maximumParts` digits from one region).
 func splitTouchingDigits(_ lines: [[DigitSelection]], page: CleanedPage,
                          classify: (DigitImage) -> Prediction) -> [[DigitSelection]] {
@@ -35,11 +36,15 @@ private struct TouchingDigitSplitter {
     /// `region` as it should be read: itself, or the parts it splits into, left to right.
     func parts(of region: DigitSelection, depth: Int) -> [DigitSelection] {
         let width = Float(region.boxWidth), height = Float(region.boxHeight)
-        guard depth < maximumParts, width >= 1.3 * expectedWidth, width >= 0.75 * height else { return [region] }
+        // Touching digits are one component; pieces merged into one digit are never split again.
+        guard depth < maximumParts, region.labels.count == 1,
+              width >= 1.3 * expectedWidth, width >= 1.05 * height else { return [region] }
         guard let best = bestCut(of: region) else { return [region] }
-        let tooWide = width >= 1.2 * height || width >= 1.8 * expectedWidth
+        // The wider the region, the less the parts must outscore the whole (log-probability per digit);
+        // from 1.3× its height on, the parts only have to beat the whole by less than 10 (always do).
+        let margin = max(-10, 0.3 * (1.3 - width / height) / 0.25)
         let wholeScore = logf(max(1e-6, confidence(of: region)))
-        guard tooWide || best.score / 2 > wholeScore else { return [region] }
+        guard best.score / 2 > wholeScore + margin else { return [region] }
         return parts(of: best.left, depth: depth + 1) + parts(of: best.right, depth: depth + 1)
     }
 
