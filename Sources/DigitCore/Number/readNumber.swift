@@ -22,8 +22,12 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
         var finer = decodeOptions
         let shortSide = min(decoded.image.width, decoded.image.height)
         if let height, height < numberDigitHeight, decodeOptions.minShortSide != 0 {
-            let needed = (shortSide * numberDigitHeight + height - 1) / height
-            finer.minShortSide = max(decodeOptions.minShortSide, needed)
+            // The working image is at most `workingLongSideLimit` px long: decoding more is wasted.
+            let longSide = max(decoded.image.width, decoded.image.height)
+            let scale = Float(page.cleaned.width) / Float(max(1, decoded.image.width))
+            let needed = Float(shortSide * numberDigitHeight) / (Float(height) / scale)
+            let useful = Float(workingLongSideLimit * shortSide) / Float(longSide)
+            finer.minShortSide = max(decodeOptions.minShortSide, Int(min(needed, useful).rounded(.up)))
         }
         decoded = try decodeImage(bytes: bytes, options: finer)
         page = cleanPage(decoded.image)
@@ -31,9 +35,11 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
     }
     lines = splitTouchingDigits(lines, page: page, classify: classify)
 
-    let scaleX = Double(displayedWidth(decoded)) / Double(max(1, decoded.image.width))
-    let scaleY = Double(displayedHeight(decoded)) / Double(max(1, decoded.image.height))
-    var reading = NumberReading(digits: [], digitImages: [], warnings: [], page: keepingPage ? decoded.image : nil)
+    // Boxes are found in the working image (`toWorkingImage` may have box-averaged the decoded one).
+    let scaleX = Double(displayedWidth(decoded)) / Double(max(1, page.cleaned.width))
+    let scaleY = Double(displayedHeight(decoded)) / Double(max(1, page.cleaned.height))
+    var reading = NumberReading(digits: [], digitImages: [], warnings: [],
+                                page: keepingPage ? toWorkingImage(decoded.image).grayImage() : nil)
     for (lineIndex, line) in lines.enumerated() {
         for region in line {
             guard let digit = normalisedDigit(region, on: page) else { continue }
