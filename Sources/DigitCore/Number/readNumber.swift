@@ -57,7 +57,7 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
 
 /// Typical digit height (px) for `readNumber` to keep a coarse reading: enough that each digit,
 /// scaled into MNIST's 20 px box, still averages about two pixels into one.
-public let numberDigitHeight = 40
+public let numberDigitHeight = 48
 
 /// Median height (px) of the regions, `nil` when there are none.
 private func medianHeight(_ lines: [[DigitSelection]]) -> Int? {

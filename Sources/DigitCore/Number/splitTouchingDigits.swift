@@ -7,7 +7,7 @@ import Foundation
 /// of typical width would end); each side of a cut is classified, and the cut whose two sides the
 /// classifier is most confident about (highest summed log-probability) is kept, when the parts
 /// read more confidently than the whole, by a margin that shrinks to nothing as the region widens
-/// to 1.3× its height (and wider regions are split whatever the whole reads as). Parts are cut
+/// to 1.15× its height (and wider regions are split whatever the whole reads as). Parts are cut
 /// again while they are still too wide (up to `maximumParts` digits from one region).
 func splitTouchingDigits(_ lines: [[DigitSelection]], page: CleanedPage,
                          classify: (DigitImage) -> Prediction) -> [[DigitSelection]] {
@@ -19,7 +19,8 @@ func splitTouchingDigits(_ lines: [[DigitSelection]], page: CleanedPage,
         .map(\.boxWidth).sorted()
     let expectedWidth = widths.count >= 2 ? Float(widths[widths.count / 2]) : 0.7 * typicalHeight
     return withoutActuallyEscaping(classify) { classify in
-        let splitter = TouchingDigitSplitter(page: page, expectedWidth: expectedWidth, classify: classify)
+        let splitter = TouchingDigitSplitter(page: page, expectedWidth: expectedWidth, typicalHeight: typicalHeight,
+                                             classify: classify)
         return lines.map { line in line.flatMap { splitter.parts(of: $0, depth: 1) } }
     }
 }
@@ -29,20 +30,22 @@ let maximumParts = 4
 
 private struct TouchingDigitSplitter {
     let page: CleanedPage
-    /// Width (px) of a typical single digit on this page.
+    /// Width and height (px) of a typical single digit on this page.
     let expectedWidth: Float
+    let typicalHeight: Float
     let classify: (DigitImage) -> Prediction
 
     /// `region` as it should be read: itself, or the parts it splits into, left to right.
     func parts(of region: DigitSelection, depth: Int) -> [DigitSelection] {
-        let width = Float(region.boxWidth), height = Float(region.boxHeight)
+        // Against the typical height too: a short, wide digit (a flat 5) is not two digits.
+        let width = Float(region.boxWidth), height = max(Float(region.boxHeight), typicalHeight)
         // Touching digits are one component; pieces merged into one digit are never split again.
         guard depth < maximumParts, region.labels.count == 1,
               width >= 1.3 * expectedWidth, width >= 1.05 * height else { return [region] }
         guard let best = bestCut(of: region) else { return [region] }
         // The wider the region, the less the parts must outscore the whole (log-probability per digit);
-        // from 1.3× its height on, the parts only have to beat the whole by less than 10 (always do).
-        let margin = max(-10, 0.3 * (1.3 - width / height) / 0.25)
+        // from 1.15× its height on, the parts only have to beat the whole by less than 10 (always do).
+        let margin = max(-10, 0.3 * (1.15 - width / height) / 0.1)
         let wholeScore = logf(max(1e-6, confidence(of: region)))
         guard best.score / 2 > wholeScore + margin else { return [region] }
         return parts(of: best.left, depth: depth + 1) + parts(of: best.right, depth: depth + 1)
