@@ -14,7 +14,7 @@ Whole-number accuracy: the digits read, spaces ignored, equal the number's. Digi
 1 - (edit distance / number of digits), at least 0, averaged over digits.
 Speed: the photo sets (1600x1200 JPEGs) read by one `digit recognize` on all cores, best of --repeat.
 """
-import json, os, shutil, subprocess, sys, tempfile, time
+import json, os, resource, shutil, subprocess, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -94,13 +94,17 @@ def main():
 
     photo_dirs = [os.path.join(folder, s) for s in ("photo4", "photo") if s in sets]
     photo_count = sum(1 for r in rows if r["set"] in ("photo4", "photo"))
-    best = None
+    best, best_cpu = None, None
     for _ in range(int(option("--repeat", "3"))):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run([digit, "recognize", "--number", "--format", "jsonl"] + photo_dirs,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         elapsed = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         best = elapsed if best is None else min(best, elapsed)
+        best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
 
     theirs, tesseract_seconds = {}, None
     if tesseract:
@@ -136,7 +140,9 @@ def main():
         print(f"| {name} | {len(subset)} | {ours_score[0] * 100:.1f}% | {ours_score[1] * 100:.1f}% | {t} |")
     print()
     print(f"digit: {photo_count} number photos (1600x1200 JPEG) in {best:.2f} s (best of "
-          f"{option('--repeat', '3')}): {photo_count / best:.0f} numbers/s on {os.cpu_count()} cores")
+          f"{option('--repeat', '3')}): {photo_count / best:.0f} numbers/s on {os.cpu_count()} cores; "
+          f"{best_cpu / photo_count * 1000:.1f} ms of CPU per photo "
+          f"({photo_count / best_cpu * os.cpu_count():.0f} numbers/s if the cores were free)")
     if tesseract_seconds:
         print(f"tesseract: {len(rows)} images in {tesseract_seconds:.1f} s on {os.cpu_count()} processes: "
               f"{len(rows) / tesseract_seconds:.1f} numbers/s")
