@@ -3,35 +3,34 @@
 /// dropped, pieces merged, lines and reading order) → `splitTouchingDigits` → each digit through
 /// the single-digit normalisation (`normaliseInk`) → `classify`.
 ///
-/// A large JPEG is first decoded coarsely (as `readDigit` does) and decoded again, finer, when
-/// the digits found there are under `numberDigitHeight` px tall (choosing the scale that brings
-/// the typical digit to that height), when there are none, or when the paper is ruled.
+/// A large JPEG is first decoded by `decodeOptions` (a 1600×1200 photo at 1/4) and decoded again,
+/// finer, when the digits found there are under `numberDigitHeight` px tall (choosing the scale
+/// that brings the typical digit to that height).
 /// Boxes are given in pixels of the full-size image as displayed (after EXIF orientation).
 public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOptions = DecodeOptions(),
                        keepingPage: Bool = false,
                        classify: (DigitImage) -> Prediction) throws -> NumberReading {
-    var firstLook = decodeOptions
-    if decodeOptions.minShortSide > firstLookShortSide || decodeOptions.minShortSide == 0 {
-        firstLook.minShortSide = firstLookShortSide
-    }
-    var decoded = try decodeImage(bytes: bytes, options: firstLook)
+    // No 1/8 first look as for one digit: a number's digits are small in the frame, so it would
+    // nearly always be read again (and each reading pays for the whole entropy decoding).
+    var decoded = try decodeImage(bytes: bytes, options: decodeOptions)
     var page = cleanPage(decoded.image)
     var lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
     let height = medianHeight(lines)
-    if decodesFiner(decoded, with: decodeOptions), (height ?? 0) < numberDigitHeight || page.ruledLineCount > 0 {
-        var finer = decodeOptions
+    if let height, height < numberDigitHeight, decodesFiner(decoded, with: DecodeOptions(minShortSide: 0)) {
+        // The short side that brings the typical digit to `numberDigitHeight` px, but no more than
+        // the working image (at most `workingLongSideLimit` px long) can use.
         let shortSide = min(decoded.image.width, decoded.image.height)
-        if let height, height < numberDigitHeight, decodeOptions.minShortSide != 0 {
-            // The working image is at most `workingLongSideLimit` px long: decoding more is wasted.
-            let longSide = max(decoded.image.width, decoded.image.height)
-            let scale = Float(page.cleaned.width) / Float(max(1, decoded.image.width))
-            let needed = Float(shortSide * numberDigitHeight) / (Float(height) / scale)
-            let useful = Float(workingLongSideLimit * shortSide) / Float(longSide)
-            finer.minShortSide = max(decodeOptions.minShortSide, Int(min(needed, useful).rounded(.up)))
+        let longSide = max(decoded.image.width, decoded.image.height)
+        let workingScale = Float(page.cleaned.width) / Float(max(1, decoded.image.width))
+        let needed = Float(shortSide * numberDigitHeight) / (Float(height) / workingScale)
+        let useful = Float(workingLongSideLimit * shortSide) / Float(longSide)
+        let wanted = Int(min(needed, useful).rounded(.up))
+        if wanted > shortSide {
+            decoded = try decodeImage(bytes: bytes, options: DecodeOptions(
+                maxPixels: decodeOptions.maxPixels, minShortSide: wanted, keepAlpha: decodeOptions.keepAlpha))
+            page = cleanPage(decoded.image)
+            lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
         }
-        decoded = try decodeImage(bytes: bytes, options: finer)
-        page = cleanPage(decoded.image)
-        lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
     }
     lines = splitTouchingDigits(lines, page: page, classify: classify)
 
@@ -57,7 +56,7 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
 
 /// Typical digit height (px) for `readNumber` to keep a coarse reading: enough that each digit,
 /// scaled into MNIST's 20 px box, still averages about two pixels into one.
-public let numberDigitHeight = 48
+public let numberDigitHeight = 40
 
 /// Median height (px) of the regions, `nil` when there are none.
 private func medianHeight(_ lines: [[DigitSelection]]) -> Int? {
