@@ -39,15 +39,18 @@ private struct TouchingDigitSplitter {
     func parts(of region: DigitSelection, depth: Int) -> [DigitSelection] {
         // Against the typical height too: a short, wide digit (a flat 5) is not two digits.
         let width = Float(region.boxWidth), height = max(Float(region.boxHeight), typicalHeight)
-        // Touching digits are one component; pieces merged into one digit are never split again.
-        guard depth < maximumParts, region.labels.count == 1,
-              width >= 1.3 * expectedWidth, width >= 1.05 * height else { return [region] }
+        guard depth < maximumParts, width >= 1.3 * expectedWidth, width >= 1.05 * height else { return [region] }
+        // Touching digits are one component. A region merged from pieces (a 5 and its bar, or a
+        // touching pair with a broken-off stroke end) is split only when too wide for one digit.
+        if region.labels.count > 1 && width < 1.15 * height { return [region] }
         guard let best = bestCut(of: region) else { return [region] }
-        // The wider the region, the less the parts must outscore the whole (log-probability per digit);
-        // from 1.15× its height on, the parts only have to beat the whole by less than 10 (always do).
-        let margin = max(-10, 0.3 * (1.15 - width / height) / 0.1)
-        let wholeScore = logf(max(1e-6, confidence(of: region)))
-        guard best.score / 2 > wholeScore + margin else { return [region] }
+        // The wider the region, the less the parts must outscore the whole (log-probability per
+        // digit); from 1.15× its height on, it is split whatever the whole reads as.
+        if width < 1.15 * height {
+            let margin = 0.3 * (1.15 - width / height) / 0.1
+            let wholeScore = logf(max(1e-6, confidence(of: region)))
+            guard best.score / 2 > wholeScore + margin else { return [region] }
+        }
         return parts(of: best.left, depth: depth + 1) + parts(of: best.right, depth: depth + 1)
     }
 
