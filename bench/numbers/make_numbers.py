@@ -250,10 +250,7 @@ def main():
                 layer, s = place(ink, w, h, digit_height, unit, rng)
                 if name == "scan" and comb:
                     ys, xs = np.nonzero(layer > 0.2)
-                    x_off = int(xs.min() - (edges[0] + 0) * s) if len(xs) else 0
-                    left = int(np.nonzero(layer.max(0) > 0)[0][0])
-                    # cell edges in canvas pixels: the ink was placed from its own left edge (pixel 0)
-                    origin = int(np.nonzero(layer.max(0) > -1)[0][0])
+                    # cell edges in canvas pixels: the ink's first inked column landed at placed_x
                     placed_x = int(np.argmax(layer.max(0) > 0))
                     first_ink = int(np.argmax(ink.max(0) > 0))
                     shift = placed_x - first_ink * s
