@@ -21,12 +21,17 @@ struct Preprocess: ParsableCommand {
             writes seen.png (280×280) and stages/1-gray.png … stages/11-deskewed.png.
               digit preprocess photo.jpg -o seen.png --model linear
             also prints e.g. "seen.png: 7 (98.1%) by the bundled linear model".
+
+            With --number, -o is a directory (created if needed): it receives digit-1.png,             digit-2.png, … (what the classifier saw for each digit, in reading order) and             boxes.png (the page with each digit's box drawn and labelled position-digit),             exactly as `digit recognize --number` reads it:
+              digit preprocess --number meter.jpg -o seen/
             """)
 
     @Argument(help: "The image to read (PNG or JPEG).")
     var image: String
 
-    @Option(name: [.short, .customLong("output")], help: "Where to write the 28×28 PNG the classifier sees.")
+    @Option(name: [.short, .customLong("output")], help: """
+        Where to write the 28×28 PNG the classifier sees (with --number: a directory for         each digit's 28×28 and boxes.png).
+        """)
     var output: String
 
     @Option(help: "Enlarge the output N times (nearest neighbour), e.g. 10 for 280×280.")
@@ -40,9 +45,12 @@ struct Preprocess: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also print what this weights file reads in the 28×28 image.", valueName: "file"))
     var weights: String?
+    @Flag(help: "Read a number: write each digit's 28×28 and a picture of the boxes into the -o directory.")
+    var number = false
 
     func validate() throws {
         guard (1...100).contains(scale) else { throw ValidationError("--scale must be between 1 and 100") }
+        if number && steps != nil { throw ValidationError("--steps is for one digit; with --number, -o DIR gets the pictures") }
     }
 
     func run() throws {
@@ -52,6 +60,7 @@ struct Preprocess: ParsableCommand {
         } catch {
             throw failure("\(image): \(error)")
         }
+        if number { return try writeNumberPictures(bytes) }
         let result: PreprocessResult
         do {
             result = try readDigit(fromFileBytes: bytes, recordingSteps: steps != nil)
@@ -89,10 +98,46 @@ struct Preprocess: ParsableCommand {
         }
     }
 
+    /// `--number`: each digit's 28×28 (`digit-N.png`) and `boxes.png` into the `-o` directory.
+    private func writeNumberPictures(_ bytes: [UInt8]) throws {
+        let classifier: Classifier
+        do {
+            classifier = try loadWeightsFile(path: weights, model: model).file.classifier
+        } catch {
+            throw failure("digit: \(error)")
+        }
+        let reading: NumberReading
+        do {
+            reading = try readNumber(fromFileBytes: bytes, keepingPage: true, classify: { classifier.predict($0) })
+        } catch {
+            throw failure("\(image): \(error)")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            throw failure("\(output): cannot create directory: \(directoryFailureReason(error))")
+        }
+        for (index, digit) in reading.digitImages.enumerated() {
+            try write(enlarged(digit, by: scale), to: (output as NSString).appendingPathComponent("digit-\(index + 1).png"))
+        }
+        if let page = reading.page {
+            let picture = numberBoxesPicture(page: page, boxes: reading.pageBoxes,
+                                             digits: reading.digits.map(\.prediction.digit))
+            try write(encoded: { try encodePNG(picture) }, to: (output as NSString).appendingPathComponent("boxes.png"))
+        }
+        guard let number = reading.number else { throw failure("\(image): \(noDigitFoundWarning)") }
+        print("\(image): \(number)")
+    }
+
     /// Encodes `picture` as PNG and replaces `path` atomically; errors become one line.
     private func write(_ picture: GrayImage, to path: String) throws {
+        try write(encoded: { try encodePNG(picture) }, to: path)
+    }
+
+    /// Replaces `path` atomically with the bytes `encode` makes; errors become one line.
+    private func write(encoded encode: () throws -> [UInt8], to path: String) throws {
         do {
-            try writeFileAtomically(try encodePNG(picture), to: path)
+            try writeFileAtomically(try encode(), to: path)
         } catch let error as FileWriteError {
             throw failure(error.description)
         } catch {

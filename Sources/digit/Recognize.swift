@@ -36,6 +36,19 @@ struct Recognize: ParsableCommand {
             digit recognize --model linear photo.png
           Use a model of your own instead of the bundled ones:
             digit recognize --weights my-model.dgw photo.png
+          A number (every digit, lines top to bottom, each left to right):
+            digit recognize --number meter.jpg
+            meter.jpg: 4217  (99% 97% 88% 99%)
+
+        NUMBERS (--number)
+          text   meter.jpg: 4217  (99% 97% 88% 99%)   the number, then each digit's confidence
+          jsonl  {"file":"meter.jpg","number":"4217","confidence":0.88,"digits":[{"digit":4,
+                  "confidence":0.99,"probabilities":[...],"box":[x,y,width,height],"line":0},...],
+                  "warnings":[],"error":null}
+                 (lines joined by one space: "417 2093"; number null when none; boxes in pixels
+                 of the image as displayed)
+          csv    file,number,confidence,error
+          --min-confidence applies to each digit; exit status 0 when every input gave a number.
 
         OUTPUT FORMATS
           text   photo.png: 7 (93.1%)  0:0.001 1:0.005 ... 9:0.007
@@ -76,6 +89,8 @@ struct Recognize: ParsableCommand {
 
     @Option(help: modelOptionHelp)
     var model: BundledModel?
+    @Flag(help: "Read a number: every digit, in lines top to bottom, each left to right.")
+    var number = false
 
     @Option(help: ArgumentHelp("A weights file to use instead of the bundled model.", valueName: "file"))
     var weights: String?
@@ -110,6 +125,7 @@ struct Recognize: ParsableCommand {
             printToStandardError("digit: \(error)")
             throw ExitCode.failure
         }
+        if number { return try runNumbers(inputList, classifier: classifier) }
         let formatter = makeFormatter()
         let output = StreamedOutput()
         if let header = formatter.header { output.append(header) }
@@ -225,7 +241,7 @@ private struct StandardInputLines: Sequence, IteratorProtocol {
 }
 
 /// Standard output, buffered between flushes (so each run of finished results is one write).
-private final class StreamedOutput: Sendable {
+final class StreamedOutput: Sendable {
     private let buffer = Mutex("")
 
     func append(_ text: String) {

@@ -50,26 +50,31 @@ public func recognizeInput(_ input: RecognitionInput, settings: RecognitionSetti
 /// Why a file found in a folder is passed over.
 public let notAnImageFileReason = "not a PNG or JPEG file"
 
-/// Reads one input's bytes (`readImageFile`: size cap, devices refused, one-line reasons) and
-/// preprocesses them (`readDigit`). `nil` when a file found in a folder is not a PNG or JPEG
-/// (to be skipped). Throws `ImageFileError`, `DecodeError`, or `InputUnreadable` for an input
-/// that cannot be read at all. Shared by `digit recognize` and `digit evaluate`. While the image
-/// is decoded and preprocessed it holds its `decodeMemoryEstimate` of `memoryBudget`, which the
-/// batch's workers share.
-public func readInputDigit(_ input: RecognitionInput, decodeOptions: DecodeOptions = DecodeOptions(),
-                           memoryBudget: MemoryBudget? = nil) throws -> PreprocessResult? {
-    let bytes: [UInt8]
+/// Reads one input's bytes (`readImageFile`: size cap, devices refused, one-line reasons).
+/// `nil` when a file found in a folder is not a PNG or JPEG (to be skipped). Throws
+/// `ImageFileError`, or `InputUnreadable` for an input that cannot be read at all.
+public func readInputBytes(_ input: RecognitionInput) throws -> [UInt8]? {
     switch input.source {
     case .file(let path):
-        bytes = try readImageFile(at: path)
+        return try readImageFile(at: path)
     case .fileFoundInDirectory(let path):
         guard fileStartsWithImageSignature(at: path) else { return nil }
-        bytes = try readImageFile(at: path)
+        return try readImageFile(at: path)
     case .bytes(let given):
-        bytes = given
+        return given
     case .unreadable(let reason):
         throw InputUnreadable(reason: reason)
     }
+}
+
+/// Reads one input's bytes (`readInputBytes`) and preprocesses them (`readDigit`). `nil` when a
+/// file found in a folder is not a PNG or JPEG (to be skipped). Throws `ImageFileError`,
+/// `DecodeError`, or `InputUnreadable` for an input that cannot be read at all. Shared by
+/// `digit recognize` and `digit evaluate`. While the image is decoded and preprocessed it holds
+/// its `decodeMemoryEstimate` of `memoryBudget`, which the batch's workers share.
+public func readInputDigit(_ input: RecognitionInput, decodeOptions: DecodeOptions = DecodeOptions(),
+                           memoryBudget: MemoryBudget? = nil) throws -> PreprocessResult? {
+    guard let bytes = try readInputBytes(input) else { return nil }
     guard let memoryBudget else { return try readDigit(fromFileBytes: bytes, decodeOptions: decodeOptions) }
     let estimate = decodeMemoryEstimate(bytes: bytes, options: decodeOptions)
     return try memoryBudget.withBytes(estimate) {

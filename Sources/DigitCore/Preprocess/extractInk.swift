@@ -1,5 +1,6 @@
 /// The digit's grey-level ink, cut to its box (plus a 2 px margin): pixels of the selected
-/// components and their 2 px surroundings (the anti-aliased edge), other pixels 0.
+/// components inside the selection's box (a box narrower than the components cuts a touching
+/// neighbour off) and their 2 px surroundings (the anti-aliased edge), other pixels 0.
 /// Ink is rescaled so the stroke core is 1: `(v − floor) / (level − floor)` clamped to 0…1,
 /// with `floor` = background + 2σ noise and `level` = 90th percentile of the digit's pixels.
 func extractInk(_ flattened: FloatImage, labels: [Int32], selection: DigitSelection,
@@ -16,7 +17,8 @@ func extractInk(_ flattened: FloatImage, labels: [Int32], selection: DigitSelect
     for y in 0..<height {
         for x in 0..<width {
             let i = (y + y0) * flattened.width + x + x0
-            if chosen[Int(labels[i])] {
+            let inBox = (selection.minX...selection.maxX).contains(x + x0) && (selection.minY...selection.maxY).contains(y + y0)
+            if inBox && chosen[Int(labels[i])] {
                 member[x, y] = 1
                 values.append(flattened.pixels[i])
             }

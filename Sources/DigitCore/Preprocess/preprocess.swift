@@ -20,16 +20,9 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     }
     guard image.width > 0, image.height > 0 else { return noDigit() }
 
-    let gray = toWorkingImage(image)
-    record("gray", gray.grayImage())
-    let bright = normalisePolarity(gray)
-    record("polarity", bright.grayImage())
-    let (flattened, thresholds, _) = suppressNoise(flattenIllumination(bright))
-    record("flattened", flattened.grayImage())
-    let lowMask = inkMask(flattened, above: thresholds.low)
-    let (cleaned, ruledLineCount) = removeRuledLines(flattened, mask: lowMask)
-    record("lines-removed", cleaned.grayImage())
-    let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
+    let page = cleanPage(image, record: record)
+    let (cleaned, thresholds, labels, components) = (page.cleaned, page.thresholds, page.labels, page.components)
+    let ruledLineCount = page.ruledLineCount
     record("ink-mask", componentPicture(labels, components, width: cleaned.width, height: cleaned.height, chosen: []))
     // Empty printed frames (form boxes, comb cells) are structure, not a digit.
     let digitLike = components.filter {
@@ -54,6 +47,36 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     }
     return PreprocessResult(digit: stages.final, warnings: warnings, steps: steps,
                             digitHeight: selection.boxHeight, ruledLineCount: ruledLineCount)
+}
+
+/// A page cleaned for reading: ink bright, lighting divided out, ruled lines painted out, and
+/// its ink's connected components. Shared by `preprocess` (one digit) and `readNumber` (many).
+struct CleanedPage {
+    /// Flattened, lines removed: 0 = background … 1 = ink; the size of the decoded image.
+    var cleaned: FloatImage
+    var thresholds: InkThresholds
+    /// Component label per pixel of `cleaned` (0 = background).
+    var labels: [Int32]
+    var components: [InkComponent]
+    var ruledLineCount: Int
+}
+
+/// gray → polarity (ink bright) → illumination flattened (averaged 3×3 under heavy noise) →
+/// ruled lines removed → components;
+/// `record` receives the stage pictures (gray, polarity, flattened, lines-removed).
+func cleanPage(_ image: GrayImage, record: (String, @autoclosure () -> GrayImage) -> Void = { _, _ in }) -> CleanedPage {
+    let gray = toWorkingImage(image)
+    record("gray", gray.grayImage())
+    let bright = normalisePolarity(gray)
+    record("polarity", bright.grayImage())
+    let (flattened, thresholds, _) = suppressNoise(flattenIllumination(bright))
+    record("flattened", flattened.grayImage())
+    let lowMask = inkMask(flattened, above: thresholds.low)
+    let (cleaned, ruledLineCount) = removeRuledLines(flattened, mask: lowMask)
+    record("lines-removed", cleaned.grayImage())
+    let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
+    return CleanedPage(cleaned: cleaned, thresholds: thresholds, labels: labels, components: components,
+                       ruledLineCount: ruledLineCount)
 }
 
 /// Applies to one MNIST digit (28×28 bytes, ink = 255) the same normalisation that

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import DigitCore
+
+/// `readNumber` on pictures built here from MNIST test digits (see `NumberPictures`).
+@Suite(.enabled(if: NumberPictures.mnistTestsRun, "MNIST not found at \(ClassifyFixtures.mnistDirectory) (set DIGIT_MNIST_DIR); skipped"))
+struct ReadNumberTests {
+    typealias P = NumberPictures
+
+    init() throws {
+        try #require(P.testSet != nil, "MNIST test set not readable at \(ClassifyFixtures.mnistDirectory)")
+        try #require(P.model != nil, "no bundled model")
+        try #require(P.exemplars.count == 10, "no confident exemplar for every class")
+    }
+
+    /// True when `box` lies within `tolerance` px of `expected` on every side.
+    func near(_ box: PixelBox, _ expected: PixelBox, _ tolerance: Int = 3) -> Bool {
+        abs(box.x - expected.x) <= tolerance && abs(box.y - expected.y) <= tolerance
+            && abs(box.x + box.width - expected.x - expected.width) <= tolerance
+            && abs(box.y + box.height - expected.y - expected.height) <= tolerance
+    }
+
+    @Test func twoSeparateDigitsAreReadLeftToRightWithTheirBoxes() throws {
+        var page = P.Page(width: 160, height: 90)
+        let boxes = page.write([4, 2], x: 30, baseline: 65, gaps: [16])
+        let reading = try P.read(page)
+        #expect(reading.number == "42")
+        #expect(reading.digits.count == 2)
+        for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box), "\(digit.box) vs \(box)") }
+        #expect(reading.digits.allSatisfy { $0.line == 0 })
+        #expect(reading.warnings.isEmpty)
+    }
+
+    @Test func fourDigitsReadInOrder() throws {
+        var page = P.Page(width: 260, height: 90)
+        page.write([4, 2, 1, 7], x: 24, baseline: 66, gaps: [12, 14, 10])
+        #expect(try P.read(page).number == "4217")
+    }
+
+    @Test func aTouchingPairIsSplitIntoTwoDigits() throws {
+        var page = P.Page(width: 200, height: 90)
+        page.write([3, 0, 8], x: 24, baseline: 66, gaps: [-3, 14])
+        // The 3 and the 0 must really touch: one component.
+        let cleaned = cleanPage(page.gray)
+        let big = cleaned.components.filter { $0.area > 100 }
+        #expect(big.count == 2, "the pair should be one component, the 8 another")
+        let reading = try P.read(page)
+        #expect(reading.number == "308")
+    }
+
+    @Test func aFiveWithADetachedBarIsOneDigit() throws {
+        var page = P.Page(width: 200, height: 90)
+        let boxes = page.write([2, 5, 6], x: 24, baseline: 66, gaps: [16, 16])
+        // Erase a band of the 5 below its top bar, so the bar is a separate piece.
+        let five = boxes[1]
+        let band = five.y + five.height / 5
+        for y in band..<(band + 3) { for x in five.x..<(five.x + five.width) { page.ink[x, y] = 0 } }
+        let cleaned = cleanPage(page.gray)
+        #expect(cleaned.components.filter { $0.area > 20 }.count >= 4, "the bar should be detached")
+        let reading = try P.read(page)
+        #expect(reading.digits.count == 3)
+        #expect(reading.number == "256")
+        #expect(near(reading.digits[1].box, five, 4), "the 5's box should include its bar")
+    }
+
+    @Test func twoLinesAreReadTopToBottomJoinedByASpace() throws {
+        var page = P.Page(width: 200, height: 150)
+        page.write([4, 1, 7], x: 30, baseline: 60, gaps: [12, 12])
+        page.write([2, 0, 9, 3], x: 20, baseline: 125, gaps: [12, 12, 12])
+        let reading = try P.read(page)
+        #expect(reading.number == "417 2093")
+        #expect(reading.digits.map(\.line) == [0, 0, 0, 1, 1, 1, 1])
+    }
+
+    @Test func aNumberInACombFieldIgnoresThePrintedLines() throws {
+        var page = P.Page(width: 240, height: 100)
+        let pitch = 50
+        for (i, digit) in [6, 0, 3, 8].enumerated() {
+            let ink = P.digitInk(digit)
+            page.add(ink, x: 20 + i * pitch + (pitch - ink.width) / 2, y: 72 - ink.height)
+        }
+        page.fill(x: 20, y: 76, width: 4 * pitch + 2, height: 2)                       // base line
+        for i in 0...4 { page.fill(x: 20 + i * pitch, y: 62, width: 2, height: 14) }   // teeth
+        let reading = try P.read(page)
+        #expect(reading.number == "6038")
+    }
+
+    @Test func dustBesideTheNumberIsNotADigit() throws {
+        var page = P.Page(width: 220, height: 100)
+        page.write([7, 2, 9], x: 40, baseline: 70, gaps: [14, 14])
+        page.fill(x: 10, y: 30, width: 3, height: 3)
+        page.fill(x: 200, y: 60, width: 4, height: 3)
+        page.fill(x: 120, y: 85, width: 2, height: 2)
+        page.fill(x: 95, y: 10, width: 3, height: 2)
+        let reading = try P.read(page)
+        #expect(reading.number == "729")
+    }
+
+    @Test func anExifRotatedPhotoGivesBoxesInDisplayedCoordinates() throws {
+        var page = P.Page(width: 180, height: 90)
+        let boxes = page.write([5, 3], x: 40, baseline: 66, gaps: [18])
+        // Store the picture turned a quarter counter-clockwise, marked "rotate 90° clockwise to show".
+        let shown = page.gray
+        var stored = GrayImage(width: shown.height, height: shown.width, filledWith: 0)
+        for y in 0..<shown.height { for x in 0..<shown.width { stored[y, shown.width - 1 - x] = shown[x, y] } }
+        let jpeg = P.withExifOrientation(try encodeJPEG(stored, quality: 95), ExifOrientation.right.rawValue)
+        let reading = try readNumber(fromFileBytes: jpeg, classify: { P.model!.predict($0) })
+        #expect(reading.number == "53")
+        for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, 4), "\(digit.box) vs \(box)") }
+    }
+
+    @Test func aBlankPageHasNoNumber() throws {
+        let reading = try P.read(P.Page(width: 120, height: 80))
+        #expect(reading.number == nil)
+        #expect(reading.digits.isEmpty)
+        #expect(reading.warnings == [noDigitFoundWarning])
+    }
+
+    @Test func aLargeJPEGPhotoIsReadFinerAndBoxedAtFullSize() throws {
+        // 1200×800 with 60-px digits: 15 px at the coarse 1/8 look, so it is decoded again, finer.
+        var page = P.Page(width: 1200, height: 800)
+        let boxes = page.write([9, 4], x: 500, baseline: 430, gaps: [30], scale: 3)
+        let reading = try readNumber(fromFileBytes: try encodeJPEG(page.gray, quality: 90),
+                                     classify: { P.model!.predict($0) })
+        #expect(reading.number == "94")
+        for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, 6), "\(digit.box) vs \(box)") }
+    }
+}
