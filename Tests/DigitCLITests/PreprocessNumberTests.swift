@@ -35,8 +35,7 @@ import DigitCore
         #expect(result.stderr.contains("no digit found"))
     }
 
-    @Test(.enabled(if: trainedModelBundled, "no trained model bundled"))
-    func theReadmeMeterPhotoReads4217() throws {
+    @Test func theReadmeMeterPhotoReads4217() throws {
         let result = try DigitBinary.run(["recognize", "--number", Self.fixtures + "/numbers/meter.jpg"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix(Self.fixtures + "/numbers/meter.jpg: 4217  ("), "\(result.stdout)")

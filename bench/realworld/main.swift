@@ -2,7 +2,7 @@
 // Python pipeline (bench/recognize/python_pipeline.py) on the very same files.
 //
 //   cd bench && swift run -c release realworld [--count N] [--identity-count N] [--seed S]
-//       [--only NAME,PREFIX*,…] [--keep DIR] [--no-python] [--weights FILE] [--data DIR] [--threads T]
+//       [--only NAME,PREFIX*,…] [--keep DIR] [--no-python] [--model linear|mlp] [--weights FILE] [--data DIR] [--threads T]
 //
 // Every input is generated at run time from the MNIST test digits (../shared/mnist or
 // $DIGIT_MNIST_DIR; nothing from MNIST is committed), written as a PNG or JPEG file, and read back
@@ -74,6 +74,8 @@ struct Options {
     var keep: String?
     var python = true
     var weights: String?
+    /// The bundled model to read with (default: the one `digit recognize` uses).
+    var model: BundledModel?
     var data: String?
     var threads = ProcessInfo.processInfo.activeProcessorCount
 }
@@ -101,10 +103,13 @@ func parseOptions() -> Options {
         case "--keep": options.keep = value(argument)
         case "--no-python": options.python = false
         case "--weights": options.weights = value(argument)
+        case "--model":
+            guard let model = BundledModel(rawValue: value(argument)) else { usage("--model is linear or mlp") }
+            options.model = model
         case "--data": options.data = value(argument)
         case "--threads": options.threads = max(1, number(argument))
         case "-h", "--help":
-            print("usage: realworld [--count N] [--identity-count N] [--seed S] [--only NAME,PREFIX*,…] [--keep DIR] [--no-python] [--weights FILE] [--data DIR] [--threads T]")
+            print("usage: realworld [--count N] [--identity-count N] [--seed S] [--only NAME,PREFIX*,…] [--keep DIR] [--no-python] [--model linear|mlp] [--weights FILE] [--data DIR] [--threads T]")
             print("categories: " + categories.map(\.name).joined(separator: " "))
             exit(0)
         default: usage("unknown argument \(argument)")
@@ -201,10 +206,20 @@ do {
     fail("MNIST test set not readable in \(mnistDirectory) (pass --data DIR or set DIGIT_MNIST_DIR): \(error)")
 }
 
-let model: SoftmaxModel
+let model: Classifier
+/// The Python pipeline's model: a linear one (its numpy code has no hidden layer), the `--weights`
+/// file when that is linear, else the bundled `linear` model.
+let pythonModel: SoftmaxModel?
 do {
     model = try (options.weights.map { try WeightsFile.load(path: $0, expectedPreprocessing: nil) }
-                 ?? WeightsFile.bundled(expectedPreprocessing: nil)).model
+                 ?? WeightsFile.bundled(options.model ?? .default, expectedPreprocessing: nil)).classifier
+    if case .linear(let linear) = model {
+        pythonModel = linear
+    } else if case .linear(let linear) = try WeightsFile.bundled(.linear, expectedPreprocessing: nil).classifier {
+        pythonModel = linear
+    } else {
+        pythonModel = nil
+    }
 } catch {
     fail("no model: \(error)")
 }
@@ -308,7 +323,7 @@ for category in chosen {
 /// by path: a digit, nil for "no ink", or "error".
 func runPython(folders: [String]) -> [String: String]? {
     let weightsPath = work + "/python-weights.txt"
-    guard (try? weightsText(model).write(toFile: weightsPath, atomically: true, encoding: .utf8)) != nil else { return nil }
+    guard let pythonModel, (try? weightsText(pythonModel).write(toFile: weightsPath, atomically: true, encoding: .utf8)) != nil else { return nil }
     let script = """
     import os, sys
     sys.path.insert(0, sys.argv[1])
@@ -414,8 +429,8 @@ let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
 print("")
 print(String(format: "realworld: seed %llu, %d per category (identity: %d), model %@; %d threads, %@; %.0f s; load %.1f",
              options.seed, options.count, identityItems.count / max(1, chosen.filter(\.identityCount).count),
-             options.weights ?? "bundled", options.threads, cpu, Date().timeIntervalSince(runStart), loadAverage[0]))
-print("Python pipeline (bench/recognize/python_pipeline.py, same model): \(pythonNote)")
+             options.weights ?? "bundled \((options.model ?? .default).rawValue)", options.threads, cpu, Date().timeIntervalSince(runStart), loadAverage[0]))
+print("Python pipeline (bench/recognize/python_pipeline.py, with the linear model): \(pythonNote)")
 if let fontsNote { print(fontsNote) }
 print("")
 print("| category | n | digit: accuracy | digit: no digit found | Python: accuracy | Python: no ink found | evaluate path, same digits | target |")

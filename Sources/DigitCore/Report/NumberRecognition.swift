@@ -66,7 +66,7 @@ public struct NumberRecognition: Equatable, Sendable {
 }
 
 /// Turns number recognitions into the lines `digit recognize --number` writes, one input at a time.
-public protocol NumberRecognitionFormatter {
+public protocol NumberRecognitionFormatter: Sendable {
     /// Written once before the first row (a CSV header), or `nil`.
     var header: String? { get }
     /// The row for one input, ending in a newline.

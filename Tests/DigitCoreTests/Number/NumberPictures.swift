@@ -1,15 +1,16 @@
+import DigitTestSupport
 import Foundation
 @testable import DigitCore
 
 /// Number pictures for the tests, built at run time: MNIST test digits (read from
-/// `ClassifyFixtures.mnistDirectory`, never committed) set side by side on paper, or strokes.
+/// `TestMNIST.directory`, never committed) set side by side on paper, or strokes.
 enum NumberPictures {
     /// Whether the MNIST tests run: MNIST is there, or we are under CI (where its absence fails them).
-    static let mnistTestsRun = ClassifyFixtures.mnistPresent || ProcessInfo.processInfo.environment["CI"] == "true"
+    static let mnistTestsRun = TestMNIST.testsRun
 
-    static let testSet: MNISTDataset? = try? MNISTDataset.load(directory: ClassifyFixtures.mnistDirectory, split: .test)
+    static let testSet: MNISTDataset? = try? MNISTDataset.load(directory: TestMNIST.directory, split: .test)
 
-    static let model: SoftmaxModel? = try? SoftmaxModel.bundled()
+    static let model: Classifier? = try? Classifier.bundled()
 
     /// For each class, the first MNIST test digit the bundled model reads right alone with at
     /// least 99% confidence (so a number test fails only when reading numbers goes wrong).

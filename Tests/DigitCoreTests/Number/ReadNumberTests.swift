@@ -1,14 +1,15 @@
+import DigitTestSupport
 import Foundation
 import Testing
 @testable import DigitCore
 
 /// `readNumber` on pictures built here from MNIST test digits (see `NumberPictures`).
-@Suite(.enabled(if: NumberPictures.mnistTestsRun, "MNIST not found at \(ClassifyFixtures.mnistDirectory) (set DIGIT_MNIST_DIR); skipped"))
+@Suite(.enabled(if: NumberPictures.mnistTestsRun, "\(TestMNIST.skipReason)"))
 struct ReadNumberTests {
     typealias P = NumberPictures
 
     init() throws {
-        try #require(P.testSet != nil, "MNIST test set not readable at \(ClassifyFixtures.mnistDirectory)")
+        try #require(P.testSet != nil, "MNIST test set not readable at \(TestMNIST.directory)")
         try #require(P.model != nil, "no bundled model")
         try #require(P.exemplars.count == 10, "no confident exemplar for every class")
     }

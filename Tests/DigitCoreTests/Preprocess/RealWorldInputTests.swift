@@ -1,4 +1,5 @@
 import CZlib
+import DigitTestSupport
 import Foundation
 import Testing
 @testable import DigitCore
@@ -131,15 +132,10 @@ import Testing
     /// Runs the MNIST test digits, written as 8-bit PNGs in both polarities, through
     /// `readDigit(fromFileBytes:)` and checks each is read as `digit evaluate` reads it from the
     /// idx file (same bundled model on `normaliseMNISTDigit`). Small, for debug builds.
-    @Test func mnistDigitsAsPNGAgreeWithTheEvaluatePath() throws {
-        guard ClassifyFixtures.mnistPresent else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                Issue.record("MNIST not found at \(ClassifyFixtures.mnistDirectory) (set DIGIT_MNIST_DIR)")
-            }
-            return
-        }
-        let data = try MNISTDataset.load(directory: ClassifyFixtures.mnistDirectory, split: .test)
-        let model = try SoftmaxModel.bundled()
+    @Test(.enabled(if: TestMNIST.testsRun, "\(TestMNIST.skipReason)"))
+    func mnistDigitsAsPNGAgreeWithTheEvaluatePath() throws {
+        let data = try MNISTDataset.load(directory: TestMNIST.directory, split: .test)
+        let model = try Classifier.bundled()
         let count = 200
         var disagreements = 0, noDigit = 0
         for i in 0..<count {

@@ -1,8 +1,8 @@
 import DigitCore
 
 /// The bundled model, loaded once (the harness traps if there is none).
-let fuzzModel: SoftmaxModel = {
-    do { return try SoftmaxModel.bundled() } catch { preconditionFailure("no bundled model: \(error)") }
+let fuzzModel: Classifier = {
+    do { return try Classifier.bundled() } catch { preconditionFailure("no bundled model: \(error)") }
 }()
 
 /// The whole path `digit recognize` takes for one file: `readDigit` (decode, the coarse and fine
