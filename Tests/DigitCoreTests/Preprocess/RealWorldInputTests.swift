@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import DigitTestSupport
 import Testing
 @testable import DigitCore
 
@@ -132,14 +133,14 @@ import Testing
     /// `readDigit(fromFileBytes:)` and checks each is read as `digit evaluate` reads it from the
     /// idx file (same bundled model on `normaliseMNISTDigit`). Small, for debug builds.
     @Test func mnistDigitsAsPNGAgreeWithTheEvaluatePath() throws {
-        guard ClassifyFixtures.mnistPresent else {
+        guard TestMNIST.isPresent else {
             if ProcessInfo.processInfo.environment["CI"] == "true" {
-                Issue.record("MNIST not found at \(ClassifyFixtures.mnistDirectory) (set DIGIT_MNIST_DIR)")
+                Issue.record("MNIST not found at \(TestMNIST.directory) (set DIGIT_MNIST_DIR)")
             }
             return
         }
-        let data = try MNISTDataset.load(directory: ClassifyFixtures.mnistDirectory, split: .test)
-        let model = try SoftmaxModel.bundled()
+        let data = try MNISTDataset.load(directory: TestMNIST.directory, split: .test)
+        let model = try Classifier.bundled()
         let count = 200
         var disagreements = 0, noDigit = 0
         for i in 0..<count {
