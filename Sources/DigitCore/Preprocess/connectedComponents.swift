@@ -15,9 +15,16 @@ struct InkComponent: Equatable, Sendable {
     /// How many of its pixels lie on the image's outermost rows and columns: a scanner's edge
     /// strip, a frame or a dark surround runs along the edge; a digit cut by it touches it briefly.
     var borderPixels: Int = 0
+    /// How many of its pixels exceed the high threshold: a pen stroke is a plateau of ink, most of
+    /// it above; a hill of paper texture or lighting pokes only its top over the threshold.
+    var coreArea: Int = 0
+    /// How many of its pixels have a 4-neighbour outside the region (its outline, in pixels).
+    var outlinePixels: Int = 0
 
     var boxWidth: Int { maxX - minX + 1 }
     var boxHeight: Int { maxY - minY + 1 }
+    /// Mean width of the region's strokes (px): `2 · area / outline`, the width of a long bar.
+    var strokeWidth: Float { 2 * Float(area) / Float(max(1, outlinePixels)) }
 }
 
 /// Labels of the 8-connected regions of `image > low`, one `InkComponent` per region.
@@ -43,7 +50,11 @@ func connectedComponents(_ image: FloatImage, low: Float, high: Float) -> (label
                     let x = i % width, y = i / width
                     c.area += 1
                     c.mass += px[i]
-                    if px[i] > high { c.reachesHigh = true }
+                    if px[i] > high { c.reachesHigh = true; c.coreArea += 1 }
+                    if x == 0 || y == 0 || x == width - 1 || y == height - 1
+                        || px[i - 1] <= low || px[i + 1] <= low || px[i - width] <= low || px[i + width] <= low {
+                        c.outlinePixels += 1
+                    }
                     if x == 0 || y == 0 || x == width - 1 || y == height - 1 { c.borderPixels += 1 }
                     c.minX = min(c.minX, x); c.maxX = max(c.maxX, x)
                     c.minY = min(c.minY, y); c.maxY = max(c.maxY, y)

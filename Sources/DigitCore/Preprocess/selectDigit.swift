@@ -50,9 +50,22 @@ func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
     return strip || c.borderPixels * 2 >= width + height
 }
 
+/// Whether a region can seed a digit: it has a pen stroke's structure. Ink is a plateau: at least
+/// 40% of a stroke's pixels reach the high threshold, where a hill of paper texture, a lighting
+/// blotch or a smudge only pokes its top over it. And a digit is drawn with strokes much thinner
+/// than itself: a region whose mean stroke width (`2 · area / outline`) is 45% of its box's longer
+/// side or more is a filled blob (a punched hole, a stain), unless it is too small (under 12 px) to
+/// tell a blob from a dot-sized digit.
+func hasStrokeStructure(_ c: InkComponent) -> Bool {
+    let side = max(c.boxWidth, c.boxHeight)
+    let plateau = c.coreArea * 5 >= c.area * 2
+    let blob = side >= 12 && c.strokeWidth >= 0.45 * Float(side)
+    return plateau && !blob
+}
+
 /// Picks the digit: drops specks and regions that never reach the high threshold; seeds with
-/// the heaviest region not touching the border (border-touching regions are used only when
-/// nothing else is left and they do not span the frame); merges nearby pieces of one digit
+/// the heaviest region not touching the border that has a stroke's structure (border-touching
+/// regions are used only when nothing else is left and they do not span the frame); merges nearby pieces of one digit
 /// (a broken stroke, an open 4); counts rival digit-sized marks. `nil` when nothing digit-sized remains.
 func selectDigit(_ components: [InkComponent], width: Int, height: Int,
                  rules: DigitSelectionRules? = nil) -> DigitSelection? {
@@ -61,7 +74,7 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
     let inside = candidates.filter { !$0.touchesBorder }
     let borderFallback = candidates.filter { $0.touchesBorder && !isEdgeJunk($0, width: width, height: height) }
     let pool = inside.isEmpty ? borderFallback : inside
-    guard let seed = pool.max(by: { $0.mass < $1.mass }) else { return nil }
+    guard let seed = pool.filter(hasStrokeStructure).max(by: { $0.mass < $1.mass }) else { return nil }
 
     var selection = DigitSelection(labels: [seed.label], minX: seed.minX, minY: seed.minY,
                                    maxX: seed.maxX, maxY: seed.maxY, mass: seed.mass, otherCandidates: 0)

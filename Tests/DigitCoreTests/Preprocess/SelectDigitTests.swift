@@ -11,7 +11,7 @@ import Testing
         return InkComponent(label: label, area: area, mass: mass ?? Float(area), minX: x, minY: y,
                             maxX: x + width - 1, maxY: y + height - 1, reachesHigh: true,
                             touchesBorder: x == 0 || y == 0 || x + width == imageWidth || y + height == imageHeight,
-                            borderPixels: onEdge)
+                            borderPixels: onEdge, coreArea: area, outlinePixels: area)
     }
 
     @Test func mergesTheOtherHalfOfADigitBrokenAcrossAWiderGap() {

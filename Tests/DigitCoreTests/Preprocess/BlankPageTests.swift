@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import DigitCore
+
+/// Pages with nothing written on them give "no digit found"; a faint real digit and a digit in a
+/// dusty scan are still read (issue 9, items 5 and 6). Every picture is drawn by the test.
+@Suite struct BlankPageTests {
+    /// Paper with a cloudy texture (brightness varying by ±`amplitude` over blotches about
+    /// `grain` px across, as on recycled paper or a photo of it) and a little sensor noise.
+    static func texturedPaper(width: Int, height: Int, paper: Float = 0.9, amplitude: Float = 0.05,
+                              grain: Int = 14, seed: UInt64) -> Canvas {
+        var rng = TestRandom(seed: seed)
+        let gw = width / grain + 2, gh = height / grain + 2
+        let knots = (0..<(gw * gh)).map { _ in (rng.uniform() * 2 - 1) * amplitude }
+        var canvas = Canvas(width: width, height: height, paper: paper)
+        for y in 0..<height {
+            for x in 0..<width {
+                let fx = Float(x) / Float(grain), fy = Float(y) / Float(grain)
+                let ix = Int(fx), iy = Int(fy), tx = fx - Float(ix), ty = fy - Float(iy)
+                let top = knots[iy * gw + ix] * (1 - tx) + knots[iy * gw + ix + 1] * tx
+                let bottom = knots[(iy + 1) * gw + ix] * (1 - tx) + knots[(iy + 1) * gw + ix + 1] * tx
+                canvas.image[x, y] += top * (1 - ty) + bottom * ty
+            }
+        }
+        canvas.addNoise(sigma: 0.008, seed: seed &+ 1)
+        return canvas
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func texturedPlainPaperHasNoDigit(seed: UInt64) {
+        let page = Self.texturedPaper(width: 120, height: 100, seed: seed)
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
+    @Test func blankRuledPaperHasNoDigit() {
+        var page = Self.texturedPaper(width: 140, height: 120, seed: 4)
+        page.ruledLines(first: 9, spacing: 22, width: 2, ink: 0.55)
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
+    @Test func blankGridPaperHasNoDigit() {
+        var page = Self.texturedPaper(width: 140, height: 120, seed: 5)
+        page.ruledLines(first: 6, spacing: 16, width: 1, ink: 0.6)
+        for x in stride(from: 5, to: 140, by: 16) { page.stroke(Float(x), 0, Float(x), 119, width: 1, ink: 0.6) }
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
+    @Test func aBlankFormWithEmptyBoxesHasNoDigit() {
+        var page = Canvas(width: 160, height: 70, paper: 0.95)
+        for left in stride(from: 12, to: 140, by: 46) {
+            let l = Float(left), r = Float(left + 36)
+            page.stroke(l, 15, r, 15, width: 2, ink: 0.2)
+            page.stroke(l, 55, r, 55, width: 2, ink: 0.2)
+            page.stroke(l, 15, l, 55, width: 2, ink: 0.2)
+            page.stroke(r, 15, r, 55, width: 2, ink: 0.2)
+        }
+        page.addNoise(sigma: 0.01, seed: 6)
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
+    @Test func aPunchedHoleIsNotADigit() {
+        var page = Self.texturedPaper(width: 150, height: 150, amplitude: 0.01, seed: 7)
+        page.paint(ink: 0.25, halfWidth: 0) { x, y in hypotf(x - 75, y - 75) - 12 }   // a filled disc
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
+    @Test func aFaintDigitOnTexturedPaperIsRead() {
+        // Pencil-faint: the stroke is 0.2 darker than paper that itself varies by ±0.05.
+        var page = Self.texturedPaper(width: 120, height: 100, seed: 8)
+        page.ring(cx: 60, cy: 50, rx: 14, ry: 22, width: 4, ink: 0.7)
+        let digit = preprocess(page.gray).digit
+        #expect(digit != nil)
+        if let digit { #expect(digit[14, 14] < 0.3, "the ring's hole stays open") }
+    }
+
+    @Test func specksAndAHairNearADigitAreNotMergedIntoIt() throws {
+        var clean = Canvas(width: 160, height: 140, paper: 0.95)
+        clean.ring(cx: 80, cy: 70, rx: 14, ry: 22, width: 4, ink: 0.1)
+        var dusty = clean
+        for (x, y) in [(50, 40), (112, 100), (58, 110), (108, 35)] {   // specks of 2–3 px
+            dusty.paint(ink: 0.2, halfWidth: 0) { px, py in hypotf(px - Float(x), py - Float(y)) - 1.2 }
+        }
+        dusty.stroke(110, 60, 128, 84, width: 1, ink: 0.3)                // a hair to the right
+        let expected = try #require(preprocess(clean.gray).digit)
+        let result = preprocess(dusty.gray)
+        let digit = try #require(result.digit)
+        #expect(correlation(digit.pixels, expected.pixels) > 0.97)
+        #expect(result.digitHeight == preprocess(clean.gray).digitHeight)
+    }
+}
