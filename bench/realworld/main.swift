@@ -201,10 +201,10 @@ do {
     fail("MNIST test set not readable in \(mnistDirectory) (pass --data DIR or set DIGIT_MNIST_DIR): \(error)")
 }
 
-let model: SoftmaxModel
+let model: Classifier
 do {
     model = try (options.weights.map { try WeightsFile.load(path: $0, expectedPreprocessing: nil) }
-                 ?? WeightsFile.bundled(expectedPreprocessing: nil)).model
+                 ?? WeightsFile.bundled(expectedPreprocessing: nil)).classifier
 } catch {
     fail("no model: \(error)")
 }
@@ -308,7 +308,9 @@ for category in chosen {
 /// by path: a digit, nil for "no ink", or "error".
 func runPython(folders: [String]) -> [String: String]? {
     let weightsPath = work + "/python-weights.txt"
-    guard (try? weightsText(model).write(toFile: weightsPath, atomically: true, encoding: .utf8)) != nil else { return nil }
+    // The Python pipeline implements the linear model only.
+    guard case .linear(let linear) = model else { return nil }
+    guard (try? weightsText(linear).write(toFile: weightsPath, atomically: true, encoding: .utf8)) != nil else { return nil }
     let script = """
     import os, sys
     sys.path.insert(0, sys.argv[1])

@@ -2,6 +2,7 @@ import CZlib
 import Foundation
 import Testing
 @testable import DigitCore
+import DigitTestSupport
 
 /// Inputs that are easy for a person and were hard for the pipeline (issue 9): clean digits at
 /// MNIST scale in any PNG encoding, small and low-resolution digits, heavy noise, soft blur,
@@ -132,14 +133,12 @@ import Testing
     /// `readDigit(fromFileBytes:)` and checks each is read as `digit evaluate` reads it from the
     /// idx file (same bundled model on `normaliseMNISTDigit`). Small, for debug builds.
     @Test func mnistDigitsAsPNGAgreeWithTheEvaluatePath() throws {
-        guard ClassifyFixtures.mnistPresent else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                Issue.record("MNIST not found at \(ClassifyFixtures.mnistDirectory) (set DIGIT_MNIST_DIR)")
-            }
+        guard TestMNIST.isPresent else {
+            if TestMNIST.isCI { Issue.record("\(TestMNIST.skipReason)") }
             return
         }
-        let data = try MNISTDataset.load(directory: ClassifyFixtures.mnistDirectory, split: .test)
-        let model = try SoftmaxModel.bundled()
+        let data = try MNISTDataset.load(directory: TestMNIST.directory, split: .test)
+        let model = try Classifier.bundled()
         let count = 200
         var disagreements = 0, noDigit = 0
         for i in 0..<count {
