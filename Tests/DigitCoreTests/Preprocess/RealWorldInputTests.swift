@@ -3,7 +3,6 @@ import DigitTestSupport
 import Foundation
 import Testing
 @testable import DigitCore
-import DigitTestSupport
 
 /// Inputs that are easy for a person and were hard for the pipeline (issue 9): clean digits at
 /// MNIST scale in any PNG encoding, small and low-resolution digits, heavy noise, soft blur,
