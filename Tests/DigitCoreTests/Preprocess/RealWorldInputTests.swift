@@ -54,6 +54,19 @@ import Testing
         if let digit { #expect(correlation(digit.pixels, Self.reference.pixels) > 0.8) }
     }
 
+    @Test func aTenPixelDigitOnALargePageIsFound() {
+        // A 0 whose ink is 10 px tall on a 200×160 page: small against the page, read at a glance.
+        var canvas = Canvas(width: 200, height: 160, paper: 0.95)
+        canvas.ring(cx: 90, cy: 70, rx: 3.2, ry: 4.5, width: 1.3, ink: 0.1)
+        let result = preprocess(canvas.gray)
+        #expect(result.digit != nil)
+        #expect(!result.warnings.contains(noDigitFoundWarning))
+        if let digit = result.digit {
+            #expect(digit[14, 14] < 0.3, "the hole stays open")
+            #expect(correlation(digit.pixels, Self.reference.pixels) > 0.7)
+        }
+    }
+
     @Test(arguments: [false, true])
     func anEightPixelDigitEnlargedIsFound(smoothly: Bool) {
         var small = Canvas(width: 8, height: 8, paper: 0.95)
