@@ -1,3 +1,5 @@
+@testable import DigitCore
+
 /// The number of holes in the ink of `image`: 4-connected regions of background (`< level`)
 /// that do not touch the image's edge (ink is 8-connected, so a diagonal gap does not open a loop).
 func countHoles(_ image: FloatImage, level: Float = 0.5) -> Int {
