@@ -94,6 +94,53 @@ func inkThresholds(_ flattened: FloatImage) -> InkThresholds {
     if aboveMean - belowMean >= 0.5, let fine = neighbourDifferenceNoise(flattened) {
         noise = min(noise, fine)
     }
+    return floorThresholds(otsu: otsu, background: background, noise: noise)
+}
+
+/// Thresholds for the second look at a page where the first found no digit (`findSoftDigit`): the
+/// noise floor from the pixel-to-pixel noise alone, `pixelNoise` (`neighbourDifferenceNoise`, or a
+/// third of it on a 3×3-averaged copy), so a softly blurred or enlarged digit whose fringe fills the
+/// histogram's upper quartile is not hidden under its own fringe. The background is the median of
+/// the pixels below Otsu's threshold (the paper class): a digit and its fringe may cover more than
+/// half of a small or low-resolution frame. These thresholds are liberal on purpose; paper texture
+/// passes them too, and `inkThresholds(_:outside:pixelNoise:)` then judges the candidate they find.
+func softInkThresholds(_ image: FloatImage, pixelNoise: Float) -> InkThresholds {
+    let counts = histogram(image.pixels)
+    let otsu = otsuThreshold(counts)
+    let otsuBin = Int(otsu * Float(histogramBins - 1))
+    let below = counts.enumerated().map { $0.offset < otsuBin ? $0.element : 0 }
+    let background = below.contains { $0 > 0 } ? quantile(below, 0.5) : quantile(counts, 0.5)
+    return floorThresholds(otsu: otsu, background: background, noise: pixelNoise)
+}
+
+/// Thresholds measured on the paper around a candidate digit: the pixels of `image` in `window`
+/// whose label (`labels`, one per pixel of `image`) is not marked in `isCandidate` (indexed by
+/// label; label 0, the background, is never a candidate). Background and noise as in
+/// `inkThresholds` (median, upper quartile), but with the candidate's own ink and fringe left
+/// out, so they measure the paper around it: on a blank page the neighbouring hills of texture or
+/// noise are still in, and give the noise floor the first look gave; around a real soft digit
+/// only paper is left. The noise is at least `pixelNoise`; Otsu's threshold is the whole image's.
+func inkThresholds(_ image: FloatImage, around window: PixelBox, labels: [Int32], isCandidate: [Bool],
+                   pixelNoise: Float) -> InkThresholds {
+    var counts = [Int](repeating: 0, count: histogramBins)
+    image.pixels.withUnsafeBufferPointer { px in
+        labels.withUnsafeBufferPointer { labels in
+            for y in window.y..<(window.y + window.height) {
+                for i in (y * image.width + window.x)..<(y * image.width + window.x + window.width)
+                where !isCandidate[Int(labels[i])] {
+                    counts[histogramBin(px[i])] += 1
+                }
+            }
+        }
+    }
+    let otsu = otsuThreshold(histogram(image.pixels))
+    let background = quantile(counts, 0.5)
+    let noise = max(pixelNoise, (quantile(counts, 0.75) - background) / 0.6745)
+    return floorThresholds(otsu: otsu, background: background, noise: noise)
+}
+
+/// `high = max(otsu, background + 6σ, background + 0.1)`, `low = background + max(3σ, (high − background) / 2)`.
+func floorThresholds(otsu: Float, background: Float, noise: Float) -> InkThresholds {
     let high = max(otsu, background + 6 * noise, background + 0.1)
     let low = background + max(3 * noise, (high - background) / 2)
     return InkThresholds(background: background, noise: noise, high: high, low: low)

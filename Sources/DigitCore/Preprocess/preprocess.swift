@@ -20,17 +20,18 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     }
     guard image.width > 0, image.height > 0 else { return noDigit() }
 
-    let page = cleanPage(image, record: record)
+    var page = cleanPage(image, record: record)
+    record("ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
+                                        height: page.cleaned.height, chosen: []))
+    var found = chooseDigit(page)
+    if found == nil, let soft = findSoftDigit(page.flattened, firstLook: page.thresholds) {
+        (page, found) = (soft.page, soft.selection)
+        record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
+                                                 height: page.cleaned.height, chosen: []))
+    }
+    guard let selection = found else { return noDigit() }
     let (cleaned, thresholds, labels, components) = (page.cleaned, page.thresholds, page.labels, page.components)
     let ruledLineCount = page.ruledLineCount
-    record("ink-mask", componentPicture(labels, components, width: cleaned.width, height: cleaned.height, chosen: []))
-    // Empty printed frames (form boxes, comb cells) are structure, not a digit.
-    let digitLike = components.filter {
-        !($0.reachesHigh && isEmptyFrame($0, labels: labels, width: cleaned.width))
-    }
-    guard let selection = selectDigit(digitLike, width: cleaned.width, height: cleaned.height) else {
-        return noDigit()
-    }
     record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,
                                      chosen: selection.labels))
     let ink = extractInk(cleaned, labels: labels, selection: selection, thresholds: thresholds)
@@ -49,6 +50,15 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
                             digitHeight: selection.boxHeight, ruledLineCount: ruledLineCount)
 }
 
+/// The digit among `page`'s components: empty printed frames (form boxes, comb cells) are
+/// structure, not a digit; `selectDigit` picks among the rest.
+func chooseDigit(_ page: CleanedPage) -> DigitSelection? {
+    let digitLike = page.components.filter {
+        !($0.reachesHigh && isEmptyFrame($0, labels: page.labels, width: page.cleaned.width))
+    }
+    return selectDigit(digitLike, width: page.cleaned.width, height: page.cleaned.height)
+}
+
 /// A page cleaned for reading: ink bright, lighting divided out, ruled lines painted out, and
 /// its ink's connected components. Shared by `preprocess` (one digit) and `readNumber` (many).
 struct CleanedPage {
@@ -59,6 +69,8 @@ struct CleanedPage {
     var labels: [Int32]
     var components: [InkComponent]
     var ruledLineCount: Int
+    /// The flattened image before any noise averaging and line removal (0 = background … 1 = ink).
+    var flattened: FloatImage
 }
 
 /// gray → polarity (ink bright) → illumination flattened (averaged 3×3 under heavy noise) →
@@ -69,14 +81,22 @@ func cleanPage(_ image: GrayImage, record: (String, @autoclosure () -> GrayImage
     record("gray", gray.grayImage())
     let bright = normalisePolarity(gray)
     record("polarity", bright.grayImage())
-    let (flattened, thresholds, _) = suppressNoise(flattenIllumination(bright))
-    record("flattened", flattened.grayImage())
-    let lowMask = inkMask(flattened, above: thresholds.low)
-    let (cleaned, ruledLineCount) = removeRuledLines(flattened, mask: lowMask)
-    record("lines-removed", cleaned.grayImage())
+    let flattened = flattenIllumination(bright)
+    let (maskSource, thresholds, _) = suppressNoise(flattened)
+    record("flattened", maskSource.grayImage())
+    let page = labelInk(maskSource, thresholds: thresholds, flattened: flattened)
+    record("lines-removed", page.cleaned.grayImage())
+    return page
+}
+
+/// Ruled lines removed from `image` (the flattened image or its noise-averaged copy) and its ink
+/// labelled with `thresholds`; `flattened` is kept for a second look.
+func labelInk(_ image: FloatImage, thresholds: InkThresholds, flattened: FloatImage) -> CleanedPage {
+    let lowMask = inkMask(image, above: thresholds.low)
+    let (cleaned, ruledLineCount) = removeRuledLines(image, mask: lowMask)
     let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
     return CleanedPage(cleaned: cleaned, thresholds: thresholds, labels: labels, components: components,
-                       ruledLineCount: ruledLineCount)
+                       ruledLineCount: ruledLineCount, flattened: flattened)
 }
 
 /// Applies to one MNIST digit (28×28 bytes, ink = 255) the same normalisation that

@@ -1,0 +1,56 @@
+/// The second look at a page where the first found no digit: a digit blurred, enlarged with
+/// smoothing or small in its frame, whose soft fringe fills the histogram's upper quartile and so
+/// raised the first look's noise floor (`inkThresholds`) above the digit itself.
+///
+/// `flattened` (w×h, 0 = background … 1 = ink, before any noise averaging). Two steps:
+/// 1. Candidate: thresholds from the pixel-to-pixel noise only (`softInkThresholds`; averaged 3×3
+///    first when that noise is heavy, as `suppressNoise` does), which a fringe does not inflate;
+///    the digit chosen under them as on the first look (`chooseDigit`: specks, blobs, empty
+///    frames and regions without a stroke's plateau refused).
+/// 2. Verdict: thresholds measured again on the paper around the candidate's seed region, without
+///    it (`inkThresholds(_:around:labels:isCandidate:pixelNoise:)` on its `surroundings`), and the
+///    digit chosen again under them. Paper texture, clouds and averaged noise are correlated, so
+///    the pixel-to-pixel noise understates them and step 1 finds a hill; but the paper around that
+///    hill holds the neighbouring hills, which give back the first look's noise floor, and the hill
+///    is refused again (measured around it, not on the whole page: texture may be stronger in one
+///    part of a page than in the rest). Printed lines count as the page here (measured before
+///    they are removed). Around a real soft digit only paper is left, whose spread is small.
+/// The second look must clear a floor at least a fifth lower than the first look's
+/// (`softFloorGain`): when the paper around the candidate is nearly as noisy as the whole page,
+/// the first look already measured it fairly and its verdict stands (a marginal texture hill, a
+/// form's line, a speck are not given a second chance). And the digit found must not be wider than
+/// `DigitSelectionRules.maximumAspect` times its height (a stray piece of a ruled line is).
+/// `nil` when nothing passes.
+func findSoftDigit(_ flattened: FloatImage, firstLook: InkThresholds) -> (page: CleanedPage, selection: DigitSelection)? {
+    let measured = neighbourDifferenceNoise(flattened) ?? 0
+    let heavy = measured > heavyNoise
+    let image = heavy ? boxBlur(flattened, radius: 1) : flattened
+    let pixelNoise = heavy ? measured / 3 : measured
+    let candidatePage = labelInk(image, thresholds: softInkThresholds(image, pixelNoise: pixelNoise),
+                                 flattened: flattened)
+    guard let candidate = chooseDigit(candidatePage), let seedLabel = candidate.labels.first else { return nil }
+    // Only the seed region is left out: pieces merged with it may be texture hills.
+    let seed = candidatePage.components[seedLabel - 1]
+    var isCandidate = [Bool](repeating: false, count: candidatePage.components.count + 1)
+    isCandidate[seedLabel] = true
+    let verdict = inkThresholds(image, around: surroundings(of: seed, width: image.width, height: image.height),
+                                labels: candidatePage.labels, isCandidate: isCandidate, pixelNoise: pixelNoise)
+    guard verdict.high <= softFloorGain * firstLook.high else { return nil }
+    let page = labelInk(image, thresholds: verdict, flattened: flattened)
+    guard let selection = chooseDigit(page),
+          Float(selection.boxWidth) <= DigitSelectionRules(width: image.width, height: image.height).maximumAspect
+            * Float(selection.boxHeight) else { return nil }
+    return (page, selection)
+}
+
+/// The largest ratio of the second look's high threshold to the first look's; see `findSoftDigit`.
+let softFloorGain: Float = 0.8
+
+/// The part of the page a candidate region is judged against: its box widened on every side by
+/// its longer side (three times its size), clipped to the `width × height` frame.
+func surroundings(of region: InkComponent, width: Int, height: Int) -> PixelBox {
+    let margin = max(region.boxWidth, region.boxHeight)
+    let minX = max(0, region.minX - margin), minY = max(0, region.minY - margin)
+    let maxX = min(width - 1, region.maxX + margin), maxY = min(height - 1, region.maxY + margin)
+    return PixelBox(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+}
