@@ -54,12 +54,13 @@ func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
 /// 40% of a stroke's pixels reach the high threshold, where a hill of paper texture, a lighting
 /// blotch or a smudge only pokes its top over it. And a digit is drawn with strokes much thinner
 /// than itself: a region whose mean stroke width (`2 · area / outline`) is 45% of its box's longer
-/// side or more is a filled blob (a punched hole, a stain), unless it is too small (under 12 px) to
-/// tell a blob from a dot-sized digit.
+/// side or more is a filled blob (a punched hole, a stain), unless it is too small (under 20 px,
+/// MNIST's digit box) to tell a blob from a small digit: drawn 8–20 px tall with a pen 2–4 px wide,
+/// a 0, 6, 8 or 9 has loops a pixel or two across, which its soft edge fills in the mask.
 func hasStrokeStructure(_ c: InkComponent) -> Bool {
     let side = max(c.boxWidth, c.boxHeight)
     let plateau = c.coreArea * 5 >= c.area * 2
-    let blob = side >= 12 && c.strokeWidth >= 0.45 * Float(side)
+    let blob = side >= 20 && c.strokeWidth >= 0.45 * Float(side)
     return plateau && !blob
 }
 
