@@ -7,7 +7,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 
 /// From a decoded image to the 28×28 digit the classifier sees (MNIST's procedure):
 /// gray → polarity (ink bright) → illumination flattened (and averaged 3×3 under heavy noise) → ruled lines removed →
-/// hysteresis ink mask → components → the digit's grey ink → `normaliseInk`
+/// hysteresis ink mask → components (a second look, `findSoftDigit`, when no digit is found) →
+/// the digit's grey ink → `normaliseInk`
 /// (box, stroke width, 20 px, centre of mass, deskew).
 /// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found.
 public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> PreprocessResult {

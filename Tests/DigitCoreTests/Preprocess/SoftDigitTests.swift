@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import DigitCore
+
+/// Soft digits (blurred, enlarged with smoothing, small and thick) that the first look's noise
+/// floor hides are found by the second look (`findSoftDigit`), and read; blank paper with texture
+/// and pure noise are still refused. Every picture is drawn by the test.
+@Suite struct SoftDigitTests {
+    static let model: Classifier? = try? Classifier.bundled()
+
+    /// `image` blurred by three passes of a `(2r+1)²` box (close to a Gaussian of σ ≈ r).
+    static func blurred(_ image: FloatImage, radius: Int) -> FloatImage {
+        boxBlur(boxBlur(boxBlur(image, radius: radius), radius: radius), radius: radius)
+    }
+
+    /// What the bundled model reads in `digit`, or `nil` without a digit.
+    static func reading(_ picture: GrayImage) -> Int? {
+        guard let digit = preprocess(picture).digit, let model else { return nil }
+        return model.predict(digit).digit
+    }
+
+    /// A ring blurred far beyond its stroke width (a defocused photo): its fringe fills a quarter of
+    /// the frame, so the first look's noise floor lies above the ring.
+    static func blurredRing() -> Canvas {
+        var canvas = Canvas(width: 90, height: 100, paper: 0.92)
+        canvas.ring(cx: 45, cy: 50, rx: 15, ry: 24, width: 5, ink: 0.35)
+        canvas.image = blurred(canvas.image, radius: 5)
+        canvas.addNoise(sigma: 0.01, seed: 11)
+        return canvas
+    }
+
+    @Test func aBlurredDigitIsMissedByTheFirstLookAndFoundByTheSecond() throws {
+        let picture = Self.blurredRing().gray
+        let page = cleanPage(picture)
+        #expect(chooseDigit(page) == nil, "the first look's floor hides the blurred ring")
+        let soft = try #require(findSoftDigit(page.flattened, firstLook: page.thresholds))
+        #expect(soft.selection.boxHeight > 40, "the whole ring, not a piece of it")
+        let digit = try #require(preprocess(picture).digit)
+        #expect(digit[14, 14] < 0.3, "the ring's hole stays open")
+        #expect(Self.reading(picture) == 0)
+    }
+
+    @Test func aTwelvePixelDigitEnlargedSmoothlyIsRead() {
+        // A 1: one slanted stroke in a 12×12 thumbnail, enlarged 20× with bilinear smoothing.
+        var small = Canvas(width: 12, height: 12, paper: 0.95)
+        small.stroke(6.5, 1.5, 5, 10.5, width: 1.6, ink: 0.15)
+        let enlarged = Canvas(image: bilinearEnlarged(small.image, by: 20))
+        #expect(Self.reading(enlarged.gray) == 1)
+    }
+
+    @Test func anEightPixelZeroEnlargedSmoothlyIsRead() {
+        var small = Canvas(width: 8, height: 8, paper: 0.95)
+        small.ring(cx: 3.5, cy: 3.5, rx: 2, ry: 3, width: 1.2, ink: 0.1)
+        let enlarged = Canvas(image: bilinearEnlarged(small.image, by: 16))
+        #expect(Self.reading(enlarged.gray) == 0)
+    }
+
+    @Test func aSmallThickZeroWhoseHoleTheMaskClosesIsFound() {
+        // 14 px tall, a pen 3.5 px wide, slightly soft: its 2-px hole is filled in the mask.
+        var canvas = Canvas(width: 30, height: 30, paper: 0.93)
+        canvas.ring(cx: 15, cy: 15, rx: 4, ry: 5.5, width: 3.5, ink: 0.15)
+        canvas.image = Self.blurred(canvas.image, radius: 1)
+        #expect(preprocess(canvas.gray).digit != nil)
+    }
+
+    @Test(arguments: [UInt64(21), 22, 23])
+    func texturedPaperIsRefusedOnTheSecondLookToo(seed: UInt64) {
+        // Strong cloudy texture: the pixel-to-pixel noise is small, so the second look's candidate
+        // thresholds find hills; the paper around them refuses them.
+        let page = BlankPageTests.texturedPaper(width: 160, height: 120, amplitude: 0.08, grain: 10, seed: seed)
+        let cleaned = cleanPage(page.gray)
+        #expect(findSoftDigit(cleaned.flattened, firstLook: cleaned.thresholds)?.selection == nil)
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
+    @Test(arguments: [UInt64(31), 32])
+    func pureNoiseIsRefusedOnTheSecondLookToo(seed: UInt64) {
+        var noise = Canvas(width: 100, height: 90, paper: 0.6)
+        noise.addNoise(sigma: 0.15, seed: seed)
+        let cleaned = cleanPage(noise.gray)
+        #expect(findSoftDigit(cleaned.flattened, firstLook: cleaned.thresholds)?.selection == nil)
+        #expect(preprocess(noise.gray).digit == nil)
+        // Averaged noise is correlated: still refused.
+        let clouds = Canvas(image: Self.blurred(noise.image, radius: 2))
+        #expect(preprocess(clouds.gray).digit == nil)
+    }
+
+    @Test func aBlurredNoisyDigitIsRead() {
+        var canvas = Self.blurredRing()
+        canvas.addNoise(sigma: 0.05, seed: 12)
+        #expect(Self.reading(canvas.gray) == 0)
+    }
+}
