@@ -4,7 +4,7 @@
 ///
 /// `flattened` (w×h, 0 = background … 1 = ink, before any noise averaging). Two steps:
 /// 1. Candidate: thresholds from the pixel-to-pixel noise only (`softInkThresholds`; averaged 3×3
-///    or 5×5 first when that noise is heavy, as `suppressNoise` does), which a fringe does not inflate;
+///    first when that noise is heavy, as `suppressNoise` does), which a fringe does not inflate;
 ///    the digit chosen under them as on the first look (`chooseDigit`: specks, blobs, empty
 ///    frames and regions without a stroke's plateau refused).
 /// 2. Verdict: thresholds measured again on the paper around the candidate's seed region, without
@@ -23,11 +23,9 @@
 /// `nil` when nothing passes.
 func findSoftDigit(_ flattened: FloatImage, firstLook: InkThresholds) -> (page: CleanedPage, selection: DigitSelection)? {
     let measured = neighbourDifferenceNoise(flattened) ?? 0
-    // Under heavy pixel noise, averaged 3×3, or 5×5 when a third of it is still heavy (σ over 0.13:
-    // a thin stroke loses some contrast, the noise loses four fifths).
-    let radius = measured > 3 * heavyNoise ? 2 : measured > heavyNoise ? 1 : 0
-    let image = radius > 0 ? boxBlur(flattened, radius: radius) : flattened
-    let pixelNoise = measured / Float(2 * radius + 1)
+    let heavy = measured > heavyNoise
+    let image = heavy ? boxBlur(flattened, radius: 1) : flattened
+    let pixelNoise = heavy ? measured / 3 : measured
     let candidatePage = labelInk(image, thresholds: softInkThresholds(image, pixelNoise: pixelNoise),
                                  flattened: flattened)
     guard let candidate = chooseDigit(candidatePage), let seedLabel = candidate.labels.first else { return nil }
