@@ -7,7 +7,7 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 
 /// From a decoded image to the 28×28 digit the classifier sees (MNIST's procedure):
 /// gray → polarity (ink bright) → illumination flattened (and averaged 3×3 under heavy noise) → ruled lines removed →
-/// hysteresis ink mask → components → the digit's grey ink → `normaliseInk`
+/// hysteresis ink mask → components → the digit's grey ink (a small one enlarged) → `normaliseInk`
 /// (box, stroke width, 20 px, centre of mass, deskew).
 /// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found.
 public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> PreprocessResult {
@@ -33,7 +33,7 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     }
     record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,
                                      chosen: selection.labels))
-    let ink = extractInk(cleaned, labels: labels, selection: selection, thresholds: thresholds)
+    let ink = enlargeSmallInk(extractInk(cleaned, labels: labels, selection: selection, thresholds: thresholds))
     guard let stages = normaliseInkStages(ink) else { return noDigit() }
     record("ink", stages.cropped.grayImage())
     record("stroke", stages.strokeNormalised.grayImage())
