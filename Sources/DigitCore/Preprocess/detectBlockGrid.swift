@@ -16,30 +16,40 @@ struct BlockGrid: Equatable, Sendable {
 func detectBlockGrid(_ image: FloatImage, x0: Int, y0: Int, x1: Int, y1: Int,
                      tolerance: Float = 0.02, minimumChanges: Int = 3) -> BlockGrid? {
     guard x0 >= 0, y0 >= 0, x1 < image.width, y1 < image.height, x1 > x0, y1 > y0 else { return nil }
-    var changesX = [Bool](repeating: false, count: x1 - x0 + 1)
-    var changesY = [Bool](repeating: false, count: y1 - y0 + 1)
+    var alongX = ChangePositions(count: x1 - x0 + 1), alongY = ChangePositions(count: y1 - y0 + 1)
     for y in y0...y1 {
         for x in x0...x1 {
             let v = image[x, y]
-            if x > x0 && abs(v - image[x - 1, y]) > tolerance { changesX[x - x0] = true }
-            if y > y0 && abs(v - image[x, y - 1]) > tolerance { changesY[y - y0] = true }
+            if x > x0 && abs(v - image[x - 1, y]) > tolerance { alongX.add(x - x0) }
+            if y > y0 && abs(v - image[x, y - 1]) > tolerance { alongY.add(y - y0) }
         }
+        // A picture at its own resolution is refused within its first rows of ink.
+        if alongX.divisor == 1 && alongY.divisor == 1 { return nil }
     }
-    guard let (periodX, offsetX) = period(of: changesX, origin: x0, minimumChanges: minimumChanges),
-          let (periodY, offsetY) = period(of: changesY, origin: y0, minimumChanges: minimumChanges)
+    guard alongX.distinct >= minimumChanges, alongY.distinct >= minimumChanges,
+          alongX.divisor >= 2, alongY.divisor >= 2, let firstX = alongX.first, let firstY = alongY.first
     else { return nil }
-    return BlockGrid(periodX: periodX, offsetX: offsetX, periodY: periodY, offsetY: offsetY)
+    return BlockGrid(periodX: alongX.divisor, offsetX: (firstX + x0) % alongX.divisor,
+                     periodY: alongY.divisor, offsetY: (firstY + y0) % alongY.divisor)
 }
 
-/// The gcd of the gaps between the marked positions (index + `origin`) and the first one's
-/// remainder, when there are `minimumChanges` marks and the gcd is at least 2.
-private func period(of changes: [Bool], origin: Int, minimumChanges: Int) -> (period: Int, offset: Int)? {
-    let positions = changes.indices.filter { changes[$0] }.map { $0 + origin }
-    guard positions.count >= minimumChanges, let first = positions.first else { return nil }
-    var divisor = 0
-    for position in positions.dropFirst() { divisor = gcd(divisor, position - first) }
-    guard divisor >= 2 else { return nil }
-    return (divisor, first % divisor)
+/// The value changes found along one axis (positions `0..<count`, relative to the region): how
+/// many distinct positions, and the gcd of their distances to the first one found (0 while
+/// there is one), which is the gcd of all their pairwise gaps.
+private struct ChangePositions {
+    private var seen: [Bool]
+    private(set) var first: Int?
+    private(set) var distinct = 0
+    private(set) var divisor = 0
+
+    init(count: Int) { seen = [Bool](repeating: false, count: count) }
+
+    mutating func add(_ position: Int) {
+        guard !seen[position] else { return }
+        seen[position] = true
+        distinct += 1
+        if let first { divisor = gcd(divisor, position - first) } else { first = position }
+    }
 }
 
 private func gcd(_ a: Int, _ b: Int) -> Int {
