@@ -8,7 +8,7 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// From a decoded image to the 28×28 digit the classifier sees (MNIST's procedure):
 /// gray → polarity (ink bright) → illumination flattened (and averaged 3×3 under heavy noise) → ruled lines removed →
 /// hysteresis ink mask → components (a second look, `findSoftDigit`, when no digit is found) →
-/// the digit's grey ink → `normaliseInk`
+/// the digit's grey ink (a small one enlarged) → `normaliseInk`
 /// (box, stroke width, 20 px, centre of mass, deskew).
 /// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found.
 public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> PreprocessResult {
@@ -35,7 +35,7 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     let ruledLineCount = page.ruledLineCount
     record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,
                                      chosen: selection.labels))
-    let ink = extractInk(cleaned, labels: labels, selection: selection, thresholds: thresholds)
+    let ink = enlargeSmallInk(extractInk(cleaned, labels: labels, selection: selection, thresholds: thresholds))
     guard let stages = normaliseInkStages(ink) else { return noDigit() }
     record("ink", stages.cropped.grayImage())
     record("stroke", stages.strokeNormalised.grayImage())
