@@ -58,6 +58,14 @@ struct ReadNumberTests {
         #expect(try P.read(page).number == "316")
     }
 
+    @Test func threeDigitsInTwoTouchingPairsAreReadAsThree() throws {
+        var page = P.Page(width: 220, height: 90)
+        page.write([4, 9, 6], x: 24, baseline: 66, gaps: [-3, -3])
+        let cleaned = cleanPage(page.gray)
+        #expect(cleaned.components.filter { $0.area > 100 }.count == 1, "the three digits should be one component")
+        #expect(try P.read(page).number == "496")
+    }
+
     @Test func aDigitBrokenSideBySideIsOneDigit() throws {
         var page = P.Page(width: 200, height: 90)
         let boxes = page.write([2, 4, 6], x: 24, baseline: 66, gaps: [16, 16])
