@@ -91,7 +91,7 @@ private struct TouchingDigitSplitter {
         return best
     }
 
-    /// Up to six columns to try: local minima of the (3-column smoothed) ink profile, cheapest
+    /// Up to ten columns to try: local minima of the (3-column smoothed) ink profile, cheapest
     /// first, the cost being the profile's depth plus the distance from where a typical-width
     /// digit starting at either edge would end.
     func candidateCuts(of region: NumberRegion) -> [Int] {
@@ -111,7 +111,7 @@ private struct TouchingDigitSplitter {
             scored.append((i, smooth[i] / peak + 0.5 * distance))
         }
         if scored.isEmpty { scored.append((n / 2, 0)) }
-        return scored.sorted { $0.cost < $1.cost }.prefix(6).map { region.selection.minX + $0.column }
+        return scored.sorted { $0.cost < $1.cost }.prefix(10).map { region.selection.minX + $0.column }
     }
 }
 
