@@ -1,6 +1,7 @@
 /// Reads every digit of a number in an image: decode → `cleanPage` (the single-digit path's
 /// lighting, polarity and ruled-line cleaning) → `segmentDigits` (specks and printed lines
-/// dropped, pieces merged, lines and reading order) → `splitTouchingDigits` → each digit through
+/// dropped, pieces merged, lines and reading order) → `mergeBrokenDigits` (pieces side by side
+/// that read better as one) → `splitTouchingDigits` → each digit through
 /// the single-digit normalisation (`normaliseInk`) → `classify`.
 ///
 /// A large JPEG is first decoded by `decodeOptions` (a 1600×1200 photo at 1/4) and decoded again,
@@ -32,17 +33,19 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
             lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
         }
     }
-    lines = splitTouchingDigits(lines, page: page, classify: classify)
+    lines = mergeBrokenDigits(lines, page: page, classify: classify)
+    let regions = splitTouchingDigits(lines, page: page, classify: classify)
 
     // Boxes are found in the working image (`toWorkingImage` may have box-averaged the decoded one).
     let scaleX = Double(displayedWidth(decoded)) / Double(max(1, page.cleaned.width))
     let scaleY = Double(displayedHeight(decoded)) / Double(max(1, page.cleaned.height))
     var reading = NumberReading(digits: [], digitImages: [], warnings: [],
                                 page: keepingPage ? toWorkingImage(decoded.image).grayImage() : nil)
-    for (lineIndex, line) in lines.enumerated() {
+    for (lineIndex, line) in regions.enumerated() {
         for region in line {
             guard let digit = normalisedDigit(region, on: page) else { continue }
-            let pageBox = PixelBox(x: region.minX, y: region.minY, width: region.boxWidth, height: region.boxHeight)
+            let box = region.selection
+            let pageBox = PixelBox(x: box.minX, y: box.minY, width: box.boxWidth, height: box.boxHeight)
             reading.digits.append(NumberDigit(prediction: classify(digit), box: scaled(pageBox, scaleX, scaleY),
                                               line: lineIndex))
             reading.digitImages.append(digit)

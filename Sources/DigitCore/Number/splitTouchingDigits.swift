@@ -2,17 +2,20 @@ import Foundation
 
 /// Splits regions that hold two (or more) touching or overlapping digits.
 ///
-/// A region is a suspect when it is much wider than the page's typical digit. Cuts are tried at
-/// the columns where the vertical ink profile is thinnest (local minima, nearest to where a digit
-/// of typical width would end); each side of a cut is classified, and the cut whose two sides the
-/// classifier is most confident about (highest summed log-probability) is kept, when the parts
-/// read more confidently than the whole, by a margin that shrinks to nothing as the region widens
-/// to 1.15× its height (and wider regions are split whatever the whole reads as). Parts are cut
-/// again while they are still too wide (up to `maximumParts` digits from one region).
+/// A region is a suspect when it is wider than the line's typical digit (its width against the
+/// typical digit width and against its height). Cuts are tried from the columns where the
+/// vertical ink profile is thinnest (local minima, nearest to where a digit of typical width would
+/// end), each both straight down and as the path from top to bottom that crosses the least ink
+/// (`separatingPath`: it bends around the stroke of an overlapping neighbour). Each side of a cut
+/// is classified, and the cut whose two sides the classifier is most confident about (highest
+/// summed log-probability) is kept, when the parts read more confidently than the whole by a
+/// margin that grows as the region narrows (a narrow region is more likely one wide digit) and
+/// vanishes at 1.15× its height (wider regions are split whatever the whole reads as). Parts are
+/// cut again while they are still too wide (up to `maximumParts` digits from one region).
 func splitTouchingDigits(_ lines: [[DigitSelection]], page: CleanedPage,
-                         classify: (DigitImage) -> Prediction) -> [[DigitSelection]] {
+                         classify: (DigitImage) -> Prediction) -> [[NumberRegion]] {
     let all = lines.flatMap { $0 }
-    guard !all.isEmpty else { return lines }
+    guard !all.isEmpty else { return [] }
     let heights = all.map(\.boxHeight).sorted()
     let typicalHeight = Float(heights[heights.count / 2])
     let widths = all.filter { Float($0.boxWidth) >= 0.35 * Float($0.boxHeight) && $0.boxWidth <= $0.boxHeight }
@@ -21,7 +24,7 @@ func splitTouchingDigits(_ lines: [[DigitSelection]], page: CleanedPage,
     return withoutActuallyEscaping(classify) { classify in
         let splitter = TouchingDigitSplitter(page: page, expectedWidth: expectedWidth, typicalHeight: typicalHeight,
                                              classify: classify)
-        return lines.map { line in line.flatMap { splitter.parts(of: $0, depth: 1) } }
+        return lines.map { line in line.flatMap { splitter.parts(of: NumberRegion($0), depth: 1) } }
     }
 }
 
@@ -36,13 +39,14 @@ private struct TouchingDigitSplitter {
     let classify: (DigitImage) -> Prediction
 
     /// `region` as it should be read: itself, or the parts it splits into, left to right.
-    func parts(of region: DigitSelection, depth: Int) -> [DigitSelection] {
+    func parts(of region: NumberRegion, depth: Int) -> [NumberRegion] {
         // Against the typical height too: a short, wide digit (a flat 5) is not two digits.
-        let width = Float(region.boxWidth), height = max(Float(region.boxHeight), typicalHeight)
+        let box = region.selection
+        let width = Float(box.boxWidth), height = max(Float(box.boxHeight), typicalHeight)
         guard depth < maximumParts, width >= 1.3 * expectedWidth, width >= 1.05 * height else { return [region] }
         // Touching digits are one component. A region merged from pieces (a 5 and its bar, or a
         // touching pair with a broken-off stroke end) is split only when too wide for one digit.
-        if region.labels.count > 1 && width < 1.15 * height { return [region] }
+        if box.labels.count > 1 && width < 1.15 * height { return [region] }
         guard let best = bestCut(of: region) else { return [region] }
         // The wider the region, the less the parts must outscore the whole (log-probability per
         // digit); from 1.15× its height on, it is split whatever the whole reads as.
@@ -54,30 +58,46 @@ private struct TouchingDigitSplitter {
         return parts(of: best.left, depth: depth + 1) + parts(of: best.right, depth: depth + 1)
     }
 
+    /// Whether a part is tall enough to be a digit (as `segmentDigits` asks of every region), not a
+    /// stroke end cut off a digit (a 7's bar, the tail of a 9), which the classifier, shown it
+    /// scaled up to 20 px, may well read confidently.
+    func isDigitHeight(_ part: NumberRegion) -> Bool {
+        Float(part.selection.boxHeight) >= NumberSegmentationRules().minimumHeight * typicalHeight
+    }
+
     /// The classifier's top probability for a region (0 when it holds no ink).
-    func confidence(of region: DigitSelection) -> Float {
+    func confidence(of region: NumberRegion) -> Float {
         guard let digit = normalisedDigit(region, on: page) else { return 0 }
         return classify(digit).confidence
     }
 
-    /// The cut among the thinnest columns whose two sides read best, with their summed log-confidence.
-    func bestCut(of region: DigitSelection) -> (left: DigitSelection, right: DigitSelection, score: Float)? {
-        var best: (left: DigitSelection, right: DigitSelection, score: Float)?
+    /// The cut among the candidates whose two sides read best, with their summed log-confidence.
+    /// Each candidate column is tried as a straight cut and as the `separatingPath` near it; cuts
+    /// that leave a side shorter than a digit are not kept.
+    func bestCut(of region: NumberRegion) -> (left: NumberRegion, right: NumberRegion, score: Float)? {
+        var best: (left: NumberRegion, right: NumberRegion, score: Float)?
+        var tried: [CutPath] = []
         for column in candidateCuts(of: region) {
-            guard let (left, right) = cut(region, at: column, on: page) else { continue }
-            let score = logf(max(1e-6, confidence(of: left))) + logf(max(1e-6, confidence(of: right)))
-            if best == nil || score > best!.score { best = (left, right, score) }
+            let straight = CutPath(straightAt: column, top: region.selection.minY, bottom: region.selection.maxY)
+            let bent = separatingPath(through: region, near: column, on: page)
+            for path in [straight] + (bent.map { [$0] } ?? []) where !tried.contains(path) {
+                tried.append(path)
+                guard let (left, right) = cut(region, along: path, on: page),
+                      isDigitHeight(left), isDigitHeight(right) else { continue }
+                let score = logf(max(1e-6, confidence(of: left))) + logf(max(1e-6, confidence(of: right)))
+                if best == nil || score > best!.score { best = (left, right, score) }
+            }
         }
         return best
     }
 
-    /// Up to six columns to try: local minima of the (3-column smoothed) ink profile, cheapest
+    /// Up to ten columns to try: local minima of the (3-column smoothed) ink profile, cheapest
     /// first, the cost being the profile's depth plus the distance from where a typical-width
     /// digit starting at either edge would end.
-    func candidateCuts(of region: DigitSelection) -> [Int] {
+    func candidateCuts(of region: NumberRegion) -> [Int] {
         let profile = inkProfile(region, on: page)
         let n = profile.count
-        let margin = max(2, Int(0.12 * Float(region.boxHeight)))
+        let margin = max(2, Int(0.12 * Float(region.selection.boxHeight)))
         guard n > 2 * margin + 1 else { return [] }
         var smooth = profile
         for i in 1..<(n - 1) { smooth[i] = (profile[i - 1] + profile[i] + profile[i + 1]) / 3 }
@@ -91,49 +111,47 @@ private struct TouchingDigitSplitter {
             scored.append((i, smooth[i] / peak + 0.5 * distance))
         }
         if scored.isEmpty { scored.append((n / 2, 0)) }
-        return scored.sorted { $0.cost < $1.cost }.prefix(6).map { region.minX + $0.column }
+        return scored.sorted { $0.cost < $1.cost }.prefix(10).map { region.selection.minX + $0.column }
     }
 }
 
-/// Ink pixels of `region` (its components, inside its box) per column of its box.
-func inkProfile(_ region: DigitSelection, on page: CleanedPage) -> [Float] {
-    var profile = [Float](repeating: 0, count: region.boxWidth)
+/// Ink pixels of `region` (its components, inside its box and its cuts) per column of its box.
+func inkProfile(_ region: NumberRegion, on page: CleanedPage) -> [Float] {
+    let box = region.selection
+    var profile = [Float](repeating: 0, count: box.boxWidth)
     let width = page.cleaned.width
-    for y in region.minY...region.maxY {
-        for x in region.minX...region.maxX where region.labels.contains(Int(page.labels[y * width + x])) {
-            profile[x - region.minX] += 1
+    for y in box.minY...box.maxY {
+        for x in box.minX...box.maxX where region.contains(x, y) && box.labels.contains(Int(page.labels[y * width + x])) {
+            profile[x - box.minX] += 1
         }
     }
     return profile
 }
 
-/// `region` cut before column `column`: the part left of it and the part from it on, each
-/// shrunk to the box of its own ink. `nil` when either side holds no ink.
-func cut(_ region: DigitSelection, at column: Int, on page: CleanedPage) -> (DigitSelection, DigitSelection)? {
+/// `region` cut along `path`: the part left of it and the part from it on, each shrunk to the
+/// box of its own ink. `nil` when either side holds no ink.
+func cut(_ region: NumberRegion, along path: CutPath, on page: CleanedPage) -> (NumberRegion, NumberRegion)? {
     var left = region, right = region
-    left.maxX = column - 1
-    right.minX = column
-    guard left.minX <= left.maxX, right.minX <= right.maxX,
-          let l = shrunkToInk(left, on: page), let r = shrunkToInk(right, on: page) else { return nil }
+    left.rightCut = path
+    right.leftCut = path
+    guard let l = shrunkToInk(left, on: page), let r = shrunkToInk(right, on: page) else { return nil }
     return (l, r)
 }
 
 /// `region` with its box shrunk to the ink of its components inside it; `nil` when there is none.
-func shrunkToInk(_ region: DigitSelection, on page: CleanedPage) -> DigitSelection? {
+func shrunkToInk(_ region: NumberRegion, on page: CleanedPage) -> NumberRegion? {
     var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
+    let box = region.selection
     let width = page.cleaned.width
-    for y in region.minY...region.maxY {
-        for x in region.minX...region.maxX where region.labels.contains(Int(page.labels[y * width + x])) {
+    for y in box.minY...box.maxY {
+        for x in box.minX...box.maxX where region.contains(x, y) && box.labels.contains(Int(page.labels[y * width + x])) {
             minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
         }
     }
     guard maxX >= 0 else { return nil }
     var shrunk = region
-    shrunk.minX = minX; shrunk.maxX = maxX; shrunk.minY = minY; shrunk.maxY = maxY
+    shrunk.selection.minX = minX; shrunk.selection.maxX = maxX
+    shrunk.selection.minY = minY; shrunk.selection.maxY = maxY
     return shrunk
 }
 
-/// The 28×28 the classifier sees for one region: its ink through the single-digit normalisation.
-func normalisedDigit(_ region: DigitSelection, on page: CleanedPage) -> DigitImage? {
-    normaliseInk(extractInk(page.cleaned, labels: page.labels, selection: region, thresholds: page.thresholds))
-}

@@ -49,6 +49,39 @@ struct ReadNumberTests {
         #expect(reading.number == "308")
     }
 
+    @Test func anOverlappingPairIsCutAroundTheOverlap() throws {
+        var page = P.Page(width: 200, height: 90)
+        page.write([3, 1, 6], x: 24, baseline: 66, gaps: [16, -4])
+        // The 1 leans over the 6's left side: one component, and no straight cut parts them.
+        let cleaned = cleanPage(page.gray)
+        #expect(cleaned.components.filter { $0.area > 100 }.count == 2, "the 1 and the 6 should be one component")
+        #expect(try P.read(page).number == "316")
+    }
+
+    @Test func threeDigitsInTwoTouchingPairsAreReadAsThree() throws {
+        var page = P.Page(width: 220, height: 90)
+        page.write([4, 9, 6], x: 24, baseline: 66, gaps: [-3, -3])
+        let cleaned = cleanPage(page.gray)
+        #expect(cleaned.components.filter { $0.area > 100 }.count == 1, "the three digits should be one component")
+        #expect(try P.read(page).number == "496")
+    }
+
+    @Test func aDigitBrokenSideBySideIsOneDigit() throws {
+        var page = P.Page(width: 200, height: 90)
+        let boxes = page.write([2, 4, 6], x: 24, baseline: 66, gaps: [16, 16])
+        // Erase a vertical band through the middle of the 4: its arm and its stem come apart,
+        // side by side (not stacked, so no geometric rule joins them), both taller than a speck.
+        let four = boxes[1]
+        let band = four.x + four.width / 2
+        for y in four.y..<(four.y + four.height) { for x in band..<(band + 3) { page.ink[x, y] = 0 } }
+        let cleaned = cleanPage(page.gray)
+        #expect(cleaned.components.filter { $0.area > 20 }.count >= 4, "the 4 should be in two pieces")
+        let reading = try P.read(page)
+        #expect(reading.number == "246")
+        #expect(reading.digits.count == 3)
+        if reading.digits.count == 3 { #expect(near(reading.digits[1].box, four, 4), "\(reading.digits[1].box) vs \(four)") }
+    }
+
     @Test func aFiveWithADetachedBarIsOneDigit() throws {
         var page = P.Page(width: 200, height: 90)
         let boxes = page.write([2, 5, 6], x: 24, baseline: 66, gaps: [16, 16])
