@@ -34,8 +34,9 @@ public struct NumberReading: Sendable {
     public var digitImages: [DigitImage]
     /// Notes for the user, e.g. `no digit found`.
     public var warnings: [String]
-    /// Only when asked for (`keepingPage`): the decoded image the digits were found in, and
-    /// each digit's box in its pixels (it may be DCT-downscaled from the displayed size).
+    /// Only when asked for (`keepingPage`): the working image the digits were found in (the
+    /// reduced first look, or the full working image when they were looked at again), and each
+    /// digit's box in its pixels (it may be smaller than the displayed size).
     public var page: GrayImage?
     public var pageBoxes: [PixelBox]
 

@@ -4,52 +4,55 @@
 /// that read better as one) → `splitTouchingDigits` → each digit through
 /// the single-digit normalisation (`normaliseInk`) → `classify`.
 ///
-/// A large JPEG is first decoded by `decodeOptions` (a 1600×1200 photo at 1/4) and decoded again,
-/// finer, when the digits found there are under `numberDigitHeight` px tall (choosing the scale
-/// that brings the typical digit to that height).
+/// The file is decoded once (`numberDecodeOptions`: a 1600×1200 JPEG at 1/2, 800×600), since each
+/// decoding pays for the whole entropy decoding. The page is first looked at box-averaged to the
+/// size the single-digit rule would decode (`numberFirstLookFactor`: 400×300); when the typical
+/// digit found there is under `numberDigitHeight` px tall, the digits' area (`numberFineArea`) is
+/// looked at again at the full working size.
 /// Boxes are given in pixels of the full-size image as displayed (after EXIF orientation).
 public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOptions = DecodeOptions(),
                        keepingPage: Bool = false,
                        classify: (DigitImage) -> Prediction) throws -> NumberReading {
-    // No 1/8 first look as for one digit: a number's digits are small in the frame, so it would
-    // nearly always be read again (and each reading pays for the whole entropy decoding).
-    var decoded = try decodeImage(bytes: bytes, options: decodeOptions)
-    var page = cleanPage(decoded.image)
+    let decoded = try decodeImage(bytes: bytes, options: numberDecodeOptions(decodeOptions))
+    let workingFactor = workingImageFactor(width: decoded.image.width, height: decoded.image.height)
+    let workingWidth = max(1, decoded.image.width / workingFactor)
+    let workingHeight = max(1, decoded.image.height / workingFactor)
+    let factor = numberFirstLookFactor(width: workingWidth, height: workingHeight,
+                                       minShortSide: decodeOptions.minShortSide)
+    // The first look's pixel (x, y) covers the working image's k×k block from (k·x, k·y).
+    let coarse = toWorkingImage(decoded.image, factor: workingFactor * factor)
+    var page = cleanPage(working: coarse)
     var lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
-    let height = medianHeight(lines)
-    if let height, height < numberDigitHeight, decodesFiner(decoded, with: DecodeOptions(minShortSide: 0)) {
-        // The short side that brings the typical digit to `numberDigitHeight` px, but no more than
-        // the working image (at most `workingLongSideLimit` px long) can use.
-        let shortSide = min(decoded.image.width, decoded.image.height)
-        let longSide = max(decoded.image.width, decoded.image.height)
-        let workingScale = Float(page.cleaned.width) / Float(max(1, decoded.image.width))
-        let needed = Float(shortSide * numberDigitHeight) / (Float(height) / workingScale)
-        let useful = Float(workingLongSideLimit * shortSide) / Float(longSide)
-        let wanted = Int(min(needed, useful).rounded(.up))
-        if wanted > shortSide {
-            decoded = try decodeImage(bytes: bytes, options: DecodeOptions(
-                maxPixels: decodeOptions.maxPixels, minShortSide: wanted, keepAlpha: decodeOptions.keepAlpha))
-            page = cleanPage(decoded.image)
-            lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
-        }
+    // Where `page` lies in `working`: its pixel (x, y) covers `working`'s from (x·scale + x0, y·scale + y0).
+    var scale = factor, origin = (x: 0, y: 0), seen = coarse
+    if factor > 1, let height = medianHeight(lines), height < numberDigitHeight {
+        let working = toWorkingImage(decoded.image, factor: workingFactor)
+        let area = numberFineArea(lines, typicalHeight: height, factor: factor,
+                                  width: working.width, height: working.height)
+        page = cleanPage(working: cropped(working, area))
+        lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
+        scale = 1; origin = (area.x, area.y); seen = working
     }
     lines = mergeBrokenDigits(lines, page: page, classify: classify)
     let regions = splitTouchingDigits(lines, page: page, classify: classify)
 
-    // Boxes are found in the working image (`toWorkingImage` may have box-averaged the decoded one).
-    let scaleX = Double(displayedWidth(decoded)) / Double(max(1, page.cleaned.width))
-    let scaleY = Double(displayedHeight(decoded)) / Double(max(1, page.cleaned.height))
+    let scaleX = Double(displayedWidth(decoded)) / Double(workingWidth)
+    let scaleY = Double(displayedHeight(decoded)) / Double(workingHeight)
     var reading = NumberReading(digits: [], digitImages: [], warnings: [],
-                                page: keepingPage ? toWorkingImage(decoded.image).grayImage() : nil)
+                                page: keepingPage ? seen.grayImage() : nil)
     for (lineIndex, line) in regions.enumerated() {
         for region in line {
             guard let digit = normalisedDigit(region, on: page) else { continue }
             let box = region.selection
-            let pageBox = PixelBox(x: box.minX, y: box.minY, width: box.boxWidth, height: box.boxHeight)
-            reading.digits.append(NumberDigit(prediction: classify(digit), box: scaled(pageBox, scaleX, scaleY),
+            let inWorking = PixelBox(x: box.minX * scale + origin.x, y: box.minY * scale + origin.y,
+                                     width: box.boxWidth * scale, height: box.boxHeight * scale)
+            reading.digits.append(NumberDigit(prediction: classify(digit), box: scaled(inWorking, scaleX, scaleY),
                                               line: lineIndex))
             reading.digitImages.append(digit)
-            if keepingPage { reading.pageBoxes.append(pageBox) }
+            if keepingPage {
+                reading.pageBoxes.append(PixelBox(x: inWorking.x / scale, y: inWorking.y / scale,
+                                                  width: box.boxWidth, height: box.boxHeight))
+            }
         }
     }
     renumberLines(&reading.digits)
@@ -57,9 +60,58 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
     return reading
 }
 
-/// Typical digit height (px) for `readNumber` to keep a coarse reading: enough that each digit,
-/// scaled into MNIST's 20 px box, still averages about two pixels into one.
+/// Typical digit height (px) for `readNumber` to keep its first look: enough that each digit,
+/// scaled into MNIST's 20 px box, still averages about two pixels into one (at less, thin strokes
+/// fade into the paper and a 4 breaks into pieces).
 public let numberDigitHeight = 40
+
+/// How `readNumber` decodes: a large JPEG at the DCT scale keeping its short side at least twice
+/// `options.minShortSide` (a 1600×1200 photo at 1/2, 800×600; a 4000×3000 one at 1/4, 1000×750,
+/// which the working image reduces to 500×375 anyway), so that the one decoding serves both looks.
+/// `minShortSide` 0 (full size) is kept.
+func numberDecodeOptions(_ options: DecodeOptions) -> DecodeOptions {
+    var fine = options
+    fine.minShortSide = options.minShortSide > 0 ? 2 * options.minShortSide : 0
+    return fine
+}
+
+/// The box-averaging factor of `readNumber`'s first look at a working image `width × height`:
+/// the largest that keeps the short side at least `minShortSide` px (what a single-digit decode
+/// would give); 1 when `minShortSide` is 0 or the image is already that small.
+func numberFirstLookFactor(width: Int, height: Int, minShortSide: Int) -> Int {
+    guard minShortSide > 0 else { return 1 }
+    return max(1, min(width, height) / minShortSide)
+}
+
+/// The part of the working image (`width × height`) that `readNumber` looks at again, finer: the
+/// box around every region found in the first look (`factor` times coarser), widened by one
+/// typical digit height (`typicalHeight`, first-look px) on each side, so a digit or piece the
+/// first look missed beside the others is still inside, clipped to the image.
+func numberFineArea(_ lines: [[DigitSelection]], typicalHeight: Int, factor: Int,
+                    width: Int, height: Int) -> PixelBox {
+    let regions = lines.flatMap { $0 }
+    guard let first = regions.first else { return PixelBox(x: 0, y: 0, width: width, height: height) }
+    var minX = first.minX, minY = first.minY, maxX = first.maxX, maxY = first.maxY
+    for region in regions {
+        minX = min(minX, region.minX); minY = min(minY, region.minY)
+        maxX = max(maxX, region.maxX); maxY = max(maxY, region.maxY)
+    }
+    let x0 = max(0, (minX - typicalHeight) * factor), y0 = max(0, (minY - typicalHeight) * factor)
+    let x1 = min(width, (maxX + 1 + typicalHeight) * factor), y1 = min(height, (maxY + 1 + typicalHeight) * factor)
+    return PixelBox(x: x0, y: y0, width: max(1, x1 - x0), height: max(1, y1 - y0))
+}
+
+/// The pixels of `image` inside `box` (which lies within it).
+private func cropped(_ image: FloatImage, _ box: PixelBox) -> FloatImage {
+    guard box.x != 0 || box.y != 0 || box.width != image.width || box.height != image.height else { return image }
+    var pixels = [Float]()
+    pixels.reserveCapacity(box.width * box.height)
+    for y in box.y..<(box.y + box.height) {
+        let row = y * image.width + box.x
+        pixels.append(contentsOf: image.pixels[row..<(row + box.width)])
+    }
+    return FloatImage(width: box.width, height: box.height, pixels: pixels)
+}
 
 /// Median height (px) of the regions, `nil` when there are none.
 private func medianHeight(_ lines: [[DigitSelection]]) -> Int? {

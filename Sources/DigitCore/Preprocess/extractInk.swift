@@ -18,16 +18,18 @@ func extractInk(_ flattened: FloatImage, labels: [Int32], selection: DigitSelect
     let x0 = max(0, selection.minX - margin), x1 = min(flattened.width - 1, selection.maxX + margin)
     let y0 = max(0, selection.minY - margin), y1 = min(flattened.height - 1, selection.maxY + margin)
     let width = x1 - x0 + 1, height = y1 - y0 + 1
-    let maxLabel = Int(labels.max() ?? 0)
+    // Only the selection's labels are looked up: a label above them is not chosen (no scan of the page).
+    let maxLabel = max(0, selection.labels.max() ?? 0)
     var chosen = [Bool](repeating: false, count: maxLabel + 1)
-    for label in selection.labels where label <= maxLabel { chosen[label] = true }
+    for label in selection.labels where label >= 0 { chosen[label] = true }
     var member = FloatImage(width: width, height: height)
     var values: [Float] = []
     for y in 0..<height {
         for x in 0..<width {
             let i = (y + y0) * flattened.width + x + x0
             let inBox = (selection.minX...selection.maxX).contains(x + x0) && (selection.minY...selection.maxY).contains(y + y0)
-            if inBox && chosen[Int(labels[i])] {
+            let label = Int(labels[i])
+            if inBox && label <= maxLabel && chosen[label] {
                 member[x, y] = 1
                 values.append(flattened.pixels[i])
             }

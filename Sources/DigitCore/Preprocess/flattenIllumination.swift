@@ -146,24 +146,28 @@ func interpolateLevels(_ levels: [Float], _ centresX: [Float], _ centresY: [Floa
         let (i, fx) = segment(in: centresX, at: (Float(x) - offset) * inverse)
         left.append(i); right.append(min(i + 1, n - 1)); weight.append(fx)
     }
+    // Each row of window levels interpolated across the columns once (the same products and sums
+    // as per pixel, so the result is bit-identical); then each pixel mixes two such rows.
+    var across = [Float](repeating: 0, count: centresY.count * width)
+    levels.withUnsafeBufferPointer { levels in
+        across.withUnsafeMutableBufferPointer { across in
+            for j in 0..<centresY.count {
+                let upper = j * n
+                for x in 0..<width {
+                    let fx = weight[x]
+                    across[j * width + x] = levels[upper + left[x]] * (1 - fx) + levels[upper + right[x]] * fx
+                }
+            }
+        }
+    }
     let pixels = [Float](unsafeUninitializedCapacity: width * height) { out, initialised in
-        levels.withUnsafeBufferPointer { levels in
-            left.withUnsafeBufferPointer { left in
-                right.withUnsafeBufferPointer { right in
-                    weight.withUnsafeBufferPointer { weight in
-                        for y in 0..<height {
-                            let (j, fy) = segment(in: centresY, at: (Float(y) - offset) * inverse)
-                            let j1 = min(j + 1, centresY.count - 1)
-                            let upper = levels.baseAddress! + j * n, lower = levels.baseAddress! + j1 * n
-                            let row = y * width
-                            for x in 0..<width {
-                                let i = left[x], i1 = right[x], fx = weight[x]
-                                let top = upper[i] * (1 - fx) + upper[i1] * fx
-                                let bottom = lower[i] * (1 - fx) + lower[i1] * fx
-                                out[row + x] = min(1, max(0, top * (1 - fy) + bottom * fy))
-                            }
-                        }
-                    }
+        across.withUnsafeBufferPointer { across in
+            for y in 0..<height {
+                let (j, fy) = segment(in: centresY, at: (Float(y) - offset) * inverse)
+                let j1 = min(j + 1, centresY.count - 1)
+                let top = j * width, bottom = j1 * width, row = y * width
+                for x in 0..<width {
+                    out[row + x] = min(1, max(0, across[top + x] * (1 - fy) + across[bottom + x] * fy))
                 }
             }
         }

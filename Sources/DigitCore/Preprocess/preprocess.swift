@@ -78,7 +78,13 @@ struct CleanedPage {
 /// ruled lines removed → components;
 /// `record` receives the stage pictures (gray, polarity, flattened, lines-removed).
 func cleanPage(_ image: GrayImage, record: (String, @autoclosure () -> GrayImage) -> Void = { _, _ in }) -> CleanedPage {
-    let gray = toWorkingImage(image)
+    cleanPage(working: toWorkingImage(image), record: record)
+}
+
+/// `cleanPage` on an image already in working form (`toWorkingImage`: 0…1, 0 = black, at most
+/// `workingLongSideLimit` px long), e.g. a reduced copy or a crop of one.
+func cleanPage(working gray: FloatImage,
+               record: (String, @autoclosure () -> GrayImage) -> Void = { _, _ in }) -> CleanedPage {
     record("gray", gray.grayImage())
     let bright = normalisePolarity(gray)
     record("polarity", bright.grayImage())

@@ -159,4 +159,33 @@ struct ReadNumberTests {
         #expect(reading.number == "94")
         for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, 6), "\(digit.box) vs \(box)") }
     }
+
+    @Test func aPhotoWithLargeDigitsIsReadAtTheFirstLookAndBoxedAtFullSize() throws {
+        // 1600×1200, digits about 195 px tall: decoded at 1/2 (800×600) and read in the 2× reduced
+        // first look (400×300), where they are about 48 px tall.
+        var page = P.Page(width: 1600, height: 1200)
+        let boxes = page.write([3, 8], x: 500, baseline: 700, gaps: [60], scale: 10)
+        let jpeg = try encodeJPEG(page.gray, quality: 90)
+        let reading = try readNumber(fromFileBytes: jpeg, keepingPage: true, classify: { P.model!.predict($0) })
+        #expect(reading.number == "38")
+        #expect(reading.page?.width == 400 && reading.page?.height == 300)
+        // One first-look pixel is 4 px of the photo.
+        for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, 10), "\(digit.box) vs \(box)") }
+    }
+
+    @Test func aPhotoWithSmallDigitsIsLookedAtAgainInTheirBandWithTheSameDigitsAndBoxesAsAtFullSize() throws {
+        // Digits about 97 px tall: 24 px in the first look, so their band is looked at again at 800×600.
+        var page = P.Page(width: 1600, height: 1200)
+        let boxes = page.write([4, 0, 7], x: 900, baseline: 400, gaps: [40, 40], scale: 5)
+        let jpeg = try encodeJPEG(page.gray, quality: 90)
+        let reading = try readNumber(fromFileBytes: jpeg, keepingPage: true, classify: { P.model!.predict($0) })
+        #expect(reading.number == "407")
+        #expect(reading.page?.width == 800 && reading.page?.height == 600)
+        for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, 6), "\(digit.box) vs \(box)") }
+        // The same file decoded at full size and read in one look over the whole page.
+        let whole = try readNumber(fromFileBytes: jpeg, decodeOptions: DecodeOptions(minShortSide: 0),
+                                   classify: { P.model!.predict($0) })
+        #expect(whole.number == reading.number)
+        for (a, b) in zip(reading.digits, whole.digits) { #expect(near(a.box, b.box, 4), "\(a.box) vs \(b.box)") }
+    }
 }

@@ -51,6 +51,20 @@ import Testing
         #expect(fast.width == 61 && fast.height == 45)
         for i in 0..<gray.luma.count { #expect(fast.pixels[i] == Float(Int(gray.luma[i])) * (1 / 255)) }
     }
+
+    @Test func workingImageAtFactorTwoMatchesPlainBlockAverages() {
+        // Odd sides: the last column and row are dropped, as by the general loop.
+        let gray = Canvas(width: 61, height: 45, left: 0.1, right: 0.9).gray
+        let fast = toWorkingImage(gray, factor: 2)
+        #expect(fast.width == 30 && fast.height == 22)
+        for y in 0..<22 {
+            for x in 0..<30 {
+                let sum = Int(gray[2 * x, 2 * y]) + Int(gray[2 * x + 1, 2 * y])
+                    + Int(gray[2 * x, 2 * y + 1]) + Int(gray[2 * x + 1, 2 * y + 1])
+                #expect(fast[x, y] == Float(sum) * (1 / (255 * 4)), "(\(x), \(y))")
+            }
+        }
+    }
 }
 
 // MARK: - References: the straightforward versions the fast kernels replaced (tests only).
