@@ -62,7 +62,7 @@ struct CleanedPage {
 }
 
 /// gray → polarity (ink bright) → illumination flattened (averaged 3×3 under heavy noise) →
-/// ruled lines removed → components;
+/// ruled lines removed → printed line segments (boxes, combs, underlines) removed → components;
 /// `record` receives the stage pictures (gray, polarity, flattened, lines-removed).
 func cleanPage(_ image: GrayImage, record: (String, @autoclosure () -> GrayImage) -> Void = { _, _ in }) -> CleanedPage {
     let gray = toWorkingImage(image)
@@ -72,7 +72,9 @@ func cleanPage(_ image: GrayImage, record: (String, @autoclosure () -> GrayImage
     let (flattened, thresholds, _) = suppressNoise(flattenIllumination(bright))
     record("flattened", flattened.grayImage())
     let lowMask = inkMask(flattened, above: thresholds.low)
-    let (cleaned, ruledLineCount) = removeRuledLines(flattened, mask: lowMask)
+    let (withoutRuledLines, ruledLineCount) = removeRuledLines(flattened, mask: lowMask)
+    let (cleaned, _) = removeLineSegments(withoutRuledLines,
+                                          mask: inkMask(withoutRuledLines, above: thresholds.low))
     record("lines-removed", cleaned.grayImage())
     let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
     return CleanedPage(cleaned: cleaned, thresholds: thresholds, labels: labels, components: components,

@@ -1,0 +1,58 @@
+/// Which of the line segments found (`findLineSegments`, both axes) are printed structure rather
+/// than a digit's strokes. A segment is printed when
+/// - it is longer than `printedElongation` thicknesses (an underline, a stretch of ruled line, a
+///   box's side: no digit stroke is that long for its width); or
+/// - it belongs to an arrangement of at least three segments joined end to line at right angles
+///   (a box's corners, a comb's ticks standing on its baseline, the cells of a row of boxes); a
+///   7 (bar and stem) or a 4 (two strokes and a bar) gives at most two such joins, and their
+///   strokes are rarely both thin and within 5° of the axes; or
+/// - it has a parallel twin (slopes within 1°, lengths within 15%, thicknesses within 30% or 1 px,
+///   covering the same along-range): the walls of a row of boxes, whose top and bottom were
+///   taken as ruled lines, are repeated exactly; a digit's strokes are not.
+func printedLineSegments(_ segments: [LineSegment], rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
+    let count = segments.count
+    guard count > 0 else { return [] }
+    var parent = Array(0..<count)
+    func root(_ i: Int) -> Int {
+        var i = i
+        while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+        return i
+    }
+    var printed = segments.map { $0.elongation >= rules.printedElongation }
+    for i in 0..<count {
+        for j in (i + 1)..<max(i + 1, count) {
+            let a = segments[i], b = segments[j]
+            if a.axis != b.axis {
+                if endMeetsLine(a, b) || endMeetsLine(b, a) { parent[root(i)] = root(j) }
+            } else if areTwins(a, b) {
+                printed[i] = true; printed[j] = true
+            }
+        }
+    }
+    var groupSize = [Int](repeating: 0, count: count)
+    for i in 0..<count { groupSize[root(i)] += 1 }
+    return segments.indices.filter { printed[$0] || groupSize[root($0)] >= 3 }.map { segments[$0] }
+}
+
+/// Whether an end of `a` lies on `b` (perpendicular): within both thicknesses and 2 px of `b`'s
+/// line, and of `b`'s along-range.
+func endMeetsLine(_ a: LineSegment, _ b: LineSegment) -> Bool {
+    let reach = a.thickness + b.thickness + 2
+    for end in a.endpoints {
+        let (along, across) = b.axis == .horizontal ? (end.x, end.y) : (end.y, end.x)
+        guard along >= Float(b.start) - reach, along <= Float(b.end) + reach else { continue }
+        if abs(across - b.across(at: along)) <= reach { return true }
+    }
+    return false
+}
+
+/// Whether two segments on one axis are printed copies of each other (see `printedLineSegments`).
+func areTwins(_ a: LineSegment, _ b: LineSegment) -> Bool {
+    let slopeTolerance: Float = 0.0175   // tan 1°
+    guard abs(a.slope - b.slope) <= slopeTolerance else { return false }
+    let shorter = Float(min(a.length, b.length)), longer = Float(max(a.length, b.length))
+    guard shorter >= 0.85 * longer else { return false }
+    guard abs(a.thickness - b.thickness) <= max(1, 0.3 * max(a.thickness, b.thickness)) else { return false }
+    let overlap = min(a.end, b.end) - max(a.start, b.start) + 1
+    return Float(overlap) >= 0.85 * shorter
+}
