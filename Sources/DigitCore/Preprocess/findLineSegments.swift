@@ -42,15 +42,18 @@ struct LineSegment: Equatable, Sendable {
 
 /// What makes a run of ink a printed line.
 struct LineSegmentRules: Sendable {
-    /// Printed rules are 0.1–0.5 mm: 1–6 px at 100–300 dpi, up to about 7 once blurred into the
+    /// Printed rules are 0.1–0.5 mm: 1–6 px at 100–300 dpi, up to about 12 once blurred into the
     /// low mask. A pen stroke at the resolution where a digit is drawn is thicker than this
     /// except on small images, where the elongation rules below keep it.
-    var maximumThickness = 7
-    /// The shortest run taken for a line at all (px), and the least elongation of a candidate: a
-    /// digit's own strokes (MNIST's are about a tenth of the digit's height thick) are shorter
-    /// than 8 thicknesses, except a long thin 1, which the arrangement rule below keeps.
+    var maximumThickness = 12
+    /// The shortest run taken for a line at all (px), and the least elongation (length over
+    /// thickness) of a candidate: a comb's tick may be as short as 4 thicknesses.
     var minimumLength = 12
-    var candidateElongation: Float = 8
+    var candidateElongation: Float = 4
+    /// The least elongation of a line in an arrangement of joined lines (`printedLineSegments`):
+    /// a digit's strokes (MNIST's are about a tenth of the digit's height thick) are shorter
+    /// than 8 thicknesses, except a long thin 1, which has no such joins.
+    var arrangementElongation: Float = 8
     /// A line this many times longer than thick is printed wherever it is (an underline, a
     /// ruled line, a box's side on its own): no digit stroke is 18 thicknesses long.
     var printedElongation: Float = 18

@@ -25,12 +25,16 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     let ruledLineCount = page.ruledLineCount
     record("ink-mask", componentPicture(labels, components, width: cleaned.width, height: cleaned.height, chosen: []))
     // Empty printed frames (form boxes, comb cells) are structure, not a digit.
-    let digitLike = components.filter {
+    var digitLike = components.filter {
         !($0.reachesHigh && isEmptyFrame($0, labels: labels, width: cleaned.width))
     }
-    guard let selection = selectDigit(digitLike, width: cleaned.width, height: cleaned.height) else {
-        return noDigit()
+    // A flat bar (what is left of a printed line) is not a digit: choose again without it.
+    var chosen = selectDigit(digitLike, width: cleaned.width, height: cleaned.height)
+    while let flat = chosen, isFlatBar(width: flat.boxWidth, height: flat.boxHeight) {
+        digitLike.removeAll { flat.labels.contains($0.label) }
+        chosen = selectDigit(digitLike, width: cleaned.width, height: cleaned.height)
     }
+    guard let selection = chosen else { return noDigit() }
     record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,
                                      chosen: selection.labels))
     let ink = extractInk(cleaned, labels: labels, selection: selection, thresholds: thresholds)
@@ -69,16 +73,24 @@ func cleanPage(_ image: GrayImage, record: (String, @autoclosure () -> GrayImage
     record("gray", gray.grayImage())
     let bright = normalisePolarity(gray)
     record("polarity", bright.grayImage())
-    let (flattened, thresholds, _) = suppressNoise(flattenIllumination(bright))
+    var (flattened, thresholds, _) = suppressNoise(flattenIllumination(bright))
     record("flattened", flattened.grayImage())
     let lowMask = inkMask(flattened, above: thresholds.low)
-    let (withoutRuledLines, ruledLineCount) = removeRuledLines(flattened, mask: lowMask)
-    let (cleaned, _) = removeLineSegments(withoutRuledLines,
-                                          mask: inkMask(withoutRuledLines, above: thresholds.low))
+    let ruledLines = findRuledLines(lowMask)
+    let withoutRuledLines = paintRuledLines(flattened, ruledLines)
+    let ruledLineCount = ruledLines.horizontal.count + ruledLines.vertical.count
+    let ruledSegments = ruledLines.horizontal.map { $0.segment(axis: .horizontal, width: flattened.width, height: flattened.height) }
+        + ruledLines.vertical.map { $0.segment(axis: .vertical, width: flattened.width, height: flattened.height) }
+    let (cleaned, segmentCount) = removeLineSegments(withoutRuledLines,
+                                                     mask: inkMask(withoutRuledLines, above: thresholds.low),
+                                                     ruledLines: ruledSegments)
     record("lines-removed", cleaned.grayImage())
+    // Printed lines darker than the digit (a black box around a pencil digit) set Otsu's threshold
+    // above the digit's ink; once they are gone, the thresholds are the digit's own.
+    if ruledLineCount + segmentCount > 0 { thresholds = inkThresholds(cleaned) }
     let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
     return CleanedPage(cleaned: cleaned, thresholds: thresholds, labels: labels, components: components,
-                       ruledLineCount: ruledLineCount)
+                       ruledLineCount: ruledLineCount + segmentCount)
 }
 
 /// Applies to one MNIST digit (28×28 bytes, ink = 255) the same normalisation that

@@ -1,15 +1,18 @@
 /// Which of the line segments found (`findLineSegments`, both axes) are printed structure rather
-/// than a digit's strokes. A segment is printed when
+/// than a digit's strokes; `printedContext` are lines known to be printed (the ruled lines painted
+/// out before), used only for the joins. A segment is printed when
 /// - it is longer than `printedElongation` thicknesses (an underline, a stretch of ruled line, a
 ///   box's side: no digit stroke is that long for its width); or
-/// - it belongs to an arrangement of at least three segments joined end to line at right angles
-///   (a box's corners, a comb's ticks standing on its baseline, the cells of a row of boxes); a
-///   7 (bar and stem) or a 4 (two strokes and a bar) gives at most two such joins, and their
-///   strokes are rarely both thin and within 5° of the axes; or
+/// - it is longer than `arrangementElongation` thicknesses and belongs to an arrangement of at
+///   least three such segments joined end to line at right angles (a box's corners, the cells
+///   of a row of boxes); a 7 (bar and stem) or a 4 gives at most two such joins among strokes
+///   that are both thin and within 5° of the axes; or
 /// - it has a parallel twin (slopes within 1°, lengths within 15%, thicknesses within 30% or 1 px,
-///   covering the same along-range): the walls of a row of boxes, whose top and bottom were
-///   taken as ruled lines, are repeated exactly; a digit's strokes are not.
-func printedLineSegments(_ segments: [LineSegment], rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
+///   covering the same along-range) and an end on a printed line: a comb's ticks on its baseline,
+///   the walls of a row of boxes between its top and bottom lines. Printing repeats a shape
+///   exactly; two handwritten strokes are rarely that alike.
+func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment] = [],
+                         rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
     let count = segments.count
     guard count > 0 else { return [] }
     var parent = Array(0..<count)
@@ -19,19 +22,26 @@ func printedLineSegments(_ segments: [LineSegment], rules: LineSegmentRules = Li
         return i
     }
     var printed = segments.map { $0.elongation >= rules.printedElongation }
+    let arranged = segments.map { $0.elongation >= rules.arrangementElongation }
+    var hasTwin = [Bool](repeating: false, count: count)
     for i in 0..<count {
         for j in (i + 1)..<max(i + 1, count) {
             let a = segments[i], b = segments[j]
             if a.axis != b.axis {
-                if endMeetsLine(a, b) || endMeetsLine(b, a) { parent[root(i)] = root(j) }
+                if arranged[i] && arranged[j] && (endMeetsLine(a, b) || endMeetsLine(b, a)) { parent[root(i)] = root(j) }
             } else if areTwins(a, b) {
-                printed[i] = true; printed[j] = true
+                hasTwin[i] = true; hasTwin[j] = true
             }
         }
     }
     var groupSize = [Int](repeating: 0, count: count)
-    for i in 0..<count { groupSize[root(i)] += 1 }
-    return segments.indices.filter { printed[$0] || groupSize[root($0)] >= 3 }.map { segments[$0] }
+    for i in 0..<count where arranged[i] { groupSize[root(i)] += 1 }
+    for i in 0..<count where arranged[i] && groupSize[root(i)] >= 3 { printed[i] = true }
+    let printedLines = printedContext + segments.indices.filter { printed[$0] }.map { segments[$0] }
+    for i in 0..<count where !printed[i] && hasTwin[i] {
+        if printedLines.contains(where: { $0.axis != segments[i].axis && endMeetsLine(segments[i], $0) }) { printed[i] = true }
+    }
+    return segments.indices.filter { printed[$0] }.map { segments[$0] }
 }
 
 /// Whether an end of `a` lies on `b` (perpendicular): within both thicknesses and 2 px of `b`'s

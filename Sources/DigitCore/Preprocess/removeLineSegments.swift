@@ -3,13 +3,13 @@
 /// `image`. Where a digit's stroke crosses or lies along a line, the ink across the line is
 /// thicker than a printed line, so those pixels are not on the line and stay: the stroke stays
 /// whole. Returns the cleaned image and how many segments were removed.
-func removeLineSegments(_ image: FloatImage, mask: InkMask,
+func removeLineSegments(_ image: FloatImage, mask: InkMask, ruledLines: [LineSegment] = [],
                         rules: LineSegmentRules = LineSegmentRules()) -> (image: FloatImage, segmentCount: Int) {
     let horizontal = findLineSegments(mask, axis: .horizontal, rules: rules)
     var withoutHorizontal = mask
     for segment in horizontal { for i in segment.pixels { withoutHorizontal.bits[i] = false } }
     let vertical = findLineSegments(withoutHorizontal, axis: .vertical, rules: rules)
-    let printed = printedLineSegments(horizontal + vertical, rules: rules)
+    let printed = printedLineSegments(horizontal + vertical, printedContext: ruledLines, rules: rules)
     guard !printed.isEmpty else { return (image, 0) }
     var cleaned = image
     for segment in printed where segment.axis == .horizontal { inpaintAcross(&cleaned, segment, mask: mask) }
