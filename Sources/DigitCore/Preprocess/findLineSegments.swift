@@ -172,7 +172,40 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
         for bin in 0..<binCount where runStart[bin] >= 0 { close(bin) }
     }
     guard found else { return [] }
-    return lineSegments(onLine, thin: thin, axis: axis, width: width, height: height)
+    return joinCollinear(lineSegments(onLine, thin: thin, axis: axis, width: width, height: height))
+}
+
+/// `segments` (on one axis) with collinear pieces joined: a line is cut wherever something
+/// crosses it (a comb's tick, a box's wall, a digit's stroke: the ink across the line is thick
+/// there) and a dotted line is all gaps. Two pieces are one line when the gap between them is
+/// at most three thicknesses and 2 px and each, extended, meets the other's end within half a
+/// thickness and 1.5 px.
+func joinCollinear(_ segments: [LineSegment]) -> [LineSegment] {
+    var pieces = segments.sorted { $0.start < $1.start }
+    var joined = true
+    while joined {
+        joined = false
+        outer: for i in pieces.indices {
+            for j in pieces.indices where j != i {
+                let a = pieces[i], b = pieces[j]
+                let thickness = max(a.thickness, b.thickness)
+                let gap = b.start - a.end
+                guard gap >= 1, Float(gap) <= 3 * thickness + 2 else { continue }
+                let reach = thickness / 2 + 1.5
+                guard abs(a.across(at: Float(b.start)) - b.acrossAtStart) <= reach,
+                      abs(b.across(at: Float(a.end)) - a.acrossAtEnd) <= reach else { continue }
+                let lengths = Float(a.length + b.length)
+                pieces[i] = LineSegment(axis: a.axis, start: a.start, end: b.end,
+                                        acrossAtStart: a.acrossAtStart, acrossAtEnd: b.acrossAtEnd,
+                                        thickness: (a.thickness * Float(a.length) + b.thickness * Float(b.length)) / lengths,
+                                        pixels: a.pixels + b.pixels)
+                pieces.remove(at: j)
+                joined = true
+                break outer
+            }
+        }
+    }
+    return pieces
 }
 
 /// The 8-connected groups of `onLine` pixels as segments: along extent, across position at each
