@@ -172,15 +172,36 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
         for bin in 0..<binCount where runStart[bin] >= 0 { close(bin) }
     }
     guard found else { return [] }
-    return joinCollinear(lineSegments(onLine, thin: thin, axis: axis, width: width, height: height))
+    return joinCollinear(lineSegments(onLine, thin: thin, axis: axis, width: width, height: height), mask: mask)
+        .filter { isStraight($0, width: width) }
+}
+
+/// Whether a segment is as straight as print: the centre of its pixels at each along position
+/// stays within half its thickness (at least 1.5 px) of the chord between its ends. A
+/// digit's curve (the side of a 0) or a wobbling handwritten stroke runs inside a band as thick
+/// as its stroke for a while, but bends away from its chord by more than that.
+func isStraight(_ segment: LineSegment, width: Int) -> Bool {
+    let count = segment.length
+    var sums = [Float](repeating: 0, count: count), counts = [Int](repeating: 0, count: count)
+    for i in segment.pixels {
+        let along = segment.axis == .horizontal ? i % width : i / width
+        let across = segment.axis == .horizontal ? i / width : i % width
+        sums[along - segment.start] += Float(across); counts[along - segment.start] += 1
+    }
+    let tolerance = max(1.5, 0.5 * segment.thickness)
+    for k in 0..<count where counts[k] > 0 {
+        let centre = sums[k] / Float(counts[k])
+        if abs(centre - segment.across(at: Float(segment.start + k))) > tolerance { return false }
+    }
+    return true
 }
 
 /// `segments` (on one axis) with collinear pieces joined: a line is cut wherever something
 /// crosses it (a comb's tick, a box's wall, a digit's stroke: the ink across the line is thick
-/// there) and a dotted line is all gaps. Two pieces are one line when the gap between them is
-/// at most three thicknesses and 2 px and each, extended, meets the other's end within half a
-/// thickness and 1.5 px.
-func joinCollinear(_ segments: [LineSegment]) -> [LineSegment] {
+/// there) and a dotted line is all gaps. Two pieces are one line when each, extended, meets the
+/// other's end within half a thickness and 1.5 px, and the gap between them is at most three
+/// thicknesses and 2 px or is ink all the way along the line (a crossing stroke, however wide).
+func joinCollinear(_ segments: [LineSegment], mask: InkMask) -> [LineSegment] {
     var pieces = segments.sorted { $0.start < $1.start }
     var joined = true
     while joined {
@@ -190,10 +211,12 @@ func joinCollinear(_ segments: [LineSegment]) -> [LineSegment] {
                 let a = pieces[i], b = pieces[j]
                 let thickness = max(a.thickness, b.thickness)
                 let gap = b.start - a.end
-                guard gap >= 1, Float(gap) <= 3 * thickness + 2 else { continue }
+                guard gap >= 1 else { continue }
                 let reach = thickness / 2 + 1.5
                 guard abs(a.across(at: Float(b.start)) - b.acrossAtStart) <= reach,
                       abs(b.across(at: Float(a.end)) - a.acrossAtEnd) <= reach else { continue }
+                guard Float(gap) <= 3 * thickness + 2 || inkAlong(a, from: a.end + 1, to: b.start - 1, mask: mask)
+                else { continue }
                 let lengths = Float(a.length + b.length)
                 pieces[i] = LineSegment(axis: a.axis, start: a.start, end: b.end,
                                         acrossAtStart: a.acrossAtStart, acrossAtEnd: b.acrossAtEnd,
@@ -244,4 +267,15 @@ private func lineSegments(_ onLine: [Bool], thin: [UInt8], axis: LineAxis, width
                                     thickness: Float(thicknessSum) / Float(queue.count), pixels: queue))
     }
     return segments
+}
+
+/// Whether `mask` has ink on `segment`'s line (extended) at every along position in `from…to`.
+func inkAlong(_ segment: LineSegment, from: Int, to: Int, mask: InkMask) -> Bool {
+    guard from <= to else { return true }
+    let acrossCount = segment.axis.acrossCount(width: mask.width, height: mask.height)
+    for a in from...to {
+        let c = Int(segment.across(at: Float(a)).rounded())
+        guard c >= 0, c < acrossCount, mask.bits[segment.axis.index(along: a, across: c, width: mask.width)] else { return false }
+    }
+    return true
 }

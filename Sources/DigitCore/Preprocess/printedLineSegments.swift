@@ -44,8 +44,8 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
     return segments.indices.filter { printed[$0] }.map { segments[$0] }
 }
 
-/// Whether an end of `a` lies on `b` (perpendicular): within both thicknesses and 2 px of `b`'s
-/// line, and of `b`'s along-range.
+/// Whether an end of `a` lies on `b` (perpendicular): within both thicknesses and 2 px
+/// of `b`'s line, and of `b`'s along-range.
 func endMeetsLine(_ a: LineSegment, _ b: LineSegment) -> Bool {
     let reach = a.thickness + b.thickness + 2
     for end in a.endpoints {
