@@ -82,7 +82,8 @@ func cleanPage(_ image: GrayImage, record: (String, @autoclosure () -> GrayImage
     let ruledSegments = ruledLines.horizontal.map { $0.segment(axis: .horizontal, width: flattened.width, height: flattened.height) }
         + ruledLines.vertical.map { $0.segment(axis: .vertical, width: flattened.width, height: flattened.height) }
     let (cleaned, segmentCount) = removeLineSegments(withoutRuledLines,
-                                                     mask: inkMask(withoutRuledLines, above: thresholds.low),
+                                                     mask: ruledLineCount == 0 ? lowMask
+                                                         : inkMask(withoutRuledLines, above: thresholds.low),
                                                      ruledLines: ruledSegments)
     record("lines-removed", cleaned.grayImage())
     // Printed lines darker than the digit (a black box around a pencil digit) set Otsu's threshold

@@ -10,7 +10,9 @@
 /// - it has a parallel twin (slopes within 1°, lengths within 15%, thicknesses within 30% or 1 px,
 ///   covering the same along-range) and an end on a printed line: a comb's ticks on its baseline,
 ///   the walls of a row of boxes between its top and bottom lines. Printing repeats a shape
-///   exactly; two handwritten strokes are rarely that alike.
+///   exactly; two handwritten strokes are rarely that alike. When that line is a ruled line
+///   (`printedContext`), two twins are needed (three alike): the two sides of a tall 0 on ruled
+///   paper are mirror twins that may end near a line the 0 crosses.
 func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment] = [],
                          rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
     let count = segments.count
@@ -23,23 +25,26 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
     }
     var printed = segments.map { $0.elongation >= rules.printedElongation }
     let arranged = segments.map { $0.elongation >= rules.arrangementElongation }
-    var hasTwin = [Bool](repeating: false, count: count)
+    var twins = [Int](repeating: 0, count: count)
     for i in 0..<count {
         for j in (i + 1)..<max(i + 1, count) {
             let a = segments[i], b = segments[j]
             if a.axis != b.axis {
                 if arranged[i] && arranged[j] && (endMeetsLine(a, b) || endMeetsLine(b, a)) { parent[root(i)] = root(j) }
             } else if areTwins(a, b) {
-                hasTwin[i] = true; hasTwin[j] = true
+                twins[i] += 1; twins[j] += 1
             }
         }
     }
     var groupSize = [Int](repeating: 0, count: count)
     for i in 0..<count where arranged[i] { groupSize[root(i)] += 1 }
     for i in 0..<count where arranged[i] && groupSize[root(i)] >= 3 { printed[i] = true }
-    let printedLines = printedContext + segments.indices.filter { printed[$0] }.map { segments[$0] }
-    for i in 0..<count where !printed[i] && hasTwin[i] {
-        if printedLines.contains(where: { $0.axis != segments[i].axis && endMeetsLine(segments[i], $0) }) { printed[i] = true }
+    let printedLines = segments.indices.filter { printed[$0] }.map { segments[$0] }
+    for i in 0..<count where !printed[i] && twins[i] > 0 {
+        func meets(_ line: LineSegment) -> Bool { line.axis != segments[i].axis && endMeetsLine(segments[i], line) }
+        if printedLines.contains(where: meets) || (twins[i] >= 2 && printedContext.contains(where: meets)) {
+            printed[i] = true
+        }
     }
     return segments.indices.filter { printed[$0] }.map { segments[$0] }
 }
