@@ -54,9 +54,12 @@ struct LineSegmentRules: Sendable {
     /// a digit's strokes (MNIST's are about a tenth of the digit's height thick) are shorter
     /// than 8 thicknesses, except a long thin 1, which has no such joins.
     var arrangementElongation: Float = 8
-    /// A line this many times longer than thick is printed wherever it is (an underline, a
-    /// ruled line, a box's side on its own): no digit stroke is 18 thicknesses long.
+    /// A line this many times longer than thick, and at least `printedLength` px long, is
+    /// printed wherever it is (an underline, a ruled line, a box's side on its own): no digit
+    /// stroke is 18 thicknesses long, except a 1 drawn 1 px wide (a 1-bit MNIST digit), which is
+    /// at most MNIST's 20-px box long.
     var printedElongation: Float = 18
+    var printedLength = 24
     /// Slopes tried: −5°…5° in half degrees (forms and scans are skewed up to ±5°).
     var slopes: [Float] = stride(from: -5.0, through: 5.0, by: 0.5).map { Float(tan($0 * .pi / 180)) }
 }

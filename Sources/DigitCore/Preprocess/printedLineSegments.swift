@@ -1,8 +1,8 @@
 /// Which of the line segments found (`findLineSegments`, both axes) are printed structure rather
 /// than a digit's strokes; `printedContext` are lines known to be printed (the ruled lines painted
 /// out before), used only for the joins. A segment is printed when
-/// - it is longer than `printedElongation` thicknesses (an underline, a stretch of ruled line, a
-///   box's side: no digit stroke is that long for its width); or
+/// - it is longer than `printedElongation` thicknesses and `printedLength` px (an underline, a
+///   stretch of ruled line, a box's side: no digit stroke is that long for its width); or
 /// - it is longer than `arrangementElongation` thicknesses and belongs to an arrangement of at
 ///   least three such segments joined end to line at right angles (a box's corners, the cells
 ///   of a row of boxes); a 7 (bar and stem) or a 4 gives at most two such joins among strokes
@@ -23,7 +23,7 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
         while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
         return i
     }
-    var printed = segments.map { $0.elongation >= rules.printedElongation }
+    var printed = segments.map { $0.elongation >= rules.printedElongation && $0.length >= rules.printedLength }
     let arranged = segments.map { $0.elongation >= rules.arrangementElongation }
     var twins = [Int](repeating: 0, count: count)
     for i in 0..<count {
