@@ -205,33 +205,27 @@ func isStraight(_ segment: LineSegment, width: Int) -> Bool {
 /// other's end within half a thickness and 1.5 px, and the gap between them is at most three
 /// thicknesses and 2 px or is ink all the way along the line (a crossing stroke, however wide).
 func joinCollinear(_ segments: [LineSegment], mask: InkMask) -> [LineSegment] {
-    var pieces = segments.sorted { $0.start < $1.start }
-    var joined = true
-    while joined {
-        joined = false
-        outer: for i in pieces.indices {
-            for j in pieces.indices where j != i {
-                let a = pieces[i], b = pieces[j]
-                let thickness = max(a.thickness, b.thickness)
-                let gap = b.start - a.end
-                guard gap >= 1 else { continue }
-                let reach = thickness / 2 + 1.5
-                guard abs(a.across(at: Float(b.start)) - b.acrossAtStart) <= reach,
-                      abs(b.across(at: Float(a.end)) - a.acrossAtEnd) <= reach else { continue }
-                guard Float(gap) <= 3 * thickness + 2 || inkAlong(a, from: a.end + 1, to: b.start - 1, mask: mask)
-                else { continue }
-                let lengths = Float(a.length + b.length)
-                pieces[i] = LineSegment(axis: a.axis, start: a.start, end: b.end,
-                                        acrossAtStart: a.acrossAtStart, acrossAtEnd: b.acrossAtEnd,
-                                        thickness: (a.thickness * Float(a.length) + b.thickness * Float(b.length)) / lengths,
-                                        pixels: a.pixels + b.pixels)
-                pieces.remove(at: j)
-                joined = true
-                break outer
-            }
+    // In order of their starts, each piece extends the latest line it continues (one pass).
+    var lines: [LineSegment] = []
+    for b in segments.sorted(by: { $0.start < $1.start }) {
+        let k = lines.lastIndex { a in
+            let thickness = max(a.thickness, b.thickness)
+            let gap = b.start - a.end
+            guard gap >= 1 else { return false }
+            let reach = thickness / 2 + 1.5
+            guard abs(a.across(at: Float(b.start)) - b.acrossAtStart) <= reach,
+                  abs(b.across(at: Float(a.end)) - a.acrossAtEnd) <= reach else { return false }
+            return Float(gap) <= 3 * thickness + 2 || inkAlong(a, from: a.end + 1, to: b.start - 1, mask: mask)
         }
+        guard let k else { lines.append(b); continue }
+        let a = lines[k]
+        let lengths = Float(a.length + b.length)
+        lines[k] = LineSegment(axis: a.axis, start: a.start, end: b.end,
+                               acrossAtStart: a.acrossAtStart, acrossAtEnd: b.acrossAtEnd,
+                               thickness: (a.thickness * Float(a.length) + b.thickness * Float(b.length)) / lengths,
+                               pixels: a.pixels + b.pixels)
     }
-    return pieces
+    return lines
 }
 
 /// The 8-connected groups of `onLine` pixels as segments: along extent, across position at each
