@@ -10,7 +10,8 @@ public struct PreprocessResult: Sendable {
     /// Height of the digit's ink box in the image preprocessing worked on (px), `nil` when no
     /// digit was found: how much detail the digit had before it was scaled into MNIST's 20 px box.
     public var digitHeight: Int?
-    /// How many ruled or grid lines were found and painted out (0 when no digit was found).
+    /// How many ruled or grid lines and printed line segments (box sides, comb ticks, underlines)
+    /// were found and painted out (0 when no digit was found).
     public var ruledLineCount: Int
 
     public init(digit: DigitImage?, warnings: [String] = [], steps: [PreprocessStep] = [], digitHeight: Int? = nil,

@@ -52,12 +52,20 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
 }
 
 /// The digit among `page`'s components: empty printed frames (form boxes, comb cells) are
-/// structure, not a digit; `selectDigit` picks among the rest.
+/// structure, not a digit; `selectDigit` picks among the rest, and a flat bar it picks (a leftover
+/// piece of a printed line, `isFlatBar`) is set aside and the choice made again.
 func chooseDigit(_ page: CleanedPage) -> DigitSelection? {
-    let digitLike = page.components.filter {
-        !($0.reachesHigh && isEmptyFrame($0, labels: page.labels, width: page.cleaned.width))
+    let (width, height) = (page.cleaned.width, page.cleaned.height)
+    var digitLike = page.components.filter {
+        !($0.reachesHigh && isEmptyFrame($0, labels: page.labels, width: width))
     }
-    return selectDigit(digitLike, width: page.cleaned.width, height: page.cleaned.height)
+    // A flat bar (what is left of a printed line) is not a digit: choose again without it.
+    var chosen = selectDigit(digitLike, width: width, height: height)
+    while let flat = chosen, isFlatBar(width: flat.boxWidth, height: flat.boxHeight) {
+        digitLike.removeAll { flat.labels.contains($0.label) }
+        chosen = selectDigit(digitLike, width: width, height: height)
+    }
+    return chosen
 }
 
 /// A page cleaned for reading: ink bright, lighting divided out, ruled lines painted out, and
@@ -75,7 +83,7 @@ struct CleanedPage {
 }
 
 /// gray → polarity (ink bright) → illumination flattened (averaged 3×3 under heavy noise) →
-/// ruled lines removed → components;
+/// ruled lines removed → printed line segments (boxes, combs, underlines) removed → components;
 /// `record` receives the stage pictures (gray, polarity, flattened, lines-removed).
 func cleanPage(_ image: GrayImage, record: (String, @autoclosure () -> GrayImage) -> Void = { _, _ in }) -> CleanedPage {
     cleanPage(working: toWorkingImage(image), record: record)
@@ -91,19 +99,34 @@ func cleanPage(working gray: FloatImage,
     let flattened = flattenIllumination(bright)
     let (maskSource, thresholds, _) = suppressNoise(flattened)
     record("flattened", maskSource.grayImage())
-    let page = labelInk(maskSource, thresholds: thresholds, flattened: flattened)
+    let page = labelInk(maskSource, thresholds: thresholds, flattened: flattened, retakingThresholds: true)
     record("lines-removed", page.cleaned.grayImage())
     return page
 }
 
-/// Ruled lines removed from `image` (the flattened image or its noise-averaged copy) and its ink
-/// labelled with `thresholds`; `flattened` is kept for a second look.
-func labelInk(_ image: FloatImage, thresholds: InkThresholds, flattened: FloatImage) -> CleanedPage {
+/// Ruled lines and printed line segments (boxes, combs, underlines) removed from `image` (the
+/// flattened image or its noise-averaged copy) and its ink labelled with `thresholds`, or, when
+/// `retakingThresholds` and lines were removed, with thresholds taken again on what is left (printed
+/// lines darker than the digit, a black box around a pencil digit, set Otsu's threshold above the
+/// digit's ink; once they are gone, the thresholds are the digit's own). `flattened` is kept for a
+/// second look.
+func labelInk(_ image: FloatImage, thresholds: InkThresholds, flattened: FloatImage,
+              retakingThresholds: Bool = false) -> CleanedPage {
+    var thresholds = thresholds
     let lowMask = inkMask(image, above: thresholds.low)
-    let (cleaned, ruledLineCount) = removeRuledLines(image, mask: lowMask)
+    let ruledLines = findRuledLines(lowMask)
+    let withoutRuledLines = paintRuledLines(image, ruledLines)
+    let ruledLineCount = ruledLines.horizontal.count + ruledLines.vertical.count
+    let ruledSegments = ruledLines.horizontal.map { $0.segment(axis: .horizontal, width: image.width, height: image.height) }
+        + ruledLines.vertical.map { $0.segment(axis: .vertical, width: image.width, height: image.height) }
+    let (cleaned, segmentCount) = removeLineSegments(withoutRuledLines,
+                                                     mask: ruledLineCount == 0 ? lowMask
+                                                         : inkMask(withoutRuledLines, above: thresholds.low),
+                                                     ruledLines: ruledSegments)
+    if retakingThresholds && ruledLineCount + segmentCount > 0 { thresholds = inkThresholds(cleaned) }
     let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
     return CleanedPage(cleaned: cleaned, thresholds: thresholds, labels: labels, components: components,
-                       ruledLineCount: ruledLineCount, flattened: flattened)
+                       ruledLineCount: ruledLineCount + segmentCount, flattened: flattened)
 }
 
 /// Applies to one MNIST digit (28×28 bytes, ink = 255) the same normalisation that

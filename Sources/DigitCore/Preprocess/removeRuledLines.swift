@@ -174,10 +174,16 @@ func inpaintHorizontalLines(_ image: FloatImage, _ lines: [RuledLine]) -> FloatI
 /// Finds near-horizontal and near-vertical lines in `mask` and paints them out of `image`.
 /// Returns the cleaned image and how many lines were removed.
 func removeRuledLines(_ image: FloatImage, mask: InkMask) -> (image: FloatImage, lineCount: Int) {
+    let lines = findRuledLines(mask)
+    return (paintRuledLines(image, lines), lines.horizontal.count + lines.vertical.count)
+}
+
+/// The ruled lines of `mask`: near-horizontal ones (`findHorizontalLines`), then near-vertical ones
+/// (the same search on the transposed mask, without the horizontal lines' pixels; checked with
+/// `couldHoldLine` first, so most photos skip the transpose too). Vertical lines are in transposed
+/// coordinates (their `slope` is dx/dy, offsets are x about the image's vertical centre).
+func findRuledLines(_ mask: InkMask) -> (horizontal: [RuledLine], vertical: [RuledLine]) {
     let horizontal = findHorizontalLines(mask)
-    var cleaned = inpaintHorizontalLines(image, horizontal)
-    // Vertical lines: the same search on the transposed image, without the horizontal lines' pixels.
-    // (Checked with `couldHoldLine` first, so most photos skip the transpose too.)
     let withoutHorizontal = clearLines(mask, horizontal)
     var vertical: [RuledLine] = []
     if mask.height >= 16, mask.width >= 4, couldHoldLine(inkRows(withoutHorizontal)) {
@@ -185,14 +191,34 @@ func removeRuledLines(_ image: FloatImage, mask: InkMask) -> (image: FloatImage,
                                      bits: transpose(withoutHorizontal.bits, width: mask.width, height: mask.height))
         vertical = findHorizontalLines(transposedMask)
     }
-    if !vertical.isEmpty {
+    return (horizontal, vertical)
+}
+
+/// `image` with `lines` (as `findRuledLines` gives them) painted out (`inpaintHorizontalLines`).
+func paintRuledLines(_ image: FloatImage, _ lines: (horizontal: [RuledLine], vertical: [RuledLine])) -> FloatImage {
+    var cleaned = inpaintHorizontalLines(image, lines.horizontal)
+    if !lines.vertical.isEmpty {
         let transposed = FloatImage(width: cleaned.height, height: cleaned.width,
                                     pixels: transpose(cleaned.pixels, width: cleaned.width, height: cleaned.height))
-        let painted = inpaintHorizontalLines(transposed, vertical)
+        let painted = inpaintHorizontalLines(transposed, lines.vertical)
         cleaned = FloatImage(width: cleaned.width, height: cleaned.height,
                              pixels: transpose(painted.pixels, width: painted.width, height: painted.height))
     }
-    return (cleaned, horizontal.count + vertical.count)
+    return cleaned
+}
+
+extension RuledLine {
+    /// The line as a `LineSegment` across the whole of an image `width × height` (`axis`:
+    /// `.vertical` for a line found on the transposed mask), with no pixels of its own: the
+    /// printed context that `printedLineSegments` joins comb ticks and box walls to.
+    func segment(axis: LineAxis, width: Int, height: Int) -> LineSegment {
+        let alongCount = axis.alongCount(width: width, height: height)
+        let centre = Float(alongCount) / 2, middle = (lowOffset + highOffset) / 2
+        return LineSegment(axis: axis, start: 0, end: alongCount - 1,
+                           acrossAtStart: middle - slope * centre,
+                           acrossAtEnd: middle + slope * (Float(alongCount - 1) - centre),
+                           thickness: max(1, highOffset - lowOffset - 1), pixels: [])
+    }
 }
 
 /// `mask` with the pixels of `lines` (and one pixel beyond each side) cleared.

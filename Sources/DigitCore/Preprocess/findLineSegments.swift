@@ -1,0 +1,278 @@
+import Foundation
+
+/// Which way a printed line runs: along x (`horizontal`, within ±5°) or along y (`vertical`).
+/// `along` is the coordinate that runs with the line, `across` the one that crosses it.
+enum LineAxis: Sendable {
+    case horizontal, vertical
+
+    /// Pixel index of (along, across) in a row-major image `width` wide.
+    @inline(__always) func index(along a: Int, across c: Int, width: Int) -> Int {
+        self == .horizontal ? c * width + a : a * width + c
+    }
+
+    func alongCount(width: Int, height: Int) -> Int { self == .horizontal ? width : height }
+    func acrossCount(width: Int, height: Int) -> Int { self == .horizontal ? height : width }
+}
+
+/// A straight, thin piece of ink at an axis angle (±5°): a printed rule, a box's side, a comb's
+/// tick. In the axis's own coordinates (`along`, `across`), px.
+struct LineSegment: Equatable, Sendable {
+    var axis: LineAxis
+    /// The along-range it covers (inclusive) and the line's across position at each end.
+    var start: Int, end: Int
+    var acrossAtStart: Float, acrossAtEnd: Float
+    /// Mean thickness across the line (px, in the low mask).
+    var thickness: Float
+    /// Pixel indices (row-major, in the image) on the line.
+    var pixels: [Int]
+
+    var length: Int { end - start + 1 }
+    /// Length over thickness: a printed line is many times longer than it is thick.
+    var elongation: Float { Float(length) / max(1, thickness) }
+    /// Slope of across over along.
+    var slope: Float { (acrossAtEnd - acrossAtStart) / Float(max(1, end - start)) }
+    /// (x, y) of its ends.
+    var endpoints: [(x: Float, y: Float)] {
+        axis == .horizontal ? [(Float(start), acrossAtStart), (Float(end), acrossAtEnd)]
+                            : [(acrossAtStart, Float(start)), (acrossAtEnd, Float(end))]
+    }
+    /// Its across position at along position `a` (extrapolated beyond its ends).
+    func across(at a: Float) -> Float { acrossAtStart + slope * (a - Float(start)) }
+}
+
+/// What makes a run of ink a printed line.
+struct LineSegmentRules: Sendable {
+    /// Printed rules are 0.1–0.5 mm: 1–6 px at 100–300 dpi, up to about 12 once blurred into the
+    /// low mask. A pen stroke at the resolution where a digit is drawn is thicker than this
+    /// except on small images, where the elongation rules below keep it.
+    var maximumThickness = 12
+    /// The shortest run taken for a line at all (px), and the least elongation (length over
+    /// thickness) of a candidate: a comb's tick may be as short as 4 thicknesses.
+    var minimumLength = 12
+    var candidateElongation: Float = 4
+    /// The least elongation of a line in an arrangement of joined lines (`printedLineSegments`):
+    /// a digit's strokes (MNIST's are about a tenth of the digit's height thick) are shorter
+    /// than 8 thicknesses, except a long thin 1, which has no such joins.
+    var arrangementElongation: Float = 8
+    /// A line this many times longer than thick, and at least `printedLength` px long, is
+    /// printed wherever it is (an underline, a ruled line, a box's side on its own): no digit
+    /// stroke is 18 thicknesses long, except a 1 drawn 1 px wide (a 1-bit MNIST digit), which is
+    /// at most MNIST's 20-px box long.
+    var printedElongation: Float = 18
+    var printedLength = 24
+    /// Slopes tried: −5°…5° in half degrees (forms and scans are skewed up to ±5°).
+    var slopes: [Float] = stride(from: -5.0, through: 5.0, by: 0.5).map { Float(tan($0 * .pi / 180)) }
+}
+
+/// Per pixel of `mask`: the length of the run of ink across `axis` (the column for a
+/// horizontal line) that holds it, when that run is at most `maximumThickness` long; 0 for
+/// background and for pixels in longer runs (a stroke crossing or lying along the line, a blob).
+func thinRunLengths(_ mask: InkMask, axis: LineAxis, maximumThickness: Int) -> [UInt8] {
+    let width = mask.width, height = mask.height
+    var lengths = [UInt8](repeating: 0, count: width * height)
+    // Row by row (memory order) in both cases: across runs of a horizontal line are columns,
+    // followed with one open run per column.
+    mask.bits.withUnsafeBufferPointer { bits in
+        lengths.withUnsafeMutableBufferPointer { lengths in
+            func closeRun(from first: Int, to last: Int, step: Int) {
+                let length = (last - first) / step + 1
+                guard length <= maximumThickness else { return }
+                var i = first
+                while i <= last { lengths[i] = UInt8(length); i += step }
+            }
+            if axis == .vertical {
+                for y in 0..<height {
+                    let row = y * width
+                    var runStart = -1
+                    for x in 0...width {
+                        let ink = x < width && bits[row + x]
+                        if ink { if runStart < 0 { runStart = x } } else if runStart >= 0 {
+                            closeRun(from: row + runStart, to: row + x - 1, step: 1); runStart = -1
+                        }
+                    }
+                }
+            } else {
+                var runStart = [Int](repeating: -1, count: width)
+                for y in 0...height {
+                    for x in 0..<width {
+                        let ink = y < height && bits[y * width + x]
+                        if ink { if runStart[x] < 0 { runStart[x] = y } } else if runStart[x] >= 0 {
+                            closeRun(from: runStart[x] * width + x, to: (y - 1) * width + x, step: width); runStart[x] = -1
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return lengths
+}
+
+/// The straight thin lines along `axis` in `mask`: runs of thin pixels (`thinRunLengths`) that
+/// stay in one band of a sheared row at one of the rules' slopes for at least `minimumLength`
+/// and `candidateElongation` thicknesses, at least 80% filled (a gap of up to two pixels is
+/// bridged). The pixels of all such runs are grouped into 8-connected segments.
+func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
+    let width = mask.width, height = mask.height
+    let alongCount = axis.alongCount(width: width, height: height)
+    let acrossCount = axis.acrossCount(width: width, height: height)
+    guard alongCount >= rules.minimumLength, acrossCount >= 1 else { return [] }
+    let thin = thinRunLengths(mask, axis: axis, maximumThickness: rules.maximumThickness)
+    // Thin pixels in along order (a counting sort by along position).
+    var perAlong = [Int](repeating: 0, count: alongCount + 1)
+    for i in thin.indices where thin[i] > 0 {
+        let a = axis == .horizontal ? i % width : i / width
+        perAlong[a + 1] += 1
+    }
+    for a in 0..<alongCount { perAlong[a + 1] += perAlong[a] }
+    guard perAlong[alongCount] >= rules.minimumLength else { return [] }
+    var order = [Int32](repeating: 0, count: perAlong[alongCount])   // across position, grouped by along
+    var fill = perAlong
+    for i in thin.indices where thin[i] > 0 {
+        let a = axis == .horizontal ? i % width : i / width, c = axis == .horizontal ? i / width : i % width
+        order[fill[a]] = Int32(c); fill[a] += 1
+    }
+    // Sheared rows: bin = across + shift(along), shift = round(−slope · (along − centre)) + pad.
+    let centre = Float(alongCount) / 2
+    let pad = Int((0.09 * Float(alongCount)).rounded(.up)) + 1   // tan 5° ≈ 0.0875
+    let binCount = acrossCount + 2 * pad
+    var runStart = [Int](repeating: -1, count: binCount), lastAlong = [Int](repeating: -1, count: binCount)
+    var filled = [Int](repeating: 0, count: binCount), thickness = [Int](repeating: 0, count: binCount)
+    var onLine = [Bool](repeating: false, count: width * height)
+    var found = false
+    let gap = 2
+    for slope in rules.slopes {
+        runStart.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        func close(_ bin: Int) {
+            let start = runStart[bin], end = lastAlong[bin]
+            runStart[bin] = -1
+            guard start >= 0 else { return }
+            let length = end - start + 1
+            let meanThickness = Float(thickness[bin]) / Float(filled[bin])
+            guard length >= rules.minimumLength, Float(length) >= rules.candidateElongation * meanThickness,
+                  filled[bin] * 5 >= length * 4 else { return }
+            // Mark the run's pixels.
+            for a in start...end {
+                let c = bin - (Int((-slope * (Float(a) - centre)).rounded()) + pad)
+                guard c >= 0, c < acrossCount else { continue }
+                let i = axis.index(along: a, across: c, width: width)
+                if thin[i] > 0 { onLine[i] = true; found = true }
+            }
+        }
+        for a in 0..<alongCount where perAlong[a] < perAlong[a + 1] {
+            let shift = Int((-slope * (Float(a) - centre)).rounded()) + pad
+            for k in perAlong[a]..<perAlong[a + 1] {
+                let c = Int(order[k]), bin = c + shift
+                if runStart[bin] >= 0 && lastAlong[bin] >= a - 1 - gap {
+                    lastAlong[bin] = a; filled[bin] += 1
+                    thickness[bin] += Int(thin[axis.index(along: a, across: c, width: width)])
+                } else {
+                    close(bin)
+                    runStart[bin] = a; lastAlong[bin] = a; filled[bin] = 1
+                    thickness[bin] = Int(thin[axis.index(along: a, across: c, width: width)])
+                }
+            }
+        }
+        for bin in 0..<binCount where runStart[bin] >= 0 { close(bin) }
+    }
+    guard found else { return [] }
+    return joinCollinear(lineSegments(onLine, thin: thin, axis: axis, width: width, height: height), mask: mask)
+        .filter { isStraight($0, width: width) }
+}
+
+/// Whether a segment is as straight as print: the centre of its pixels at each along position
+/// stays within half its thickness (at least 1.5 px) of the chord between its ends. A
+/// digit's curve (the side of a 0) or a wobbling handwritten stroke runs inside a band as thick
+/// as its stroke for a while, but bends away from its chord by more than that.
+func isStraight(_ segment: LineSegment, width: Int) -> Bool {
+    let count = segment.length
+    var sums = [Float](repeating: 0, count: count), counts = [Int](repeating: 0, count: count)
+    for i in segment.pixels {
+        let along = segment.axis == .horizontal ? i % width : i / width
+        let across = segment.axis == .horizontal ? i / width : i % width
+        sums[along - segment.start] += Float(across); counts[along - segment.start] += 1
+    }
+    let tolerance = max(1.5, 0.5 * segment.thickness)
+    for k in 0..<count where counts[k] > 0 {
+        let centre = sums[k] / Float(counts[k])
+        if abs(centre - segment.across(at: Float(segment.start + k))) > tolerance { return false }
+    }
+    return true
+}
+
+/// `segments` (on one axis) with collinear pieces joined: a line is cut wherever something
+/// crosses it (a comb's tick, a box's wall, a digit's stroke: the ink across the line is thick
+/// there) and a dotted line is all gaps. Two pieces are one line when each, extended, meets the
+/// other's end within half a thickness and 1.5 px, and the gap between them is at most three
+/// thicknesses and 2 px or is ink all the way along the line (a crossing stroke, however wide).
+func joinCollinear(_ segments: [LineSegment], mask: InkMask) -> [LineSegment] {
+    // In order of their starts, each piece extends the latest line it continues (one pass).
+    var lines: [LineSegment] = []
+    for b in segments.sorted(by: { $0.start < $1.start }) {
+        let k = lines.lastIndex { a in
+            let thickness = max(a.thickness, b.thickness)
+            let gap = b.start - a.end
+            guard gap >= 1 else { return false }
+            let reach = thickness / 2 + 1.5
+            guard abs(a.across(at: Float(b.start)) - b.acrossAtStart) <= reach,
+                  abs(b.across(at: Float(a.end)) - a.acrossAtEnd) <= reach else { return false }
+            return Float(gap) <= 3 * thickness + 2 || inkAlong(a, from: a.end + 1, to: b.start - 1, mask: mask)
+        }
+        guard let k else { lines.append(b); continue }
+        let a = lines[k]
+        let lengths = Float(a.length + b.length)
+        lines[k] = LineSegment(axis: a.axis, start: a.start, end: b.end,
+                               acrossAtStart: a.acrossAtStart, acrossAtEnd: b.acrossAtEnd,
+                               thickness: (a.thickness * Float(a.length) + b.thickness * Float(b.length)) / lengths,
+                               pixels: a.pixels + b.pixels)
+    }
+    return lines
+}
+
+/// The 8-connected groups of `onLine` pixels as segments: along extent, across position at each
+/// end (the mean across position of its first and last along positions), mean thin-run length.
+private func lineSegments(_ onLine: [Bool], thin: [UInt8], axis: LineAxis, width: Int, height: Int) -> [LineSegment] {
+    var seen = [Bool](repeating: false, count: onLine.count)
+    var segments: [LineSegment] = []
+    var queue: [Int] = []
+    for seedIndex in onLine.indices where onLine[seedIndex] && !seen[seedIndex] {
+        seen[seedIndex] = true
+        queue.removeAll(keepingCapacity: true)
+        queue.append(seedIndex)
+        var head = 0
+        while head < queue.count {
+            let i = queue[head]; head += 1
+            let x = i % width, y = i / width
+            for ny in max(0, y - 1)...min(height - 1, y + 1) {
+                for nx in max(0, x - 1)...min(width - 1, x + 1) {
+                    let j = ny * width + nx
+                    if onLine[j] && !seen[j] { seen[j] = true; queue.append(j) }
+                }
+            }
+        }
+        func along(_ i: Int) -> Int { axis == .horizontal ? i % width : i / width }
+        func across(_ i: Int) -> Int { axis == .horizontal ? i / width : i % width }
+        var start = Int.max, end = Int.min, thicknessSum = 0
+        for i in queue { start = min(start, along(i)); end = max(end, along(i)); thicknessSum += Int(thin[i]) }
+        var startSum = 0, startCount = 0, endSum = 0, endCount = 0
+        for i in queue {
+            if along(i) == start { startSum += across(i); startCount += 1 }
+            if along(i) == end { endSum += across(i); endCount += 1 }
+        }
+        segments.append(LineSegment(axis: axis, start: start, end: end,
+                                    acrossAtStart: Float(startSum) / Float(startCount),
+                                    acrossAtEnd: Float(endSum) / Float(endCount),
+                                    thickness: Float(thicknessSum) / Float(queue.count), pixels: queue))
+    }
+    return segments
+}
+
+/// Whether `mask` has ink on `segment`'s line (extended) at every along position in `from…to`.
+func inkAlong(_ segment: LineSegment, from: Int, to: Int, mask: InkMask) -> Bool {
+    guard from <= to else { return true }
+    let acrossCount = segment.axis.acrossCount(width: mask.width, height: mask.height)
+    for a in from...to {
+        let c = Int(segment.across(at: Float(a)).rounded())
+        guard c >= 0, c < acrossCount, mask.bits[segment.axis.index(along: a, across: c, width: mask.width)] else { return false }
+    }
+    return true
+}

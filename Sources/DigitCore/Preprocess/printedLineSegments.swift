@@ -1,0 +1,73 @@
+/// Which of the line segments found (`findLineSegments`, both axes) are printed structure rather
+/// than a digit's strokes; `printedContext` are lines known to be printed (the ruled lines painted
+/// out before), used only for the joins. A segment is printed when
+/// - it is longer than `printedElongation` thicknesses and `printedLength` px (an underline, a
+///   stretch of ruled line, a box's side: no digit stroke is that long for its width); or
+/// - it is longer than `arrangementElongation` thicknesses and belongs to an arrangement of at
+///   least three such segments joined end to line at right angles (a box's corners, the cells
+///   of a row of boxes); a 7 (bar and stem) or a 4 gives at most two such joins among strokes
+///   that are both thin and within 5° of the axes; or
+/// - it has a parallel twin (slopes within 1°, lengths within 15%, thicknesses within 30% or 1 px,
+///   covering the same along-range) and an end on a printed line: a comb's ticks on its baseline,
+///   the walls of a row of boxes between its top and bottom lines. Printing repeats a shape
+///   exactly; two handwritten strokes are rarely that alike. When that line is a ruled line
+///   (`printedContext`), two twins are needed (three alike): the two sides of a tall 0 on ruled
+///   paper are mirror twins that may end near a line the 0 crosses.
+func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment] = [],
+                         rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
+    let count = segments.count
+    guard count > 0 else { return [] }
+    var parent = Array(0..<count)
+    func root(_ i: Int) -> Int {
+        var i = i
+        while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+        return i
+    }
+    var printed = segments.map { $0.elongation >= rules.printedElongation && $0.length >= rules.printedLength }
+    let arranged = segments.map { $0.elongation >= rules.arrangementElongation }
+    var twins = [Int](repeating: 0, count: count)
+    for i in 0..<count {
+        for j in (i + 1)..<max(i + 1, count) {
+            let a = segments[i], b = segments[j]
+            if a.axis != b.axis {
+                if arranged[i] && arranged[j] && (endMeetsLine(a, b) || endMeetsLine(b, a)) { parent[root(i)] = root(j) }
+            } else if areTwins(a, b) {
+                twins[i] += 1; twins[j] += 1
+            }
+        }
+    }
+    var groupSize = [Int](repeating: 0, count: count)
+    for i in 0..<count where arranged[i] { groupSize[root(i)] += 1 }
+    for i in 0..<count where arranged[i] && groupSize[root(i)] >= 3 { printed[i] = true }
+    let printedLines = segments.indices.filter { printed[$0] }.map { segments[$0] }
+    for i in 0..<count where !printed[i] && twins[i] > 0 {
+        func meets(_ line: LineSegment) -> Bool { line.axis != segments[i].axis && endMeetsLine(segments[i], line) }
+        if printedLines.contains(where: meets) || (twins[i] >= 2 && printedContext.contains(where: meets)) {
+            printed[i] = true
+        }
+    }
+    return segments.indices.filter { printed[$0] }.map { segments[$0] }
+}
+
+/// Whether an end of `a` lies on `b` (perpendicular): within both thicknesses and 2 px
+/// of `b`'s line, and of `b`'s along-range.
+func endMeetsLine(_ a: LineSegment, _ b: LineSegment) -> Bool {
+    let reach = a.thickness + b.thickness + 2
+    for end in a.endpoints {
+        let (along, across) = b.axis == .horizontal ? (end.x, end.y) : (end.y, end.x)
+        guard along >= Float(b.start) - reach, along <= Float(b.end) + reach else { continue }
+        if abs(across - b.across(at: along)) <= reach { return true }
+    }
+    return false
+}
+
+/// Whether two segments on one axis are printed copies of each other (see `printedLineSegments`).
+func areTwins(_ a: LineSegment, _ b: LineSegment) -> Bool {
+    let slopeTolerance: Float = 0.0175   // tan 1°
+    guard abs(a.slope - b.slope) <= slopeTolerance else { return false }
+    let shorter = Float(min(a.length, b.length)), longer = Float(max(a.length, b.length))
+    guard shorter >= 0.85 * longer else { return false }
+    guard abs(a.thickness - b.thickness) <= max(1, 0.3 * max(a.thickness, b.thickness)) else { return false }
+    let overlap = min(a.end, b.end) - max(a.start, b.start) + 1
+    return Float(overlap) >= 0.85 * shorter
+}

@@ -1,0 +1,197 @@
+import DigitTestSupport
+import Foundation
+import Testing
+@testable import DigitCore
+
+/// Printed structure is not the digit (issue 9, items 4–6): form boxes, comb fields, underlines
+/// and ruled lines are removed before the digit is chosen, crossing strokes stay whole, and a
+/// blank form gives "no digit found". Every picture is drawn by the test.
+@Suite struct PrintedStructureTests {
+    /// A rectangle's outline centred at (cx, cy), `w × h`, rotated by `degrees`, lines `width` px.
+    static func box(_ canvas: inout Canvas, cx: Float, cy: Float, w: Float, h: Float, degrees: Float,
+                    width: Float, ink: Float) {
+        let angle = degrees * .pi / 180, c = cos(angle), s = sin(angle)
+        let corners = [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)].map {
+            (cx + $0.0 * c - $0.1 * s, cy + $0.0 * s + $0.1 * c)
+        }
+        for i in 0..<4 {
+            let a = corners[i], b = corners[(i + 1) % 4]
+            canvas.stroke(a.0, a.1, b.0, b.1, width: width, ink: ink)
+        }
+    }
+
+    /// A handwritten-looking 0 (a ring, 5 px stroke) at (cx, cy), 60 px tall.
+    static func zero(_ canvas: inout Canvas, cx: Float, cy: Float) {
+        canvas.ring(cx: cx, cy: cy, rx: 18, ry: 30, width: 5, ink: 0.1)
+    }
+
+    /// The 28×28 of the same 0 on plain paper: what every structured page must reduce to.
+    static func plainZero(width: Int, height: Int, cx: Float, cy: Float, seed: UInt64) -> DigitImage? {
+        var alone = Canvas(width: width, height: height, paper: 0.93)
+        zero(&alone, cx: cx, cy: cy)
+        alone.addNoise(sigma: 0.01, seed: seed)
+        return preprocess(alone.gray).digit
+    }
+
+    func expectReadWithoutStructure(_ page: Canvas, cx: Float, cy: Float, seed: UInt64, _ comment: Comment) {
+        let digit = preprocess(page.gray).digit
+        guard let digit else { Issue.record("no digit found: \(comment)"); return }
+        guard let reference = Self.plainZero(width: page.image.width, height: page.image.height,
+                                             cx: cx, cy: cy, seed: seed) else {
+            Issue.record("the plain 0 is not found"); return
+        }
+        #expect(correlation(digit.pixels, reference.pixels) > 0.9, comment)
+    }
+
+    @Test func aDigitTouchingASkewedFormBoxIsReadWithoutTheBox() {
+        var page = Canvas(width: 260, height: 240, paper: 0.93)
+        // Box 80 px wide, 70 px tall, skewed 4°: the 60-px 0 touches its top and bottom.
+        Self.box(&page, cx: 130, cy: 120, w: 80, h: 66, degrees: 4, width: 3, ink: 0.2)
+        Self.zero(&page, cx: 130, cy: 120)
+        page.addNoise(sigma: 0.01, seed: 1)
+        expectReadWithoutStructure(page, cx: 130, cy: 120, seed: 1, "a 0 touching a 4° box")
+    }
+
+    /// A comb field: a baseline with ticks 40% of a cell's height, `cells` cells 70 px wide.
+    static func comb(_ canvas: inout Canvas, left: Float, baseline: Float, cells: Int, degrees: Float) {
+        let slope = tan(degrees * .pi / 180), cell: Float = 70, tick: Float = 36
+        func y(_ x: Float) -> Float { baseline + slope * (x - left) }
+        canvas.stroke(left, y(left), left + cell * Float(cells), y(left + cell * Float(cells)), width: 2, ink: 0.25)
+        for k in 0...cells {
+            let x = left + cell * Float(k)
+            canvas.stroke(x + slope * tick, y(x) - tick, x, y(x), width: 2, ink: 0.25)
+        }
+    }
+
+    @Test func aDigitInACombFieldIsReadWithoutTheCombAndAnEmptyCombIsNotADigit() {
+        var page = Canvas(width: 440, height: 160, paper: 0.93)
+        Self.comb(&page, left: 10, baseline: 118, cells: 6, degrees: -2)
+        Self.zero(&page, cx: 185, cy: 84)   // in the third cell, its foot on the baseline
+        page.addNoise(sigma: 0.01, seed: 2)
+        expectReadWithoutStructure(page, cx: 185, cy: 84, seed: 2, "a 0 in a comb field")
+        var empty = Canvas(width: 440, height: 160, paper: 0.93)
+        Self.comb(&empty, left: 10, baseline: 118, cells: 6, degrees: -2)
+        empty.addNoise(sigma: 0.01, seed: 3)
+        #expect(preprocess(empty.gray).digit == nil, "an empty comb field")
+    }
+
+    @Test func anUnderlinedDigitIsReadWithoutItsLine() {
+        var page = Canvas(width: 400, height: 150, paper: 0.93)
+        page.stroke(30, 100, 370, 106, width: 3, ink: 0.1)   // 1° answer line, through the 0's foot
+        Self.zero(&page, cx: 200, cy: 72)
+        page.addNoise(sigma: 0.01, seed: 4)
+        expectReadWithoutStructure(page, cx: 200, cy: 72, seed: 4, "an underlined 0")
+    }
+
+    @Test func aBlankFormWithEmptyBoxesAPartialBoxAndALineIsNotADigit() {
+        var page = Canvas(width: 360, height: 220, paper: 0.95)
+        // A row of three boxes sharing walls, a box cut by the frame, an answer line.
+        Self.box(&page, cx: 120, cy: 70, w: 180, h: 70, degrees: 2, width: 2, ink: 0.3)
+        page.stroke(91, 37, 89, 107, width: 2, ink: 0.3)
+        page.stroke(151, 39, 149, 109, width: 2, ink: 0.3)
+        Self.box(&page, cx: 340, cy: 70, w: 60, h: 70, degrees: 2, width: 2, ink: 0.3)
+        page.stroke(40, 180, 320, 184, width: 2, ink: 0.3)
+        page.addNoise(sigma: 0.01, seed: 5)
+        let result = preprocess(page.gray)
+        #expect(result.digit == nil)
+        #expect(result.warnings == [noDigitFoundWarning])
+    }
+
+    @Test func aSkewedBoxsSidesAreFoundAndPrinted() {
+        var canvas = Canvas(width: 200, height: 200, paper: 0)
+        Self.box(&canvas, cx: 100, cy: 100, w: 120, h: 100, degrees: -4, width: 2, ink: 1)
+        let mask = InkMask(width: 200, height: 200, bits: canvas.image.pixels.map { $0 > 0.3 })
+        let horizontal = findLineSegments(mask, axis: .horizontal)
+        #expect(horizontal.count == 2)
+        var withoutHorizontal = mask
+        for segment in horizontal { for i in segment.pixels { withoutHorizontal.bits[i] = false } }
+        let vertical = findLineSegments(withoutHorizontal, axis: .vertical)
+        #expect(vertical.count == 2)
+        #expect(printedLineSegments(horizontal + vertical).count == 4)
+        let (cleaned, count) = removeLineSegments(canvas.image, mask: mask)
+        #expect(count == 4)
+        #expect(cleaned.pixels.filter { $0 > 0.3 }.count < 40, "only the corners may be left")
+    }
+
+    @Test func aStraightSevenAndFourAreNotPrintedLines() {
+        // Strokes a tenth of the digit's height thick (MNIST's proportion) at exact axis angles,
+        // as printed lines would be: only their arrangement tells them apart (a 7: two joined
+        // strokes; a 4: no three joined strokes long enough for print).
+        var seven = Canvas(width: 120, height: 120, paper: 0)
+        seven.stroke(30, 20, 80, 20, width: 8, ink: 1)
+        seven.stroke(80, 20, 80, 100, width: 8, ink: 1)
+        var four = Canvas(width: 120, height: 120, paper: 0)
+        four.stroke(35, 15, 35, 65, width: 8, ink: 1)
+        four.stroke(35, 65, 95, 65, width: 8, ink: 1)
+        four.stroke(75, 15, 75, 105, width: 8, ink: 1)
+        for (name, canvas) in [("7", seven), ("4", four)] {
+            let mask = InkMask(width: 120, height: 120, bits: canvas.image.pixels.map { $0 > 0.3 })
+            #expect(removeLineSegments(canvas.image, mask: mask).segmentCount == 0, "a \(name)")
+        }
+    }
+
+    @Test func aLineCutByACrossingStrokeIsOneLineAndTheStrokeStaysWhole() {
+        var image = FloatImage(width: 240, height: 100)
+        for x in 10..<230 { image[x, 60] = 0.8; image[x, 61] = 0.8 }       // a short printed line
+        for y in 20..<90 { for x in 118..<126 { image[x, y] = 1 } }        // a stroke across it
+        let mask = InkMask(width: 240, height: 100, bits: image.pixels.map { $0 > 0.3 })
+        let segments = findLineSegments(mask, axis: .horizontal)
+        #expect(segments.count == 1)
+        #expect(segments.first.map { $0.start <= 11 && $0.end >= 228 } == true)
+        let (cleaned, count) = removeLineSegments(image, mask: mask)
+        #expect(count == 1)
+        #expect(cleaned[40, 60] < 0.05 && cleaned[200, 61] < 0.05)
+        #expect((20..<90).allSatisfy { cleaned[121, $0] > 0.9 }, "the stroke is not cut")
+    }
+
+    /// MNIST 1s, 4s and 7s, enlarged 1–5 times, on their own: their strokes are never taken for
+    /// printed lines. On a ruled page (lines every 1.1 digit heights, one through the digit's
+    /// foot) they are read as `digit evaluate` reads them.
+    @Test(.enabled(if: TestMNIST.testsRun, "\(TestMNIST.skipReason)"))
+    func onesFoursAndSevensAreNotLinesAndAreReadOnRuledPaper() throws {
+        let data = try MNISTDataset.load(directory: TestMNIST.directory, split: .test)
+        let model = try Classifier.bundled()
+        var taken = 0, tried = 0, disagreements = 0, read = 0
+        var perDigit = [1: 0, 4: 0, 7: 0]
+        for i in 0..<data.count {
+            let label = Int(data.labels[i])
+            guard let seen = perDigit[label], seen < 15 else { continue }
+            perDigit[label] = seen + 1
+            let digit = FloatImage(width: 28, height: 28, pixels: data.image(i).map { Float($0) / 255 })
+            for factor in [1, 2, 3, 5] {
+                let enlarged = factor == 1 ? digit : bilinearEnlarged(digit, by: factor)
+                let mask = InkMask(width: enlarged.width, height: enlarged.height, bits: enlarged.pixels.map { $0 > 0.1 })
+                tried += 1
+                if removeLineSegments(enlarged, mask: mask).segmentCount > 0 { taken += 1 }
+            }
+            // Dark ink on ruled paper, 4× (a scan at about 200 dpi).
+            let big = bilinearEnlarged(digit, by: 4)
+            var page = Canvas(width: 180, height: 200, paper: 0.95)
+            for y in 0..<112 { for x in 0..<112 { page.image[x + 34, y + 40] -= 0.85 * big[x, y] } }
+            for lineY in [12, 140, 163] { for x in 0..<180 { page.image[x, lineY] = min(page.image[x, lineY], 0.6) } }
+            let expected = model.predict(normaliseMNISTDigit(Array(data.image(i)))).digit
+            if let found = preprocess(page.gray).digit {
+                read += 1
+                if model.predict(found).digit != expected { disagreements += 1 }
+            }
+        }
+        #expect(taken == 0, "\(taken) of \(tried) digits had a stroke taken for a printed line")
+        #expect(read == 45, "every digit on ruled paper is found")
+        #expect(disagreements <= 2, "\(disagreements) of 45 read differently on ruled paper")
+    }
+
+    @Test func aDustyScanIsReadWithoutTheDust() {
+        var page = Canvas(width: 260, height: 240, paper: 0.93)
+        Self.zero(&page, cx: 130, cy: 120)
+        // Specks (1–2 px) and a hair near the digit, none touching it.
+        for (x, y) in [(90, 70), (175, 160), (100, 165), (170, 80), (60, 120)] as [(Float, Float)] {
+            page.ring(cx: x, cy: y, rx: 1, ry: 1, width: 2, ink: 0.2)
+        }
+        page.stroke(185, 100, 200, 125, width: 1, ink: 0.25)
+        page.stroke(200, 125, 196, 140, width: 1, ink: 0.25)
+        page.addNoise(sigma: 0.01, seed: 7)
+        withKnownIssue("dust near the digit is still merged into it (issue 9, item 5)") {
+            expectReadWithoutStructure(page, cx: 130, cy: 120, seed: 7, "a 0 among dust and a hair")
+        }
+    }
+}
