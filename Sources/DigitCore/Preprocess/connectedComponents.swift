@@ -15,6 +15,9 @@ struct InkComponent: Equatable, Sendable {
     /// How many of its pixels lie on the image's outermost rows and columns: a scanner's edge
     /// strip, a frame or a dark surround runs along the edge; a digit cut by it touches it briefly.
     var borderPixels: Int = 0
+    /// How many of its pixels lie on each outermost row or column (top, bottom, left, right):
+    /// a frame or a dark surround covers whole sides, a digit filling its frame only stretches of them.
+    var sidePixels = SidePixels()
     /// How many of its pixels exceed the high threshold: a pen stroke is a plateau of ink, most of
     /// it above; a hill of paper texture or lighting pokes only its top over the threshold.
     var coreArea: Int = 0
@@ -55,7 +58,13 @@ func connectedComponents(_ image: FloatImage, low: Float, high: Float) -> (label
                         || px[i - 1] <= low || px[i + 1] <= low || px[i - width] <= low || px[i + width] <= low {
                         c.outlinePixels += 1
                     }
-                    if x == 0 || y == 0 || x == width - 1 || y == height - 1 { c.borderPixels += 1 }
+                    if x == 0 || y == 0 || x == width - 1 || y == height - 1 {
+                        c.borderPixels += 1
+                        if y == 0 { c.sidePixels.top += 1 }
+                        if y == height - 1 { c.sidePixels.bottom += 1 }
+                        if x == 0 { c.sidePixels.left += 1 }
+                        if x == width - 1 { c.sidePixels.right += 1 }
+                    }
                     c.minX = min(c.minX, x); c.maxX = max(c.maxX, x)
                     c.minY = min(c.minY, y); c.maxY = max(c.maxY, y)
                     for ny in max(0, y - 1)...min(height - 1, y + 1) {

@@ -79,6 +79,31 @@ import Testing
         if let digit { #expect(digit[14, 14] < 0.3, "the hole stays open") }
     }
 
+    @Test func aLowResolutionDigitFillingItsFrameIsFound() {
+        // An 8×8 thumbnail whose 0 touches all four sides (a digit cropped to its box), enlarged 9×:
+        // it meets the edge in stretches along every side, yet covers no side as a frame would.
+        var small = Canvas(width: 8, height: 8, paper: 0.95)
+        small.ring(cx: 3.5, cy: 3.5, rx: 3.2, ry: 3.6, width: 1.4, ink: 0.1)
+        let digit = preprocess(Canvas(image: nearestEnlarged(small.image, by: 9)).gray).digit
+        #expect(digit != nil, "8×8 filling its frame, enlarged blocky")
+        if let digit { #expect(digit[14, 14] < 0.3, "the hole stays open") }
+    }
+
+    @Test func aDarkSurroundAroundABlankPageIsNotADigit() {
+        // A photo of blank paper on a dark table: the table shows along all four sides (a frame
+        // 10–16 px wide, uneven), and along two sides only (the page pushed into a corner).
+        var surround = Canvas(width: 240, height: 180, paper: 0.9)
+        surround.stroke(0, 5, 239, 5, width: 12, ink: 0.12)
+        surround.stroke(0, 174, 239, 174, width: 10, ink: 0.12)
+        surround.stroke(6, 0, 6, 179, width: 14, ink: 0.12)
+        surround.stroke(233, 0, 233, 179, width: 16, ink: 0.12)
+        #expect(preprocess(surround.gray).digit == nil, "all four sides")
+        var corner = Canvas(width: 240, height: 180, paper: 0.9)
+        corner.stroke(0, 6, 239, 6, width: 14, ink: 0.12)
+        corner.stroke(7, 0, 7, 179, width: 16, ink: 0.12)
+        #expect(preprocess(corner.gray).digit == nil, "two sides")
+    }
+
     @Test func aDigitBehindHeavyNoiseIsFoundAndNoiseAloneIsNot() {
         var canvas = Canvas(width: 120, height: 120, paper: 0.85)
         canvas.ring(cx: 60, cy: 60, rx: 14, ry: 22, width: 5, ink: 0.2)

@@ -11,7 +11,10 @@ import Testing
         return InkComponent(label: label, area: area, mass: mass ?? Float(area), minX: x, minY: y,
                             maxX: x + width - 1, maxY: y + height - 1, reachesHigh: true,
                             touchesBorder: x == 0 || y == 0 || x + width == imageWidth || y + height == imageHeight,
-                            borderPixels: onEdge, coreArea: area, outlinePixels: area)
+                            borderPixels: onEdge,
+                            sidePixels: SidePixels(top: y == 0 ? width : 0, bottom: y + height == imageHeight ? width : 0,
+                                                   left: x == 0 ? height : 0, right: x + width == imageWidth ? height : 0),
+                            coreArea: area, outlinePixels: area)
     }
 
     @Test func mergesTheOtherHalfOfADigitBrokenAcrossAWiderGap() {
