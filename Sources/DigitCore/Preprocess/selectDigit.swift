@@ -40,16 +40,22 @@ struct DigitSelectionRules {
 }
 
 /// Whether a region touching the frame's edge is the edge's own rather than a digit cut by it (a
-/// digit cropped to its box, a thumbnail, a low-resolution digit enlarged to fill its frame): a
-/// strip (a scanner's dark edge, a page's shadow) spans one side of the frame (95% of it) and is
-/// thin across (under a fifth of the other side); a frame or a dark surround (the table around a
-/// photographed page, a corner of it) runs along whole sides: it covers at least three quarters of
-/// two sides or more. A digit, however tightly cropped, covers at most one side that far (a 7's
-/// bar); elsewhere it meets the edge only in stretches where its strokes end or curve.
+/// digit cropped to its box, a thumbnail, a low-resolution digit enlarged to fill its frame):
+/// - a strip (a scanner's dark edge, a page's shadow) spans one side of the frame (95% of it) and
+///   is thin across (under a fifth of the other side);
+/// - a frame or a dark surround (the table around a photographed page, a corner of it) runs along
+///   whole sides: it covers at least three quarters of two sides or more, where a digit, however
+///   tightly cropped, covers at most one side that far (a 7's bar);
+/// - a band along one whole side (95% of it) that meets the edge for a quarter of the perimeter or
+///   more is an edge strip that absorbed marks beside it (punched holes, a shadow), so it is not
+///   thin; a digit filling its frame meets the edge in stretches where its strokes end or curve.
 func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
     let strip = (c.boxWidth * 100 >= width * 95 && c.boxHeight * 5 < height)
         || (c.boxHeight * 100 >= height * 95 && c.boxWidth * 5 < width)
-    return strip || c.sidePixels.sidesCovered(atLeast: 0.75, width: width, height: height) >= 2
+    let frame = c.sidePixels.sidesCovered(atLeast: 0.75, width: width, height: height) >= 2
+    let band = c.sidePixels.sidesCovered(atLeast: 0.95, width: width, height: height) >= 1
+        && c.borderPixels * 2 >= width + height
+    return strip || frame || band
 }
 
 /// Whether a region can seed a digit: it has a pen stroke's structure. Ink is a plateau: at least

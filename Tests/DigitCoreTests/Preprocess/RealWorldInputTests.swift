@@ -102,6 +102,13 @@ import Testing
         corner.stroke(0, 6, 239, 6, width: 14, ink: 0.12)
         corner.stroke(7, 0, 7, 179, width: 16, ink: 0.12)
         #expect(preprocess(corner.gray).digit == nil, "two sides")
+        // A scanner's edge strip that absorbed two punched holes beside it: no longer thin, it
+        // still runs along a whole side.
+        var punched = Canvas(width: 200, height: 260, paper: 0.93)
+        punched.stroke(10, 0, 10, 259, width: 22, ink: 0.1)
+        punched.paint(ink: 0.1, halfWidth: 20) { x, y in ((x - 34) * (x - 34) + (y - 40) * (y - 40)).squareRoot() }
+        punched.paint(ink: 0.1, halfWidth: 20) { x, y in ((x - 34) * (x - 34) + (y - 220) * (y - 220)).squareRoot() }
+        #expect(preprocess(punched.gray).digit == nil, "an edge strip with punched holes")
     }
 
     @Test func aDigitBehindHeavyNoiseIsFoundAndNoiseAloneIsNot() {
