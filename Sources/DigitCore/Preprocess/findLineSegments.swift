@@ -131,6 +131,12 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
         let a = axis == .horizontal ? i % width : i / width, c = axis == .horizontal ? i / width : i % width
         order[fill[a]] = Int32(c); fill[a] += 1
     }
+    // Only pixels whose chain group is long enough can be on a run (`keepingLongChainGroups`).
+    let gap = 2
+    let largestSlope = rules.slopes.map { abs($0) }.max() ?? 0
+    (order, perAlong) = keepingLongChainGroups(order, perAlong: perAlong, alongReach: gap + 1,
+                                               acrossReach: Int(largestSlope * Float(gap + 1)) + 1, rules: rules)
+    guard perAlong[alongCount] > 0 else { return [] }
     // Sheared rows: bin = across + shift(along), shift = round(−slope · (along − centre)) + pad.
     let centre = Float(alongCount) / 2
     let pad = Int((0.09 * Float(alongCount)).rounded(.up)) + 1   // tan 5° ≈ 0.0875
@@ -139,7 +145,6 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     var filled = [Int](repeating: 0, count: binCount), thickness = [Int](repeating: 0, count: binCount)
     var onLine = [Bool](repeating: false, count: width * height)
     var found = false
-    let gap = 2
     for slope in rules.slopes {
         runStart.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         func close(_ bin: Int) {
@@ -177,6 +182,79 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     guard found else { return [] }
     return joinCollinear(lineSegments(onLine, thin: thin, axis: axis, width: width, height: height), mask: mask)
         .filter { isStraight($0, width: width) }
+}
+
+/// The thin pixels (`order`: across positions, grouped by along position as `perAlong` delimits,
+/// ascending within a group) that lie in a chain group long enough to hold a run: the search
+/// chains pixels of one sheared row that are 1…`alongReach` along positions apart, and at the
+/// slopes tried two such pixels are at most `acrossReach` across positions apart (1 for 3
+/// positions at tan 5°: the shear's rounded shifts differ by at most 1); so every run lies inside
+/// one connected group of thin pixels linked that way, and a group spanning fewer than `minimumLength` along positions, or with fewer pixels than
+/// the run's 80% fill needs, holds none. Dropping those groups (noise specks, texture, most of
+/// a photo's thin pixels) leaves every other group's runs, and so the result, unchanged.
+/// Returns the kept pixels in the same layout.
+func keepingLongChainGroups(_ order: [Int32], perAlong: [Int], alongReach: Int, acrossReach: Int,
+                            rules: LineSegmentRules) -> (order: [Int32], perAlong: [Int]) {
+    let count = order.count, alongCount = perAlong.count - 1
+    guard count > 0 else { return (order, perAlong) }
+    var parent = [Int32](repeating: 0, count: count)
+    order.withUnsafeBufferPointer { order in
+        parent.withUnsafeMutableBufferPointer { parent in
+            for k in 0..<count { parent[k] = Int32(k) }
+            func root(_ k: Int) -> Int {
+                var k = k
+                while Int(parent[k]) != k { let p = Int(parent[k]); parent[k] = parent[p]; k = p }
+                return k
+            }
+            func union(_ i: Int, _ j: Int) {
+                let ri = root(i), rj = root(j)
+                if ri != rj { parent[max(ri, rj)] = Int32(min(ri, rj)) }
+            }
+            for a in 0..<alongCount where perAlong[a] < perAlong[a + 1] {
+                let first = perAlong[a], last = perAlong[a + 1]
+                // Groups 1…alongReach along positions back: both lists ascending, walked together
+                // (pixels at one along position are never consecutive in a chain).
+                for back in 1...max(1, alongReach) where a - back >= 0 {
+                    var p = perAlong[a - back]
+                    let pEnd = perAlong[a - back + 1]
+                    guard p < pEnd else { continue }
+                    for k in first..<last {
+                        let c = order[k]
+                        while p < pEnd && Int(order[p]) < Int(c) - acrossReach { p += 1 }
+                        var q = p
+                        while q < pEnd && Int(order[q]) <= Int(c) + acrossReach { union(k, q); q += 1 }
+                        if p == pEnd { break }
+                    }
+                }
+            }
+        }
+    }
+    // Along extent and size of each group (at its root).
+    var lowest = [Int32](repeating: Int32.max, count: count), highest = [Int32](repeating: -1, count: count)
+    var size = [Int32](repeating: 0, count: count)
+    var groupOf = [Int32](repeating: 0, count: count)
+    for a in 0..<alongCount {
+        for k in perAlong[a]..<perAlong[a + 1] {
+            var r = Int(parent[k])
+            while Int(parent[r]) != r { r = Int(parent[r]) }
+            groupOf[k] = Int32(r)
+            lowest[r] = min(lowest[r], Int32(a)); highest[r] = max(highest[r], Int32(a)); size[r] += 1
+        }
+    }
+    let minimumFill = (4 * rules.minimumLength + 4) / 5   // ⌈80% of the shortest run⌉
+    var keptOrder: [Int32] = []
+    keptOrder.reserveCapacity(count)
+    var keptPerAlong = [Int](repeating: 0, count: alongCount + 1)
+    for a in 0..<alongCount {
+        for k in perAlong[a]..<perAlong[a + 1] {
+            let r = Int(groupOf[k])
+            if Int(highest[r] - lowest[r]) + 1 >= rules.minimumLength && Int(size[r]) >= minimumFill {
+                keptOrder.append(order[k])
+            }
+        }
+        keptPerAlong[a + 1] = keptOrder.count
+    }
+    return (keptOrder, keptPerAlong)
 }
 
 /// Whether a segment is as straight as print: the centre of its pixels at each along position
