@@ -62,49 +62,70 @@ struct LineSegmentRules: Sendable {
     var printedLength = 24
     /// Slopes tried: −5°…5° in half degrees (forms and scans are skewed up to ±5°).
     var slopes: [Float] = stride(from: -5.0, through: 5.0, by: 0.5).map { Float(tan($0 * .pi / 180)) }
+    /// Whether the slope search skips thin pixels in chain groups too short to hold a run
+    /// (`keepingLongChainGroups`). It changes nothing found, only the cost; off only to check that.
+    var skipsShortChainGroups = true
 }
 
 /// Per pixel of `mask`: the length of the run of ink across `axis` (the column for a
 /// horizontal line) that holds it, when that run is at most `maximumThickness` long; 0 for
 /// background and for pixels in longer runs (a stroke crossing or lying along the line, a blob).
-func thinRunLengths(_ mask: InkMask, axis: LineAxis, maximumThickness: Int) -> [UInt8] {
+/// Also the indices of those thin pixels, ascending across position within each along position
+/// (row by row for a vertical line, run by run down each column for a horizontal one).
+func thinRunLengths(_ mask: InkMask, axis: LineAxis, maximumThickness: Int) -> (lengths: [UInt8], pixels: [Int]) {
     let width = mask.width, height = mask.height
     var lengths = [UInt8](repeating: 0, count: width * height)
+    var pixels: [Int] = []
     // Row by row (memory order) in both cases: across runs of a horizontal line are columns,
-    // followed with one open run per column.
+    // followed with one open run per column. Eight bytes of background at a time are skipped
+    // (a page is mostly background).
     mask.bits.withUnsafeBufferPointer { bits in
+        let bytes = UnsafeRawBufferPointer(bits)
+        @inline(__always) func isEmpty8(_ i: Int) -> Bool { bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0 }
         lengths.withUnsafeMutableBufferPointer { lengths in
             func closeRun(from first: Int, to last: Int, step: Int) {
                 let length = (last - first) / step + 1
                 guard length <= maximumThickness else { return }
                 var i = first
-                while i <= last { lengths[i] = UInt8(length); i += step }
+                while i <= last { lengths[i] = UInt8(length); pixels.append(i); i += step }
             }
             if axis == .vertical {
                 for y in 0..<height {
                     let row = y * width
                     var runStart = -1
-                    for x in 0...width {
-                        let ink = x < width && bits[row + x]
-                        if ink { if runStart < 0 { runStart = x } } else if runStart >= 0 {
+                    var x = 0
+                    while x < width {
+                        if runStart < 0 && x + 8 <= width && isEmpty8(row + x) { x += 8; continue }
+                        if bits[row + x] { if runStart < 0 { runStart = x } } else if runStart >= 0 {
                             closeRun(from: row + runStart, to: row + x - 1, step: 1); runStart = -1
                         }
+                        x += 1
                     }
+                    if runStart >= 0 { closeRun(from: row + runStart, to: row + width - 1, step: 1) }
                 }
             } else {
-                var runStart = [Int](repeating: -1, count: width)
-                for y in 0...height {
-                    for x in 0..<width {
-                        let ink = y < height && bits[y * width + x]
-                        if ink { if runStart[x] < 0 { runStart[x] = y } } else if runStart[x] >= 0 {
-                            closeRun(from: runStart[x] * width + x, to: (y - 1) * width + x, step: width); runStart[x] = -1
+                var runStarts = [Int](repeating: -1, count: width)
+                runStarts.withUnsafeMutableBufferPointer { runStart in
+                    for y in 0...height {
+                        let row = y * width
+                        var x = 0
+                        while x < width {
+                            // Eight columns without ink here and in the row before: no run open or ending.
+                            if x + 8 <= width && (y == height || isEmpty8(row + x)) && (y == 0 || isEmpty8(row - width + x)) {
+                                x += 8; continue
+                            }
+                            let ink = y < height && bits[row + x]
+                            if ink { if runStart[x] < 0 { runStart[x] = y } } else if runStart[x] >= 0 {
+                                closeRun(from: runStart[x] * width + x, to: (y - 1) * width + x, step: width); runStart[x] = -1
+                            }
+                            x += 1
                         }
                     }
                 }
             }
         }
     }
-    return lengths
+    return (lengths, pixels)
 }
 
 /// The straight thin lines along `axis` in `mask`: runs of thin pixels (`thinRunLengths`) that
@@ -116,10 +137,10 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     let alongCount = axis.alongCount(width: width, height: height)
     let acrossCount = axis.acrossCount(width: width, height: height)
     guard alongCount >= rules.minimumLength, acrossCount >= 1 else { return [] }
-    let thin = thinRunLengths(mask, axis: axis, maximumThickness: rules.maximumThickness)
+    let (thin, thinPixels) = thinRunLengths(mask, axis: axis, maximumThickness: rules.maximumThickness)
     // Thin pixels in along order (a counting sort by along position).
     var perAlong = [Int](repeating: 0, count: alongCount + 1)
-    for i in thin.indices where thin[i] > 0 {
+    for i in thinPixels {
         let a = axis == .horizontal ? i % width : i / width
         perAlong[a + 1] += 1
     }
@@ -127,15 +148,17 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     guard perAlong[alongCount] >= rules.minimumLength else { return [] }
     var order = [Int32](repeating: 0, count: perAlong[alongCount])   // across position, grouped by along
     var fill = perAlong
-    for i in thin.indices where thin[i] > 0 {
+    for i in thinPixels {
         let a = axis == .horizontal ? i % width : i / width, c = axis == .horizontal ? i / width : i % width
         order[fill[a]] = Int32(c); fill[a] += 1
     }
     // Only pixels whose chain group is long enough can be on a run (`keepingLongChainGroups`).
     let gap = 2
     let largestSlope = rules.slopes.map { abs($0) }.max() ?? 0
-    (order, perAlong) = keepingLongChainGroups(order, perAlong: perAlong, alongReach: gap + 1,
-                                               acrossReach: Int(largestSlope * Float(gap + 1)) + 1, rules: rules)
+    if rules.skipsShortChainGroups {
+        (order, perAlong) = keepingLongChainGroups(order, perAlong: perAlong, alongReach: gap + 1,
+                                                   acrossReach: Int(largestSlope * Float(gap + 1)) + 1, rules: rules)
+    }
     guard perAlong[alongCount] > 0 else { return [] }
     // Sheared rows: bin = across + shift(along), shift = round(−slope · (along − centre)) + pad.
     let centre = Float(alongCount) / 2
@@ -144,7 +167,7 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     var runStart = [Int](repeating: -1, count: binCount), lastAlong = [Int](repeating: -1, count: binCount)
     var filled = [Int](repeating: 0, count: binCount), thickness = [Int](repeating: 0, count: binCount)
     var onLine = [Bool](repeating: false, count: width * height)
-    var found = false
+    var marked: [Int] = []   // the onLine pixels, in the order marked
     for slope in rules.slopes {
         runStart.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         func close(_ bin: Int) {
@@ -160,7 +183,7 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
                 let c = bin - (Int((-slope * (Float(a) - centre)).rounded()) + pad)
                 guard c >= 0, c < acrossCount else { continue }
                 let i = axis.index(along: a, across: c, width: width)
-                if thin[i] > 0 { onLine[i] = true; found = true }
+                if thin[i] > 0 && !onLine[i] { onLine[i] = true; marked.append(i) }
             }
         }
         for a in 0..<alongCount where perAlong[a] < perAlong[a + 1] {
@@ -179,8 +202,9 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
         }
         for bin in 0..<binCount where runStart[bin] >= 0 { close(bin) }
     }
-    guard found else { return [] }
-    return joinCollinear(lineSegments(onLine, thin: thin, axis: axis, width: width, height: height), mask: mask)
+    guard !marked.isEmpty else { return [] }
+    marked.sort()
+    return joinCollinear(lineSegments(onLine, seeds: marked, thin: thin, axis: axis, width: width, height: height), mask: mask)
         .filter { isStraight($0, width: width) }
 }
 
@@ -306,13 +330,14 @@ func joinCollinear(_ segments: [LineSegment], mask: InkMask) -> [LineSegment] {
     return lines
 }
 
-/// The 8-connected groups of `onLine` pixels as segments: along extent, across position at each
+/// The 8-connected groups of `onLine` pixels (`seeds`: all of them, ascending) as segments, in the
+/// order of their first pixels: along extent, across position at each
 /// end (the mean across position of its first and last along positions), mean thin-run length.
-private func lineSegments(_ onLine: [Bool], thin: [UInt8], axis: LineAxis, width: Int, height: Int) -> [LineSegment] {
+private func lineSegments(_ onLine: [Bool], seeds: [Int], thin: [UInt8], axis: LineAxis, width: Int, height: Int) -> [LineSegment] {
     var seen = [Bool](repeating: false, count: onLine.count)
     var segments: [LineSegment] = []
     var queue: [Int] = []
-    for seedIndex in onLine.indices where onLine[seedIndex] && !seen[seedIndex] {
+    for seedIndex in seeds where !seen[seedIndex] {
         seen[seedIndex] = true
         queue.removeAll(keepingCapacity: true)
         queue.append(seedIndex)
