@@ -164,44 +164,50 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     let centre = Float(alongCount) / 2
     let pad = Int((0.09 * Float(alongCount)).rounded(.up)) + 1   // tan 5° ≈ 0.0875
     let binCount = acrossCount + 2 * pad
-    var runStart = [Int](repeating: -1, count: binCount), lastAlong = [Int](repeating: -1, count: binCount)
-    var filled = [Int](repeating: 0, count: binCount), thickness = [Int](repeating: 0, count: binCount)
+    // Per sheared row (bin): the open run's first along position (−1: none), its last along
+    // position, its pixel count and its thickness sum, four Ints per bin.
+    var bins = [Int](repeating: 0, count: 4 * binCount)
     var onLine = [Bool](repeating: false, count: width * height)
     var marked: [Int] = []   // the onLine pixels, in the order marked
-    for slope in rules.slopes {
-        runStart.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
-        func close(_ bin: Int) {
-            let start = runStart[bin], end = lastAlong[bin]
-            runStart[bin] = -1
-            guard start >= 0 else { return }
-            let length = end - start + 1
-            let meanThickness = Float(thickness[bin]) / Float(filled[bin])
-            guard length >= rules.minimumLength, Float(length) >= rules.candidateElongation * meanThickness,
-                  filled[bin] * 5 >= length * 4 else { return }
-            // Mark the run's pixels.
-            for a in start...end {
-                let c = bin - (Int((-slope * (Float(a) - centre)).rounded()) + pad)
-                guard c >= 0, c < acrossCount else { continue }
-                let i = axis.index(along: a, across: c, width: width)
-                if thin[i] > 0 && !onLine[i] { onLine[i] = true; marked.append(i) }
-            }
-        }
-        for a in 0..<alongCount where perAlong[a] < perAlong[a + 1] {
-            let shift = Int((-slope * (Float(a) - centre)).rounded()) + pad
-            for k in perAlong[a]..<perAlong[a + 1] {
-                let c = Int(order[k]), bin = c + shift
-                if runStart[bin] >= 0 && lastAlong[bin] >= a - 1 - gap {
-                    lastAlong[bin] = a; filled[bin] += 1
-                    thickness[bin] += Int(thin[axis.index(along: a, across: c, width: width)])
-                } else {
-                    close(bin)
-                    runStart[bin] = a; lastAlong[bin] = a; filled[bin] = 1
-                    thickness[bin] = Int(thin[axis.index(along: a, across: c, width: width)])
+    thin.withUnsafeBufferPointer { thin in
+    order.withUnsafeBufferPointer { order in
+    perAlong.withUnsafeBufferPointer { perAlong in
+    bins.withUnsafeMutableBufferPointer { bins in
+    onLine.withUnsafeMutableBufferPointer { onLine in
+        for slope in rules.slopes {
+            for bin in 0..<binCount { bins[4 * bin] = -1 }
+            func close(_ bin: Int) {
+                let start = bins[4 * bin], end = bins[4 * bin + 1], filled = bins[4 * bin + 2]
+                bins[4 * bin] = -1
+                guard start >= 0 else { return }
+                let length = end - start + 1
+                let meanThickness = Float(bins[4 * bin + 3]) / Float(filled)
+                guard length >= rules.minimumLength, Float(length) >= rules.candidateElongation * meanThickness,
+                      filled * 5 >= length * 4 else { return }
+                // Mark the run's pixels.
+                for a in start...end {
+                    let c = bin - (Int((-slope * (Float(a) - centre)).rounded()) + pad)
+                    guard c >= 0, c < acrossCount else { continue }
+                    let i = axis.index(along: a, across: c, width: width)
+                    if thin[i] > 0 && !onLine[i] { onLine[i] = true; marked.append(i) }
                 }
             }
+            for a in 0..<alongCount where perAlong[a] < perAlong[a + 1] {
+                let shift = Int((-slope * (Float(a) - centre)).rounded()) + pad
+                for k in perAlong[a]..<perAlong[a + 1] {
+                    let c = Int(order[k]), bin = c + shift
+                    let thickness = Int(thin[axis.index(along: a, across: c, width: width)])
+                    if bins[4 * bin] >= 0 && bins[4 * bin + 1] >= a - 1 - gap {
+                        bins[4 * bin + 1] = a; bins[4 * bin + 2] += 1; bins[4 * bin + 3] += thickness
+                    } else {
+                        close(bin)
+                        bins[4 * bin] = a; bins[4 * bin + 1] = a; bins[4 * bin + 2] = 1; bins[4 * bin + 3] = thickness
+                    }
+                }
+            }
+            for bin in 0..<binCount where bins[4 * bin] >= 0 { close(bin) }
         }
-        for bin in 0..<binCount where runStart[bin] >= 0 { close(bin) }
-    }
+    }}}}}
     guard !marked.isEmpty else { return [] }
     marked.sort()
     return joinCollinear(lineSegments(onLine, seeds: marked, thin: thin, axis: axis, width: width, height: height), mask: mask)
