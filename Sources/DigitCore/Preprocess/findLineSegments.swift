@@ -186,14 +186,14 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
                       filled * 5 >= length * 4 else { return }
                 // Mark the run's pixels.
                 for a in start...end {
-                    let c = bin - (Int((-slope * (Float(a) - centre)).rounded()) + pad)
+                    let c = bin - (roundedHalfAway(-slope * (Float(a) - centre)) + pad)
                     guard c >= 0, c < acrossCount else { continue }
                     let i = axis.index(along: a, across: c, width: width)
                     if thin[i] > 0 && !onLine[i] { onLine[i] = true; marked.append(i) }
                 }
             }
             for a in 0..<alongCount where perAlong[a] < perAlong[a + 1] {
-                let shift = Int((-slope * (Float(a) - centre)).rounded()) + pad
+                let shift = roundedHalfAway(-slope * (Float(a) - centre)) + pad
                 for k in perAlong[a]..<perAlong[a + 1] {
                     let c = Int(order[k]), bin = c + shift
                     let thickness = Int(thin[axis.index(along: a, across: c, width: width)])
@@ -285,6 +285,13 @@ func keepingLongChainGroups(_ order: [Int32], perAlong: [Int], alongReach: Int, 
         keptPerAlong[a + 1] = keptOrder.count
     }
     return (keptOrder, keptPerAlong)
+}
+
+/// `Int(x.rounded())` (halves away from zero) without the library call, for |x| < 2²³ (a shear's
+/// shift): below that the truncation and the fraction left are both exact in Float.
+@inline(__always) func roundedHalfAway(_ x: Float) -> Int {
+    let whole = Int(x), fraction = x - Float(whole)
+    return fraction >= 0.5 ? whole + 1 : (fraction <= -0.5 ? whole - 1 : whole)
 }
 
 /// Whether a segment is as straight as print: the centre of its pixels at each along position

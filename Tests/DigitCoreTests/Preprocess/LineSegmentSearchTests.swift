@@ -54,6 +54,12 @@ import Testing
         }
     }
 
+    @Test func roundedHalfAwayIsTheLibrarysRounding() {
+        var values: [Float] = [0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999997, -0.49999997, 0.50000006, 4374.5, -4374.5]
+        for k in -20000...20000 { values.append(Float(k) * 0.0437) }
+        for x in values { #expect(roundedHalfAway(x) == Int(x.rounded()), "\(x)") }
+    }
+
     /// Boxes, a comb, an underline (skewed up to 4°), a 0 and a 7, and dust.
     static func formPage(seed: UInt64) -> InkMask {
         var canvas = Canvas(width: 320, height: 260, paper: 0)
