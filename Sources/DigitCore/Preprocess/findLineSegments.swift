@@ -62,49 +62,70 @@ struct LineSegmentRules: Sendable {
     var printedLength = 24
     /// Slopes tried: −5°…5° in half degrees (forms and scans are skewed up to ±5°).
     var slopes: [Float] = stride(from: -5.0, through: 5.0, by: 0.5).map { Float(tan($0 * .pi / 180)) }
+    /// Whether the slope search skips thin pixels in chain groups too short to hold a run
+    /// (`keepingLongChainGroups`). It changes nothing found, only the cost; off only to check that.
+    var skipsShortChainGroups = true
 }
 
 /// Per pixel of `mask`: the length of the run of ink across `axis` (the column for a
 /// horizontal line) that holds it, when that run is at most `maximumThickness` long; 0 for
 /// background and for pixels in longer runs (a stroke crossing or lying along the line, a blob).
-func thinRunLengths(_ mask: InkMask, axis: LineAxis, maximumThickness: Int) -> [UInt8] {
+/// Also the indices of those thin pixels, ascending across position within each along position
+/// (row by row for a vertical line, run by run down each column for a horizontal one).
+func thinRunLengths(_ mask: InkMask, axis: LineAxis, maximumThickness: Int) -> (lengths: [UInt8], pixels: [Int]) {
     let width = mask.width, height = mask.height
     var lengths = [UInt8](repeating: 0, count: width * height)
+    var pixels: [Int] = []
     // Row by row (memory order) in both cases: across runs of a horizontal line are columns,
-    // followed with one open run per column.
+    // followed with one open run per column. Eight bytes of background at a time are skipped
+    // (a page is mostly background).
     mask.bits.withUnsafeBufferPointer { bits in
+        let bytes = UnsafeRawBufferPointer(bits)
+        @inline(__always) func isEmpty8(_ i: Int) -> Bool { bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0 }
         lengths.withUnsafeMutableBufferPointer { lengths in
             func closeRun(from first: Int, to last: Int, step: Int) {
                 let length = (last - first) / step + 1
                 guard length <= maximumThickness else { return }
                 var i = first
-                while i <= last { lengths[i] = UInt8(length); i += step }
+                while i <= last { lengths[i] = UInt8(length); pixels.append(i); i += step }
             }
             if axis == .vertical {
                 for y in 0..<height {
                     let row = y * width
                     var runStart = -1
-                    for x in 0...width {
-                        let ink = x < width && bits[row + x]
-                        if ink { if runStart < 0 { runStart = x } } else if runStart >= 0 {
+                    var x = 0
+                    while x < width {
+                        if runStart < 0 && x + 8 <= width && isEmpty8(row + x) { x += 8; continue }
+                        if bits[row + x] { if runStart < 0 { runStart = x } } else if runStart >= 0 {
                             closeRun(from: row + runStart, to: row + x - 1, step: 1); runStart = -1
                         }
+                        x += 1
                     }
+                    if runStart >= 0 { closeRun(from: row + runStart, to: row + width - 1, step: 1) }
                 }
             } else {
-                var runStart = [Int](repeating: -1, count: width)
-                for y in 0...height {
-                    for x in 0..<width {
-                        let ink = y < height && bits[y * width + x]
-                        if ink { if runStart[x] < 0 { runStart[x] = y } } else if runStart[x] >= 0 {
-                            closeRun(from: runStart[x] * width + x, to: (y - 1) * width + x, step: width); runStart[x] = -1
+                var runStarts = [Int](repeating: -1, count: width)
+                runStarts.withUnsafeMutableBufferPointer { runStart in
+                    for y in 0...height {
+                        let row = y * width
+                        var x = 0
+                        while x < width {
+                            // Eight columns without ink here and in the row before: no run open or ending.
+                            if x + 8 <= width && (y == height || isEmpty8(row + x)) && (y == 0 || isEmpty8(row - width + x)) {
+                                x += 8; continue
+                            }
+                            let ink = y < height && bits[row + x]
+                            if ink { if runStart[x] < 0 { runStart[x] = y } } else if runStart[x] >= 0 {
+                                closeRun(from: runStart[x] * width + x, to: (y - 1) * width + x, step: width); runStart[x] = -1
+                            }
+                            x += 1
                         }
                     }
                 }
             }
         }
     }
-    return lengths
+    return (lengths, pixels)
 }
 
 /// The straight thin lines along `axis` in `mask`: runs of thin pixels (`thinRunLengths`) that
@@ -116,10 +137,10 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     let alongCount = axis.alongCount(width: width, height: height)
     let acrossCount = axis.acrossCount(width: width, height: height)
     guard alongCount >= rules.minimumLength, acrossCount >= 1 else { return [] }
-    let thin = thinRunLengths(mask, axis: axis, maximumThickness: rules.maximumThickness)
+    let (thin, thinPixels) = thinRunLengths(mask, axis: axis, maximumThickness: rules.maximumThickness)
     // Thin pixels in along order (a counting sort by along position).
     var perAlong = [Int](repeating: 0, count: alongCount + 1)
-    for i in thin.indices where thin[i] > 0 {
+    for i in thinPixels {
         let a = axis == .horizontal ? i % width : i / width
         perAlong[a + 1] += 1
     }
@@ -127,56 +148,150 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     guard perAlong[alongCount] >= rules.minimumLength else { return [] }
     var order = [Int32](repeating: 0, count: perAlong[alongCount])   // across position, grouped by along
     var fill = perAlong
-    for i in thin.indices where thin[i] > 0 {
+    for i in thinPixels {
         let a = axis == .horizontal ? i % width : i / width, c = axis == .horizontal ? i / width : i % width
         order[fill[a]] = Int32(c); fill[a] += 1
     }
+    // Only pixels whose chain group is long enough can be on a run (`keepingLongChainGroups`).
+    let gap = 2
+    let largestSlope = rules.slopes.map { abs($0) }.max() ?? 0
+    if rules.skipsShortChainGroups {
+        (order, perAlong) = keepingLongChainGroups(order, perAlong: perAlong, alongReach: gap + 1,
+                                                   acrossReach: Int(largestSlope * Float(gap + 1)) + 1, rules: rules)
+    }
+    guard perAlong[alongCount] > 0 else { return [] }
     // Sheared rows: bin = across + shift(along), shift = round(−slope · (along − centre)) + pad.
     let centre = Float(alongCount) / 2
     let pad = Int((0.09 * Float(alongCount)).rounded(.up)) + 1   // tan 5° ≈ 0.0875
     let binCount = acrossCount + 2 * pad
-    var runStart = [Int](repeating: -1, count: binCount), lastAlong = [Int](repeating: -1, count: binCount)
-    var filled = [Int](repeating: 0, count: binCount), thickness = [Int](repeating: 0, count: binCount)
+    // Per sheared row (bin): the open run's first along position (−1: none), its last along
+    // position, its pixel count and its thickness sum, four Ints per bin.
+    var bins = [Int](repeating: 0, count: 4 * binCount)
     var onLine = [Bool](repeating: false, count: width * height)
-    var found = false
-    let gap = 2
-    for slope in rules.slopes {
-        runStart.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
-        func close(_ bin: Int) {
-            let start = runStart[bin], end = lastAlong[bin]
-            runStart[bin] = -1
-            guard start >= 0 else { return }
-            let length = end - start + 1
-            let meanThickness = Float(thickness[bin]) / Float(filled[bin])
-            guard length >= rules.minimumLength, Float(length) >= rules.candidateElongation * meanThickness,
-                  filled[bin] * 5 >= length * 4 else { return }
-            // Mark the run's pixels.
-            for a in start...end {
-                let c = bin - (Int((-slope * (Float(a) - centre)).rounded()) + pad)
-                guard c >= 0, c < acrossCount else { continue }
-                let i = axis.index(along: a, across: c, width: width)
-                if thin[i] > 0 { onLine[i] = true; found = true }
+    var marked: [Int] = []   // the onLine pixels, in the order marked
+    thin.withUnsafeBufferPointer { thin in
+    order.withUnsafeBufferPointer { order in
+    perAlong.withUnsafeBufferPointer { perAlong in
+    bins.withUnsafeMutableBufferPointer { bins in
+    onLine.withUnsafeMutableBufferPointer { onLine in
+        for slope in rules.slopes {
+            for bin in 0..<binCount { bins[4 * bin] = -1 }
+            func close(_ bin: Int) {
+                let start = bins[4 * bin], end = bins[4 * bin + 1], filled = bins[4 * bin + 2]
+                bins[4 * bin] = -1
+                guard start >= 0 else { return }
+                let length = end - start + 1
+                let meanThickness = Float(bins[4 * bin + 3]) / Float(filled)
+                guard length >= rules.minimumLength, Float(length) >= rules.candidateElongation * meanThickness,
+                      filled * 5 >= length * 4 else { return }
+                // Mark the run's pixels.
+                for a in start...end {
+                    let c = bin - (roundedHalfAway(-slope * (Float(a) - centre)) + pad)
+                    guard c >= 0, c < acrossCount else { continue }
+                    let i = axis.index(along: a, across: c, width: width)
+                    if thin[i] > 0 && !onLine[i] { onLine[i] = true; marked.append(i) }
+                }
             }
+            for a in 0..<alongCount where perAlong[a] < perAlong[a + 1] {
+                let shift = roundedHalfAway(-slope * (Float(a) - centre)) + pad
+                for k in perAlong[a]..<perAlong[a + 1] {
+                    let c = Int(order[k]), bin = c + shift
+                    let thickness = Int(thin[axis.index(along: a, across: c, width: width)])
+                    if bins[4 * bin] >= 0 && bins[4 * bin + 1] >= a - 1 - gap {
+                        bins[4 * bin + 1] = a; bins[4 * bin + 2] += 1; bins[4 * bin + 3] += thickness
+                    } else {
+                        close(bin)
+                        bins[4 * bin] = a; bins[4 * bin + 1] = a; bins[4 * bin + 2] = 1; bins[4 * bin + 3] = thickness
+                    }
+                }
+            }
+            for bin in 0..<binCount where bins[4 * bin] >= 0 { close(bin) }
         }
-        for a in 0..<alongCount where perAlong[a] < perAlong[a + 1] {
-            let shift = Int((-slope * (Float(a) - centre)).rounded()) + pad
-            for k in perAlong[a]..<perAlong[a + 1] {
-                let c = Int(order[k]), bin = c + shift
-                if runStart[bin] >= 0 && lastAlong[bin] >= a - 1 - gap {
-                    lastAlong[bin] = a; filled[bin] += 1
-                    thickness[bin] += Int(thin[axis.index(along: a, across: c, width: width)])
-                } else {
-                    close(bin)
-                    runStart[bin] = a; lastAlong[bin] = a; filled[bin] = 1
-                    thickness[bin] = Int(thin[axis.index(along: a, across: c, width: width)])
+    }}}}}
+    guard !marked.isEmpty else { return [] }
+    marked.sort()
+    return joinCollinear(lineSegments(onLine, seeds: marked, thin: thin, axis: axis, width: width, height: height), mask: mask)
+        .filter { isStraight($0, width: width) }
+}
+
+/// The thin pixels (`order`: across positions, grouped by along position as `perAlong` delimits,
+/// ascending within a group) that lie in a chain group long enough to hold a run: the search
+/// chains pixels of one sheared row that are 1…`alongReach` along positions apart, and at the
+/// slopes tried two such pixels are at most `acrossReach` across positions apart (1 for 3
+/// positions at tan 5°: the shear's rounded shifts differ by at most 1); so every run lies inside
+/// one connected group of thin pixels linked that way, and a group spanning fewer than `minimumLength` along positions, or with fewer pixels than
+/// the run's 80% fill needs, holds none. Dropping those groups (noise specks, texture, most of
+/// a photo's thin pixels) leaves every other group's runs, and so the result, unchanged.
+/// Returns the kept pixels in the same layout.
+func keepingLongChainGroups(_ order: [Int32], perAlong: [Int], alongReach: Int, acrossReach: Int,
+                            rules: LineSegmentRules) -> (order: [Int32], perAlong: [Int]) {
+    let count = order.count, alongCount = perAlong.count - 1
+    guard count > 0 else { return (order, perAlong) }
+    var parent = [Int32](repeating: 0, count: count)
+    order.withUnsafeBufferPointer { order in
+        parent.withUnsafeMutableBufferPointer { parent in
+            for k in 0..<count { parent[k] = Int32(k) }
+            func root(_ k: Int) -> Int {
+                var k = k
+                while Int(parent[k]) != k { let p = Int(parent[k]); parent[k] = parent[p]; k = p }
+                return k
+            }
+            func union(_ i: Int, _ j: Int) {
+                let ri = root(i), rj = root(j)
+                if ri != rj { parent[max(ri, rj)] = Int32(min(ri, rj)) }
+            }
+            for a in 0..<alongCount where perAlong[a] < perAlong[a + 1] {
+                let first = perAlong[a], last = perAlong[a + 1]
+                // Groups 1…alongReach along positions back: both lists ascending, walked together
+                // (pixels at one along position are never consecutive in a chain).
+                for back in 1...max(1, alongReach) where a - back >= 0 {
+                    var p = perAlong[a - back]
+                    let pEnd = perAlong[a - back + 1]
+                    guard p < pEnd else { continue }
+                    for k in first..<last {
+                        let c = order[k]
+                        while p < pEnd && Int(order[p]) < Int(c) - acrossReach { p += 1 }
+                        var q = p
+                        while q < pEnd && Int(order[q]) <= Int(c) + acrossReach { union(k, q); q += 1 }
+                        if p == pEnd { break }
+                    }
                 }
             }
         }
-        for bin in 0..<binCount where runStart[bin] >= 0 { close(bin) }
     }
-    guard found else { return [] }
-    return joinCollinear(lineSegments(onLine, thin: thin, axis: axis, width: width, height: height), mask: mask)
-        .filter { isStraight($0, width: width) }
+    // Along extent and size of each group (at its root).
+    var lowest = [Int32](repeating: Int32.max, count: count), highest = [Int32](repeating: -1, count: count)
+    var size = [Int32](repeating: 0, count: count)
+    var groupOf = [Int32](repeating: 0, count: count)
+    for a in 0..<alongCount {
+        for k in perAlong[a]..<perAlong[a + 1] {
+            var r = Int(parent[k])
+            while Int(parent[r]) != r { r = Int(parent[r]) }
+            groupOf[k] = Int32(r)
+            lowest[r] = min(lowest[r], Int32(a)); highest[r] = max(highest[r], Int32(a)); size[r] += 1
+        }
+    }
+    let minimumFill = (4 * rules.minimumLength + 4) / 5   // ⌈80% of the shortest run⌉
+    var keptOrder: [Int32] = []
+    keptOrder.reserveCapacity(count)
+    var keptPerAlong = [Int](repeating: 0, count: alongCount + 1)
+    for a in 0..<alongCount {
+        for k in perAlong[a]..<perAlong[a + 1] {
+            let r = Int(groupOf[k])
+            if Int(highest[r] - lowest[r]) + 1 >= rules.minimumLength && Int(size[r]) >= minimumFill {
+                keptOrder.append(order[k])
+            }
+        }
+        keptPerAlong[a + 1] = keptOrder.count
+    }
+    return (keptOrder, keptPerAlong)
+}
+
+/// `Int(x.rounded())` (halves away from zero) without the library call, for |x| < 2²³ (a shear's
+/// shift): below that the truncation and the fraction left are both exact in Float.
+@inline(__always) func roundedHalfAway(_ x: Float) -> Int {
+    let whole = Int(x), fraction = x - Float(whole)
+    return fraction >= 0.5 ? whole + 1 : (fraction <= -0.5 ? whole - 1 : whole)
 }
 
 /// Whether a segment is as straight as print: the centre of its pixels at each along position
@@ -228,13 +343,14 @@ func joinCollinear(_ segments: [LineSegment], mask: InkMask) -> [LineSegment] {
     return lines
 }
 
-/// The 8-connected groups of `onLine` pixels as segments: along extent, across position at each
+/// The 8-connected groups of `onLine` pixels (`seeds`: all of them, ascending) as segments, in the
+/// order of their first pixels: along extent, across position at each
 /// end (the mean across position of its first and last along positions), mean thin-run length.
-private func lineSegments(_ onLine: [Bool], thin: [UInt8], axis: LineAxis, width: Int, height: Int) -> [LineSegment] {
+private func lineSegments(_ onLine: [Bool], seeds: [Int], thin: [UInt8], axis: LineAxis, width: Int, height: Int) -> [LineSegment] {
     var seen = [Bool](repeating: false, count: onLine.count)
     var segments: [LineSegment] = []
     var queue: [Int] = []
-    for seedIndex in onLine.indices where onLine[seedIndex] && !seen[seedIndex] {
+    for seedIndex in seeds where !seen[seedIndex] {
         seen[seedIndex] = true
         queue.removeAll(keepingCapacity: true)
         queue.append(seedIndex)
