@@ -74,7 +74,8 @@ func hasStrokeStructure(_ c: InkComponent) -> Bool {
 
 /// Picks the digit: drops specks and regions that never reach the high threshold; seeds with
 /// the heaviest region not touching the border that has a stroke's structure (border-touching
-/// regions are used only when nothing else is left and they do not span the frame); merges nearby pieces of one digit
+/// regions are used only when nothing but faint specks is left inside, and not when they are the
+/// edge's own); merges nearby pieces of one digit
 /// (a broken stroke, an open 4); counts rival digit-sized marks. `nil` when nothing digit-sized remains.
 func selectDigit(_ components: [InkComponent], width: Int, height: Int,
                  rules: DigitSelectionRules? = nil) -> DigitSelection? {
@@ -82,7 +83,11 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
     let candidates = components.filter { $0.reachesHigh && $0.area >= rules.speckArea }
     let inside = candidates.filter { !$0.touchesBorder }
     let borderFallback = candidates.filter { $0.touchesBorder && !isEdgeJunk($0, width: width, height: height) }
-    let pool = inside.isEmpty ? borderFallback : inside
+    // Marks inside the frame keep border-touching regions out unless they are only faint specks
+    // (under a digit's minimum side, without a stroke's plateau): such a speck beside a digit that
+    // runs into the frame's edge (MNIST test digit 9765) must not hide it.
+    let blocking = inside.filter { hasStrokeStructure($0) || max($0.boxWidth, $0.boxHeight) >= rules.minimumSide }
+    let pool = blocking.isEmpty ? borderFallback + inside : inside
     guard let seed = pool.filter(hasStrokeStructure).max(by: { $0.mass < $1.mass }) else { return nil }
 
     var selection = DigitSelection(labels: [seed.label], minX: seed.minX, minY: seed.minY,

@@ -89,6 +89,18 @@ import Testing
         if let digit { #expect(digit[14, 14] < 0.3, "the hole stays open") }
     }
 
+    @Test func aDigitCutByTheFrameIsFoundBesideAFaintSpeckInsideIt() {
+        // A 28×28 frame whose 7 runs into the bottom edge, with a faint 2×2 speck inside the frame
+        // (as MNIST test digit 9765 has; one pixel of four solid): the speck cannot seed a digit,
+        // so it must not hide the 7.
+        var canvas = Canvas(width: 28, height: 28, paper: 0)
+        canvas.stroke(8, 9, 21, 9, width: 2.5, ink: 1)
+        canvas.stroke(21, 9, 12, 27.5, width: 2.5, ink: 1)
+        canvas.image[4, 8] = 0.7
+        canvas.image[5, 8] = 0.3; canvas.image[4, 9] = 0.3; canvas.image[5, 9] = 0.3
+        #expect(preprocess(canvas.gray).digit != nil, "a 7 touching the bottom edge, a faint speck inside the frame")
+    }
+
     @Test func aDarkSurroundAroundABlankPageIsNotADigit() {
         // A photo of blank paper on a dark table: the table shows along all four sides (a frame
         // 10–16 px wide, uneven), and along two sides only (the page pushed into a corner).
