@@ -37,13 +37,6 @@ func strokeWidth(_ image: FloatImage) -> Float {
 /// are treated at the same resolution by the same code.
 let strokeBoxSide = 2 * mnistBoxSide
 
-/// The stroke width of `image` in 20-px-box pixels: `strokeWidth` on a copy scaled to
-/// `strokeBoxSide` (noise along the edges averages out), halved.
-func boxStrokeWidth(_ image: FloatImage) -> Float {
-    guard digitSize(image) > 0 else { return 0 }
-    return strokeWidth(scaleToBox(image, side: strokeBoxSide)) / 2
-}
-
 /// Brings a thin pen's or a fat marker's strokes toward MNIST's width. Input: the digit scaled to
 /// `strokeBoxSide` (`scaleToBox(_, side: strokeBoxSide)`). When its width (in 20-px-box pixels)
 /// is outside `acceptedStrokeWidths`, dilates (thin) or erodes (thick) the grey ink with a square

@@ -171,13 +171,6 @@ func inpaintHorizontalLines(_ image: FloatImage, _ lines: [RuledLine]) -> FloatI
     return out
 }
 
-/// Finds near-horizontal and near-vertical lines in `mask` and paints them out of `image`.
-/// Returns the cleaned image and how many lines were removed.
-func removeRuledLines(_ image: FloatImage, mask: InkMask) -> (image: FloatImage, lineCount: Int) {
-    let lines = findRuledLines(mask)
-    return (paintRuledLines(image, lines), lines.horizontal.count + lines.vertical.count)
-}
-
 /// The ruled lines of `mask`: near-horizontal ones (`findHorizontalLines`), then near-vertical ones
 /// (the same search on the transposed mask, without the horizontal lines' pixels; checked with
 /// `couldHoldLine` first, so most photos skip the transpose too). Vertical lines are in transposed

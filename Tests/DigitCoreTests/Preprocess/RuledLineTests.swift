@@ -32,11 +32,18 @@ import Testing
         #expect(findHorizontalLines(Self.mask(canvas.image)).isEmpty)
     }
 
+    /// Ruled lines found in `mask` (`findRuledLines`) and painted out of `image` (`paintRuledLines`),
+    /// as `labelInk` does first; with how many were found.
+    static func removeRuledLines(_ image: FloatImage, mask: InkMask) -> (image: FloatImage, lineCount: Int) {
+        let lines = findRuledLines(mask)
+        return (paintRuledLines(image, lines), lines.horizontal.count + lines.vertical.count)
+    }
+
     @Test func inpaintingErasesTheLineAndBridgesACrossingStroke() {
         var image = FloatImage(width: 200, height: 100)
         for x in 0..<200 { image[x, 50] = 0.8; image[x, 51] = 0.8 }      // ruled line
         for y in 20..<80 { for x in 98..<104 { image[x, y] = 1 } }       // vertical stroke across it
-        let (cleaned, count) = removeRuledLines(image, mask: Self.mask(image, above: 0.3))
+        let (cleaned, count) = Self.removeRuledLines(image, mask: Self.mask(image, above: 0.3))
         #expect(count == 1)
         #expect(cleaned[20, 50] < 0.05 && cleaned[180, 51] < 0.05)
         #expect(cleaned[100, 50] > 0.9 && cleaned[100, 51] > 0.9)
@@ -45,7 +52,7 @@ import Testing
     @Test func verticalGridLinesAreRemovedToo() {
         var image = FloatImage(width: 150, height: 120)
         for y in 0..<120 { image[40, y] = 1; image[110, y] = 1 }
-        let (cleaned, count) = removeRuledLines(image, mask: Self.mask(image))
+        let (cleaned, count) = Self.removeRuledLines(image, mask: Self.mask(image))
         #expect(count == 2)
         #expect(cleaned.pixels.allSatisfy { $0 < 0.05 })
     }
@@ -53,7 +60,7 @@ import Testing
     @Test func aSolidBlockIsNotALine() {
         var image = FloatImage(width: 56, height: 56)
         for y in 8..<48 { for x in 8..<48 { image[x, y] = 1 } }
-        let (cleaned, count) = removeRuledLines(image, mask: Self.mask(image))
+        let (cleaned, count) = Self.removeRuledLines(image, mask: Self.mask(image))
         #expect(count == 0)
         #expect(cleaned == image)
     }
