@@ -22,7 +22,10 @@ struct Preprocess: ParsableCommand {
               digit preprocess photo.jpg -o seen.png --model linear
             also prints e.g. "seen.png: 7 (98.1%) by the bundled linear model".
 
-            With --number, -o is a directory (created if needed): it receives digit-1.png,             digit-2.png, … (what the classifier saw for each digit, in reading order) and             boxes.png (the page with each digit's box drawn and labelled position-digit),             exactly as `digit recognize --number` reads it:
+            With --number, -o is a directory (created if needed): it receives digit-1.png,
+            digit-2.png, … (what the classifier saw for each digit, in reading order) and
+            boxes.png (the page with each digit's box drawn and labelled position-digit),
+            exactly as `digit recognize --number` reads it:
               digit preprocess --number meter.jpg -o seen/
             """)
 
@@ -30,7 +33,7 @@ struct Preprocess: ParsableCommand {
     var image: String
 
     @Option(name: [.short, .customLong("output")], help: """
-        Where to write the 28×28 PNG the classifier sees (with --number: a directory for         each digit's 28×28 and boxes.png).
+        Where to write the 28×28 PNG the classifier sees (with --number: a directory for each digit's 28×28 and boxes.png).
         """)
     var output: String
 
