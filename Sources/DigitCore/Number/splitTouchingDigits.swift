@@ -8,35 +8,48 @@ import Foundation
 /// end), each both straight down and as the path from top to bottom that crosses the least ink
 /// (`separatingPath`: it bends around the stroke of an overlapping neighbour). Each side of a cut
 /// is classified, and the cut whose two sides the classifier is most confident about (highest
-/// summed log-probability) is kept, when the parts read more confidently than the whole by a
+/// summed log-probability; the search stops at a cut whose sides both read at 99%) is kept, when the parts read more confidently than the whole by a
 /// margin that grows as the region narrows (a narrow region is more likely one wide digit) and
 /// vanishes at 1.15× its height (wider regions are split whatever the whole reads as). Parts are
 /// cut again while they are still too wide (up to `maximumParts` digits from one region).
 func splitTouchingDigits(_ lines: [[DigitSelection]], page: CleanedPage,
                          classify: (DigitImage) -> Prediction) -> [[NumberRegion]] {
-    let all = lines.flatMap { $0 }
-    guard !all.isEmpty else { return [] }
-    let heights = all.map(\.boxHeight).sorted()
-    let typicalHeight = Float(heights[heights.count / 2])
-    let widths = all.filter { Float($0.boxWidth) >= 0.35 * Float($0.boxHeight) && $0.boxWidth <= $0.boxHeight }
-        .map(\.boxWidth).sorted()
-    let expectedWidth = widths.count >= 2 ? Float(widths[widths.count / 2]) : 0.7 * typicalHeight
+    guard lines.contains(where: { !$0.isEmpty }) else { return [] }
     return withoutActuallyEscaping(classify) { classify in
-        let splitter = TouchingDigitSplitter(page: page, expectedWidth: expectedWidth, typicalHeight: typicalHeight,
-                                             classify: classify)
+        let splitter = TouchingDigitSplitter(lines: lines, page: page, classify: classify)
         return lines.map { line in line.flatMap { splitter.parts(of: NumberRegion($0), depth: 1) } }
     }
 }
 
 /// Most digits one region is split into.
 let maximumParts = 4
+/// The summed log-confidence of a cut whose two sides each read at 99% or more; the search for a
+/// better cut stops there (another could gain at most 0.02 in log-probability).
+let certainCutScore: Float = 2 * logf(0.99)
 
-private struct TouchingDigitSplitter {
+struct TouchingDigitSplitter {
     let page: CleanedPage
     /// Width and height (px) of a typical single digit on this page.
     let expectedWidth: Float
     let typicalHeight: Float
     let classify: (DigitImage) -> Prediction
+    /// Whether `bestCut` reads every candidate cut (the plain search, for tests) instead of
+    /// stopping early at a near-certain cut and skipping cuts whose left side already scores too low.
+    var readsEveryCut = false
+
+    /// The splitter for `lines` (not all empty): the typical digit is the median region's height
+    /// and the median width of the regions shaped like one digit.
+    init(lines: [[DigitSelection]], page: CleanedPage, classify: @escaping (DigitImage) -> Prediction) {
+        let all = lines.flatMap { $0 }
+        let heights = all.map(\.boxHeight).sorted()
+        let typicalHeight = Float(heights[heights.count / 2])
+        let widths = all.filter { Float($0.boxWidth) >= 0.35 * Float($0.boxHeight) && $0.boxWidth <= $0.boxHeight }
+            .map(\.boxWidth).sorted()
+        self.page = page
+        self.typicalHeight = typicalHeight
+        self.expectedWidth = widths.count >= 2 ? Float(widths[widths.count / 2]) : 0.7 * typicalHeight
+        self.classify = classify
+    }
 
     /// `region` as it should be read: itself, or the parts it splits into, left to right.
     func parts(of region: NumberRegion, depth: Int) -> [NumberRegion] {
@@ -84,8 +97,14 @@ private struct TouchingDigitSplitter {
                 tried.append(path)
                 guard let (left, right) = cut(region, along: path, on: page),
                       isDigitHeight(left), isDigitHeight(right) else { continue }
-                let score = logf(max(1e-6, confidence(of: left))) + logf(max(1e-6, confidence(of: right)))
+                // A side's log-confidence bounds the pair's (the other side's is at most 0): a cut
+                // whose left side alone scores no better than the best pair is not read further.
+                let leftScore = logf(max(1e-6, confidence(of: left)))
+                if let best, leftScore <= best.score, !readsEveryCut { continue }
+                let score = leftScore + logf(max(1e-6, confidence(of: right)))
                 if best == nil || score > best!.score { best = (left, right, score) }
+                // Both sides read with near certainty: no other cut can read much better.
+                if score >= certainCutScore && !readsEveryCut { return best }
             }
         }
         return best
