@@ -295,9 +295,9 @@ func keepingLongChainGroups(_ order: [Int32], perAlong: [Int], alongReach: Int, 
 }
 
 /// Whether a segment is as straight as print: the centre of its pixels at each along position
-/// stays within half its thickness (at least 1.5 px) of the chord between its ends. A
+/// stays within half its thickness (at least 1.5 px) of its line (`centreLine`). A
 /// digit's curve (the side of a 0) or a wobbling handwritten stroke runs inside a band as thick
-/// as its stroke for a while, but bends away from its chord by more than that.
+/// as its stroke for a while, but bends away from its line by more than that.
 func isStraight(_ segment: LineSegment, width: Int) -> Bool {
     let count = segment.length
     var sums = [Float](repeating: 0, count: count), counts = [Int](repeating: 0, count: count)
@@ -306,8 +306,8 @@ func isStraight(_ segment: LineSegment, width: Int) -> Bool {
         let across = segment.axis == .horizontal ? i / width : i % width
         sums[along - segment.start] += Float(across); counts[along - segment.start] += 1
     }
-    let tolerance = max(1.5, 0.5 * segment.thickness)
-    for k in 0..<count where counts[k] > 0 {
+    let tolerance = max(1.5, 0.5 * segment.thickness) * 2 / 3
+    for k in 1..<max(1, count - 1) where counts[k] > 0 {
         let centre = sums[k] / Float(counts[k])
         if abs(centre - segment.across(at: Float(segment.start + k))) > tolerance { return false }
     }
@@ -335,17 +335,19 @@ func joinCollinear(_ segments: [LineSegment], mask: InkMask) -> [LineSegment] {
         guard let k else { lines.append(b); continue }
         let a = lines[k]
         let lengths = Float(a.length + b.length)
-        lines[k] = LineSegment(axis: a.axis, start: a.start, end: b.end,
-                               acrossAtStart: a.acrossAtStart, acrossAtEnd: b.acrossAtEnd,
+        let pixels = a.pixels + b.pixels
+        let line = centreLine(pixels, axis: a.axis, width: mask.width)
+        lines[k] = LineSegment(axis: a.axis, start: line.start, end: line.end,
+                               acrossAtStart: line.acrossAtStart, acrossAtEnd: line.acrossAtEnd,
                                thickness: (a.thickness * Float(a.length) + b.thickness * Float(b.length)) / lengths,
-                               pixels: a.pixels + b.pixels)
+                               pixels: pixels)
     }
     return lines
 }
 
 /// The 8-connected groups of `onLine` pixels (`seeds`: all of them, ascending) as segments, in the
-/// order of their first pixels: along extent, across position at each
-/// end (the mean across position of its first and last along positions), mean thin-run length.
+/// order of their first pixels: along extent, across position at each end (`centreLine`), mean
+/// thin-run length.
 private func lineSegments(_ onLine: [Bool], seeds: [Int], thin: [UInt8], axis: LineAxis, width: Int, height: Int) -> [LineSegment] {
     var seen = [Bool](repeating: false, count: onLine.count)
     var segments: [LineSegment] = []
@@ -365,21 +367,40 @@ private func lineSegments(_ onLine: [Bool], seeds: [Int], thin: [UInt8], axis: L
                 }
             }
         }
-        func along(_ i: Int) -> Int { axis == .horizontal ? i % width : i / width }
-        func across(_ i: Int) -> Int { axis == .horizontal ? i / width : i % width }
-        var start = Int.max, end = Int.min, thicknessSum = 0
-        for i in queue { start = min(start, along(i)); end = max(end, along(i)); thicknessSum += Int(thin[i]) }
-        var startSum = 0, startCount = 0, endSum = 0, endCount = 0
-        for i in queue {
-            if along(i) == start { startSum += across(i); startCount += 1 }
-            if along(i) == end { endSum += across(i); endCount += 1 }
-        }
-        segments.append(LineSegment(axis: axis, start: start, end: end,
-                                    acrossAtStart: Float(startSum) / Float(startCount),
-                                    acrossAtEnd: Float(endSum) / Float(endCount),
+        var thicknessSum = 0
+        for i in queue { thicknessSum += Int(thin[i]) }
+        let line = centreLine(queue, axis: axis, width: width)
+        segments.append(LineSegment(axis: axis, start: line.start, end: line.end,
+                                    acrossAtStart: line.acrossAtStart, acrossAtEnd: line.acrossAtEnd,
                                     thickness: Float(thicknessSum) / Float(queue.count), pixels: queue))
     }
     return segments
+}
+
+/// The straight line through the centres of `pixels` (row-major indices in an image `width` wide)
+/// across `axis`: the along-range they cover and the least-squares line through the centre of the
+/// pixels at each along position (every position weighs the same), given at the range's ends. A
+/// line's ends are where it meets other ink (a box's corner, a crossing stroke), so the centre of
+/// its end positions alone drifts by a pixel or two; on a short line that tilts the chord
+/// by degrees.
+func centreLine(_ pixels: [Int], axis: LineAxis, width: Int) -> (start: Int, end: Int, acrossAtStart: Float, acrossAtEnd: Float) {
+    func along(_ i: Int) -> Int { axis == .horizontal ? i % width : i / width }
+    func across(_ i: Int) -> Int { axis == .horizontal ? i / width : i % width }
+    var start = Int.max, end = Int.min
+    for i in pixels { start = min(start, along(i)); end = max(end, along(i)) }
+    guard start <= end else { return (0, -1, 0, 0) }
+    var sums = [Float](repeating: 0, count: end - start + 1), counts = sums
+    for i in pixels { sums[along(i) - start] += Float(across(i)); counts[along(i) - start] += 1 }
+    var n: Float = 0, sumT: Float = 0, sumC: Float = 0
+    for k in sums.indices where counts[k] > 0 { n += 1; sumT += Float(k); sumC += sums[k] / counts[k] }
+    let meanT = sumT / n, meanC = sumC / n
+    var covariance: Float = 0, variance: Float = 0
+    for k in sums.indices where counts[k] > 0 {
+        let t = Float(k) - meanT
+        covariance += t * (sums[k] / counts[k] - meanC); variance += t * t
+    }
+    let slope = variance > 0 ? covariance / variance : 0
+    return (start, end, meanC - slope * meanT, meanC + slope * (Float(end - start) - meanT))
 }
 
 /// Whether `mask` has ink on `segment`'s line (extended) at every along position in `from…to`.

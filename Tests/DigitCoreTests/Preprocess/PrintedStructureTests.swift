@@ -113,6 +113,43 @@ import Testing
         #expect(cleaned.pixels.filter { $0 > 0.3 }.count < 40, "only the corners may be left")
     }
 
+    @Test func aTickWhoseEndMeetsACornerIsStraightAndTwinsItsNeighbour() {
+        // Two comb ticks 3 px wide, 50 px tall, at 3°; the second ends in a corner, where what is
+        // left of the line it meets shifts its last row 4 px aside. Its line is still the tick's
+        // own: straight, and a twin of the first (slopes within 1°).
+        let width = 120, height = 80, slope: Float = tan(3 * .pi / 180)
+        var bits = [Bool](repeating: false, count: width * height)
+        for y in 10..<60 {
+            for x0 in [30, 80] {
+                let left = Int((Float(x0) + slope * Float(60 - y)).rounded())
+                for x in left..<(left + 3) { bits[y * width + x] = true }
+            }
+        }
+        for x in 80..<87 { bits[59 * width + x] = x >= 83 }   // the corner's stub
+        let mask = InkMask(width: width, height: height, bits: bits)
+        let ticks = findLineSegments(mask, axis: .vertical).sorted { $0.acrossAtStart < $1.acrossAtStart }
+        #expect(ticks.count == 2, "both ticks are straight lines")
+        guard ticks.count == 2 else { return }
+        for tick in ticks { #expect(abs(tick.slope + slope) < 0.0175, "slope \(tick.slope), drawn \(-slope)") }
+        #expect(areTwins(ticks[0], ticks[1]))
+    }
+
+    @Test func everyTickOfASkewedCombOnARuledBaselineIsPrinted() {
+        // Four ticks 40 px long, 60 px apart, on a baseline skewed about 5° that spans the frame
+        // (found as a ruled line): each tick's along-range is 5 px lower than the one before, so
+        // the end ticks overlap only their neighbour's enough to be its twin; the last one's
+        // measured slope is 1.2° off (a pixel over its length). All four are the comb's.
+        let skew: Float = 1 / 12
+        let baseline = LineSegment(axis: .horizontal, start: 0, end: 299, acrossAtStart: 80 - 30 * skew,
+                                   acrossAtEnd: 80 + 269 * skew, thickness: 2, pixels: [])
+        let ticks = (0..<4).map { k in
+            let top = 40 + 5 * k, x = Float(30 + 60 * k), tilt: Float = k == 3 ? 0.021 : 0
+            return LineSegment(axis: .vertical, start: top, end: top + 39, acrossAtStart: x + 39 * (skew - tilt),
+                               acrossAtEnd: x, thickness: 2.5, pixels: [])
+        }
+        #expect(printedLineSegments(ticks, printedContext: [baseline]).count == 4)
+    }
+
     @Test func aStraightSevenAndFourAreNotPrintedLines() {
         // Strokes a tenth of the digit's height thick (MNIST's proportion) at exact axis angles,
         // as printed lines would be: only their arrangement tells them apart (a 7: two joined
