@@ -59,8 +59,10 @@ func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
 }
 
 /// Whether a region can seed a digit: it has a pen stroke's structure. Ink is a plateau: at least
-/// 40% of a stroke's pixels reach the high threshold, where a hill of paper texture, a lighting
-/// blotch or a smudge only pokes its top over it. And a digit is drawn with strokes much thinner
+/// 40% of a stroke's pixels reach the noise floor (`InkThresholds.noiseFloor`, counted in
+/// `coreArea`), where a hill of paper texture, a lighting blotch or a smudge only pokes its top
+/// over it. The floor, not Otsu's threshold: salt specks at full contrast set Otsu's threshold at
+/// the level of a grey digit's ink, whose plateau then seemed to be a hill. And a digit is drawn with strokes much thinner
 /// than itself: a region whose mean stroke width (`2 · area / outline`) is 45% of its box's longer
 /// side or more is a filled blob (a punched hole, a stain), unless it is too small (under 20 px,
 /// MNIST's digit box) to tell a blob from a small digit: drawn 8–20 px tall with a pen 2–4 px wide,
