@@ -22,6 +22,8 @@ struct InkComponent: Equatable, Sendable {
     /// threshold): a pen stroke is a plateau of ink, most of it above; a hill of paper texture or
     /// lighting pokes only its top over the floor.
     var coreArea: Int = 0
+    /// How many of its pixels exceed the high threshold itself.
+    var highArea: Int = 0
     /// How many of its pixels have a 4-neighbour outside the region (its outline, in pixels).
     var outlinePixels: Int = 0
 
@@ -57,7 +59,7 @@ func connectedComponents(_ image: FloatImage, low: Float, high: Float,
                     let x = i % width, y = i / width
                     c.area += 1
                     c.mass += px[i]
-                    if px[i] > high { c.reachesHigh = true }
+                    if px[i] > high { c.reachesHigh = true; c.highArea += 1 }
                     if px[i] > plateau { c.coreArea += 1 }
                     if x == 0 || y == 0 || x == width - 1 || y == height - 1
                         || px[i - 1] <= low || px[i + 1] <= low || px[i - width] <= low || px[i + width] <= low {
