@@ -18,9 +18,12 @@ struct InkComponent: Equatable, Sendable {
     /// How many of its pixels lie on each outermost row or column (top, bottom, left, right):
     /// a frame or a dark surround covers whole sides, a digit filling its frame only stretches of them.
     var sidePixels = SidePixels()
-    /// How many of its pixels exceed the high threshold: a pen stroke is a plateau of ink, most of
-    /// it above; a hill of paper texture or lighting pokes only its top over the threshold.
+    /// How many of its pixels exceed the plateau level (the noise floor, at most the high
+    /// threshold): a pen stroke is a plateau of ink, most of it above; a hill of paper texture or
+    /// lighting pokes only its top over the floor.
     var coreArea: Int = 0
+    /// How many of its pixels exceed the high threshold itself.
+    var highArea: Int = 0
     /// How many of its pixels have a 4-neighbour outside the region (its outline, in pixels).
     var outlinePixels: Int = 0
 
@@ -32,7 +35,10 @@ struct InkComponent: Equatable, Sendable {
 
 /// Labels of the 8-connected regions of `image > low`, one `InkComponent` per region.
 /// `labels[i]` is 0 for background, else the component's label. Breadth-first flood fill.
-func connectedComponents(_ image: FloatImage, low: Float, high: Float) -> (labels: [Int32], components: [InkComponent]) {
+/// `reachesHigh` compares with `high`, `coreArea` counts pixels above `plateau` (default `high`).
+func connectedComponents(_ image: FloatImage, low: Float, high: Float,
+                         plateau: Float? = nil) -> (labels: [Int32], components: [InkComponent]) {
+    let plateau = plateau ?? high
     let width = image.width, height = image.height
     var labels = [Int32](repeating: 0, count: image.count)
     var components: [InkComponent] = []
@@ -53,7 +59,8 @@ func connectedComponents(_ image: FloatImage, low: Float, high: Float) -> (label
                     let x = i % width, y = i / width
                     c.area += 1
                     c.mass += px[i]
-                    if px[i] > high { c.reachesHigh = true; c.coreArea += 1 }
+                    if px[i] > high { c.reachesHigh = true; c.highArea += 1 }
+                    if px[i] > plateau { c.coreArea += 1 }
                     if x == 0 || y == 0 || x == width - 1 || y == height - 1
                         || px[i - 1] <= low || px[i + 1] <= low || px[i - width] <= low || px[i + width] <= low {
                         c.outlinePixels += 1

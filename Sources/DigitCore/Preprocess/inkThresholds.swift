@@ -14,6 +14,12 @@ struct InkThresholds: Equatable, Sendable {
     var noise: Float
     var high: Float
     var low: Float
+
+    /// The level noise alone hardly reaches: `max(background + 6σ, background + 0.1)`, at most `high`.
+    /// `high` is this floor or Otsu's threshold, whichever is higher; Otsu's threshold is set by
+    /// the page's strongest marks (salt specks at full contrast, a dark printed line), so whether a
+    /// region is a plateau of ink above the noise or a hill poking out of it is judged on the floor.
+    var noiseFloor: Float { min(high, max(background + 6 * noise, background + 0.1)) }
 }
 
 let histogramBins = 1024

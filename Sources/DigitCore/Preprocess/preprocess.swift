@@ -124,7 +124,8 @@ func labelInk(_ image: FloatImage, thresholds: InkThresholds, flattened: FloatIm
                                                          : inkMask(withoutRuledLines, above: thresholds.low),
                                                      ruledLines: ruledSegments)
     if retakingThresholds && ruledLineCount + segmentCount > 0 { thresholds = inkThresholds(cleaned) }
-    let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high)
+    let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high,
+                                                   plateau: thresholds.noiseFloor)
     return CleanedPage(cleaned: cleaned, thresholds: thresholds, labels: labels, components: components,
                        ruledLineCount: ruledLineCount + segmentCount, flattened: flattened)
 }

@@ -59,15 +59,19 @@ func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
 }
 
 /// Whether a region can seed a digit: it has a pen stroke's structure. Ink is a plateau: at least
-/// 40% of a stroke's pixels reach the high threshold, where a hill of paper texture, a lighting
-/// blotch or a smudge only pokes its top over it. And a digit is drawn with strokes much thinner
+/// 40% of a stroke's pixels reach the noise floor (`InkThresholds.noiseFloor`, counted in
+/// `coreArea`), where a hill of paper texture, a lighting blotch or a smudge only pokes its top
+/// over it. The floor, not Otsu's threshold: salt specks at full contrast set Otsu's threshold at
+/// the level of a grey digit's ink, whose plateau then seemed to be a hill. And a digit is drawn with strokes much thinner
 /// than itself: a region whose mean stroke width (`2 · area / outline`) is 45% of its box's longer
 /// side or more is a filled blob (a punched hole, a stain), unless it is too small (under 20 px,
 /// MNIST's digit box) to tell a blob from a small digit: drawn 8–20 px tall with a pen 2–4 px wide,
 /// a 0, 6, 8 or 9 has loops a pixel or two across, which its soft edge fills in the mask.
-func hasStrokeStructure(_ c: InkComponent) -> Bool {
+/// `plateauArea` replaces `coreArea` as the count of the plateau's pixels (the faint-speck test
+/// in `selectDigit` counts those above the high threshold).
+func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
     let side = max(c.boxWidth, c.boxHeight)
-    let plateau = c.coreArea * 5 >= c.area * 2
+    let plateau = (plateauArea ?? c.coreArea) * 5 >= c.area * 2
     let blob = side >= 20 && c.strokeWidth >= 0.45 * Float(side)
     return plateau && !blob
 }
@@ -84,11 +88,13 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
     let inside = candidates.filter { !$0.touchesBorder }
     let borderFallback = candidates.filter { $0.touchesBorder && !isEdgeJunk($0, width: width, height: height) }
     // Marks inside the frame keep border-touching regions out unless they are only faint specks
-    // (under a digit's minimum side, without a stroke's plateau): such a speck beside a digit that
-    // runs into the frame's edge (MNIST test digit 9765) must not hide it.
-    let blocking = inside.filter { hasStrokeStructure($0) || max($0.boxWidth, $0.boxHeight) >= rules.minimumSide }
+    // (under a digit's minimum side, without a stroke's plateau above the high threshold): such a
+    // speck beside a digit that runs into the frame's edge (MNIST test digit 9765) must not hide it.
+    let blocking = inside.filter {
+        hasStrokeStructure($0, plateauArea: $0.highArea) || max($0.boxWidth, $0.boxHeight) >= rules.minimumSide
+    }
     let pool = blocking.isEmpty ? borderFallback + inside : inside
-    guard let seed = pool.filter(hasStrokeStructure).max(by: { $0.mass < $1.mass }) else { return nil }
+    guard let seed = pool.filter { hasStrokeStructure($0) }.max(by: { $0.mass < $1.mass }) else { return nil }
 
     var selection = DigitSelection(labels: [seed.label], minX: seed.minX, minY: seed.minY,
                                    maxX: seed.maxX, maxY: seed.maxY, mass: seed.mass, otherCandidates: 0)

@@ -14,7 +14,7 @@ import Testing
                             borderPixels: onEdge,
                             sidePixels: SidePixels(top: y == 0 ? width : 0, bottom: y + height == imageHeight ? width : 0,
                                                    left: x == 0 ? height : 0, right: x + width == imageWidth ? height : 0),
-                            coreArea: area, outlinePixels: area)
+                            coreArea: area, highArea: area, outlinePixels: area)
     }
 
     @Test func mergesTheOtherHalfOfADigitBrokenAcrossAWiderGap() {
