@@ -64,6 +64,15 @@ import Testing
         #expect(preprocess(page.gray).digit == nil)
     }
 
+    /// A punched hole cut by the frame (its centre a few px inside the page's left edge): the cut
+    /// is not an outline, so the half disc is still a filled blob, not a stroke.
+    @Test(arguments: [Float(4), 8, 12])
+    func aPunchedHoleCutByTheFrameIsNotADigit(centreX: Float) {
+        var page = Self.texturedPaper(width: 150, height: 150, amplitude: 0.01, seed: 9)
+        page.paint(ink: 0.2, halfWidth: 0) { x, y in hypotf(x - centreX, y - 70) - 18 }
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
     @Test func aFaintDigitOnTexturedPaperIsRead() {
         // Pencil-faint: the stroke is 0.2 darker than paper that itself varies by ±0.05.
         var page = Self.texturedPaper(width: 120, height: 100, seed: 8)
