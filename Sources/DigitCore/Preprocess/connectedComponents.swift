@@ -24,7 +24,10 @@ struct InkComponent: Equatable, Sendable {
     var coreArea: Int = 0
     /// How many of its pixels exceed the high threshold itself.
     var highArea: Int = 0
-    /// How many of its pixels have a 4-neighbour outside the region (its outline, in pixels).
+    /// How many of its pixels have a 4-neighbour inside the frame outside the region (its outline, in
+    /// pixels). The frame's edge is not part of it: where a region is cut by the frame, the cut is not
+    /// a stroke's edge (a punched hole cut by the frame is still a filled blob, a 1 cut at both ends
+    /// still a bar as wide as its stroke).
     var outlinePixels: Int = 0
 
     var boxWidth: Int { maxX - minX + 1 }
@@ -61,8 +64,8 @@ func connectedComponents(_ image: FloatImage, low: Float, high: Float,
                     c.mass += px[i]
                     if px[i] > high { c.reachesHigh = true; c.highArea += 1 }
                     if px[i] > plateau { c.coreArea += 1 }
-                    if x == 0 || y == 0 || x == width - 1 || y == height - 1
-                        || px[i - 1] <= low || px[i + 1] <= low || px[i - width] <= low || px[i + width] <= low {
+                    if (x > 0 && px[i - 1] <= low) || (x < width - 1 && px[i + 1] <= low)
+                        || (y > 0 && px[i - width] <= low) || (y < height - 1 && px[i + width] <= low) {
                         c.outlinePixels += 1
                     }
                     if x == 0 || y == 0 || x == width - 1 || y == height - 1 {

@@ -77,7 +77,8 @@ func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
 }
 
 /// Picks the digit: drops specks and regions that never reach the high threshold; seeds with
-/// the heaviest region not touching the border that has a stroke's structure (border-touching
+/// the heaviest region not touching the border that has a stroke's structure and is not dust
+/// (`isDust`: a speck or a pale hair small in the frame) (border-touching
 /// regions are used only when nothing but faint specks is left inside, and not when they are the
 /// edge's own); merges nearby pieces of one digit
 /// (a broken stroke, an open 4); counts rival digit-sized marks. `nil` when nothing digit-sized remains.
@@ -94,7 +95,8 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
         hasStrokeStructure($0, plateauArea: $0.highArea) || max($0.boxWidth, $0.boxHeight) >= rules.minimumSide
     }
     let pool = blocking.isEmpty ? borderFallback + inside : inside
-    guard let seed = pool.filter { hasStrokeStructure($0) }.max(by: { $0.mass < $1.mass }) else { return nil }
+    guard let seed = pool.filter({ hasStrokeStructure($0) && !isDust($0, width: width, height: height) })
+        .max(by: { $0.mass < $1.mass }) else { return nil }
 
     var selection = DigitSelection(labels: [seed.label], minX: seed.minX, minY: seed.minY,
                                    maxX: seed.maxX, maxY: seed.maxY, mass: seed.mass, otherCandidates: 0)

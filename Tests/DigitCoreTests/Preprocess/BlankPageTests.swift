@@ -64,6 +64,48 @@ import Testing
         #expect(preprocess(page.gray).digit == nil)
     }
 
+    /// A punched hole cut by the frame (its centre a few px inside the page's left edge): the cut
+    /// is not an outline, so the half disc is still a filled blob, not a stroke.
+    @Test(arguments: [Float(4), 8, 12])
+    func aPunchedHoleCutByTheFrameIsNotADigit(centreX: Float) {
+        var page = Self.texturedPaper(width: 150, height: 150, amplitude: 0.01, seed: 9)
+        page.paint(ink: 0.2, halfWidth: 0) { x, y in hypotf(x - centreX, y - 70) - 18 }
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
+    /// `draw` on clean 300×300 paper, then scanned: blurred by the optics (3×3 mean) and a little
+    /// sensor noise. The marks drawn are about a tenth of the frame.
+    static func cleanScan(seed: UInt64, draw: (inout Canvas) -> Void) -> GrayImage {
+        var page = Canvas(width: 300, height: 300, paper: 0.95)
+        draw(&page)
+        page.image = boxBlur(page.image, radius: 1)
+        page.addNoise(sigma: 0.006, seed: seed)
+        return page.gray
+    }
+
+    @Test func aHairOnABlankScanIsNotADigit() {
+        let scan = Self.cleanScan(seed: 10) { page in
+            // A gently curved hair 30 px long and a pixel wide: the scan shows a pale trace.
+            let points: [(Float, Float)] = [(150, 130), (153, 140), (154, 150), (153, 160)]
+            for (a, b) in zip(points, points.dropFirst()) { page.stroke(a.0, a.1, b.0, b.1, width: 1, ink: 0.4) }
+        }
+        #expect(preprocess(scan).digit == nil)
+    }
+
+    @Test func aSpeckOnABlankScanIsNotADigit() {
+        let scan = Self.cleanScan(seed: 11) { page in
+            page.paint(ink: 0.2, halfWidth: 0) { x, y in hypotf(x - 150, y - 150) - 7 }   // a dot 14 px across
+        }
+        #expect(preprocess(scan).digit == nil)
+    }
+
+    @Test func aSmallPenOneOnTheSameScanIsRead() {
+        let scan = Self.cleanScan(seed: 12) { page in
+            page.stroke(152, 132, 148, 162, width: 3, ink: 0.1)   // a pen 1, 30 px tall
+        }
+        #expect(preprocess(scan).digit != nil)
+    }
+
     @Test func aFaintDigitOnTexturedPaperIsRead() {
         // Pencil-faint: the stroke is 0.2 darker than paper that itself varies by ±0.05.
         var page = Self.texturedPaper(width: 120, height: 100, seed: 8)
