@@ -66,10 +66,8 @@ func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
 /// MNIST's digit box) to tell a blob from a small digit: drawn 8–20 px tall with a pen 2–4 px wide,
 /// a 0, 6, 8 or 9 has loops a pixel or two across, which its soft edge fills in the mask.
 func hasStrokeStructure(_ c: InkComponent) -> Bool {
-    let side = max(c.boxWidth, c.boxHeight)
     let plateau = c.coreArea * 5 >= c.area * 2
-    let blob = side >= 20 && c.strokeWidth >= 0.45 * Float(side)
-    return plateau && !blob
+    return plateau && !isSolidBlob(c)
 }
 
 /// Picks the digit: drops specks and regions that never reach the high threshold; seeds with
