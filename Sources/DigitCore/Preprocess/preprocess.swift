@@ -7,7 +7,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 
 /// From a decoded image to the 28×28 digit the classifier sees (MNIST's procedure):
 /// gray → polarity (ink bright) → illumination flattened (and averaged 3×3 under heavy noise) → ruled lines removed →
-/// hysteresis ink mask → components (a second look, `findSoftDigit`, when no digit is found) →
+/// hysteresis ink mask → components (when no digit is found: thresholds taken again without solid
+/// marks, `findDigitPastSolidMarks`, then a second look, `findSoftDigit`) →
 /// the digit's grey ink (a small one enlarged) → `normaliseInk`
 /// (box, stroke width, 20 px, centre of mass, deskew).
 /// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found.
@@ -25,6 +26,11 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     record("ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                         height: page.cleaned.height, chosen: []))
     var found = chooseDigit(page)
+    if found == nil, let past = findDigitPastSolidMarks(page) {
+        (page, found) = (past.page, past.selection)
+        record("ink-mask-past-solid-marks", componentPicture(page.labels, page.components, width: page.cleaned.width,
+                                                             height: page.cleaned.height, chosen: []))
+    }
     if found == nil, let soft = findSoftDigit(page.flattened, firstLook: page.thresholds) {
         (page, found) = (soft.page, soft.selection)
         record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,

@@ -70,10 +70,8 @@ func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
 /// `plateauArea` replaces `coreArea` as the count of the plateau's pixels (the faint-speck test
 /// in `selectDigit` counts those above the high threshold).
 func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
-    let side = max(c.boxWidth, c.boxHeight)
     let plateau = (plateauArea ?? c.coreArea) * 5 >= c.area * 2
-    let blob = side >= 20 && c.strokeWidth >= 0.45 * Float(side)
-    return plateau && !blob
+    return plateau && !isSolidBlob(c)
 }
 
 /// Picks the digit: drops specks and regions that never reach the high threshold; seeds with
