@@ -11,9 +11,8 @@
 ///   covering the same along-range) and an end on a printed line: a comb's ticks on its baseline,
 ///   the walls of a row of boxes between its top and bottom lines. Printing repeats a shape
 ///   exactly; two handwritten strokes are rarely that alike. When that line is a ruled line
-///   (`printedContext`), three alike are needed (a group of three or more linked by twin pairs:
-///   on a skewed comb the end ticks' along-ranges overlap only their neighbours'): the two
-///   sides of a tall 0 on ruled paper are mirror twins that may end near a line the 0 crosses.
+///   (`printedContext`), two twins are needed (three alike): the two sides of a tall 0 on ruled
+///   paper are mirror twins that may end near a line the 0 crosses.
 func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment] = [],
                          rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
     let count = segments.count
@@ -27,12 +26,6 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
     var printed = segments.map { $0.elongation >= rules.printedElongation && $0.length >= rules.printedLength }
     let arranged = segments.map { $0.elongation >= rules.arrangementElongation }
     var twins = [Int](repeating: 0, count: count)
-    var twinParent = Array(0..<count)   // groups of segments linked by twin pairs
-    func twinRoot(_ i: Int) -> Int {
-        var i = i
-        while twinParent[i] != i { twinParent[i] = twinParent[twinParent[i]]; i = twinParent[i] }
-        return i
-    }
     for i in 0..<count {
         for j in (i + 1)..<max(i + 1, count) {
             let a = segments[i], b = segments[j]
@@ -40,19 +33,16 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
                 if arranged[i] && arranged[j] && (endMeetsLine(a, b) || endMeetsLine(b, a)) { parent[root(i)] = root(j) }
             } else if areTwins(a, b) {
                 twins[i] += 1; twins[j] += 1
-                twinParent[twinRoot(i)] = twinRoot(j)
             }
         }
     }
-    var twinGroupSize = [Int](repeating: 0, count: count)
-    for i in 0..<count { twinGroupSize[twinRoot(i)] += 1 }
     var groupSize = [Int](repeating: 0, count: count)
     for i in 0..<count where arranged[i] { groupSize[root(i)] += 1 }
     for i in 0..<count where arranged[i] && groupSize[root(i)] >= 3 { printed[i] = true }
     let printedLines = segments.indices.filter { printed[$0] }.map { segments[$0] }
     for i in 0..<count where !printed[i] && twins[i] > 0 {
         func meets(_ line: LineSegment) -> Bool { line.axis != segments[i].axis && endMeetsLine(segments[i], line) }
-        if printedLines.contains(where: meets) || (twinGroupSize[twinRoot(i)] >= 3 && printedContext.contains(where: meets)) {
+        if printedLines.contains(where: meets) || (twins[i] >= 2 && printedContext.contains(where: meets)) {
             printed[i] = true
         }
     }
@@ -71,13 +61,11 @@ func endMeetsLine(_ a: LineSegment, _ b: LineSegment) -> Bool {
     return false
 }
 
-/// Whether two segments on one axis are printed copies of each other (see `printedLineSegments`):
-/// slopes within 1°, or within a pixel over the shorter one's length (a short tick's measured
-/// slope is only that exact).
+/// Whether two segments on one axis are printed copies of each other (see `printedLineSegments`).
 func areTwins(_ a: LineSegment, _ b: LineSegment) -> Bool {
-    let shorter = Float(min(a.length, b.length)), longer = Float(max(a.length, b.length))
-    let slopeTolerance = max(0.0175, 1 / shorter)   // tan 1°
+    let slopeTolerance: Float = 0.0175   // tan 1°
     guard abs(a.slope - b.slope) <= slopeTolerance else { return false }
+    let shorter = Float(min(a.length, b.length)), longer = Float(max(a.length, b.length))
     guard shorter >= 0.85 * longer else { return false }
     guard abs(a.thickness - b.thickness) <= max(1, 0.3 * max(a.thickness, b.thickness)) else { return false }
     let overlap = min(a.end, b.end) - max(a.start, b.start) + 1

@@ -134,22 +134,6 @@ import Testing
         #expect(areTwins(ticks[0], ticks[1]))
     }
 
-    @Test func everyTickOfASkewedCombOnARuledBaselineIsPrinted() {
-        // Four ticks 40 px long, 60 px apart, on a baseline skewed about 5° that spans the frame
-        // (found as a ruled line): each tick's along-range is 5 px lower than the one before, so
-        // the end ticks overlap only their neighbour's enough to be its twin; the last one's
-        // measured slope is 1.2° off (a pixel over its length). All four are the comb's.
-        let skew: Float = 1 / 12
-        let baseline = LineSegment(axis: .horizontal, start: 0, end: 299, acrossAtStart: 80 - 30 * skew,
-                                   acrossAtEnd: 80 + 269 * skew, thickness: 2, pixels: [])
-        let ticks = (0..<4).map { k in
-            let top = 40 + 5 * k, x = Float(30 + 60 * k), tilt: Float = k == 3 ? 0.021 : 0
-            return LineSegment(axis: .vertical, start: top, end: top + 39, acrossAtStart: x + 39 * (skew - tilt),
-                               acrossAtEnd: x, thickness: 2.5, pixels: [])
-        }
-        #expect(printedLineSegments(ticks, printedContext: [baseline]).count == 4)
-    }
-
     @Test func aStraightSevenAndFourAreNotPrintedLines() {
         // Strokes a tenth of the digit's height thick (MNIST's proportion) at exact axis angles,
         // as printed lines would be: only their arrangement tells them apart (a 7: two joined
