@@ -8,9 +8,9 @@ import Foundation
 /// end), each both straight down and as the path from top to bottom that crosses the least ink
 /// (`separatingPath`: it bends around the stroke of an overlapping neighbour). Each side of a cut
 /// is classified, and the cut whose two sides the classifier is most confident about (highest
-/// summed log-probability; the search stops at a cut whose sides both read at 99%) is kept, when the parts read more confidently than the whole by a
-/// margin that grows as the region narrows (a narrow region is more likely one wide digit) and
-/// vanishes at 1.15× its height (wider regions are split whatever the whole reads as). Parts are
+/// summed log-probability; the search stops at a cut whose sides both read at 99%) is kept, when
+/// the parts read more confidently than the whole by a margin that grows as the region narrows (a
+/// narrow region is more likely one wide digit) and vanishes at 1.15× its height (wider regions are split whatever the whole reads as). Parts are
 /// cut again while they are still too wide (up to `maximumParts` digits from one region).
 func splitTouchingDigits(_ lines: [[DigitSelection]], page: CleanedPage,
                          classify: (DigitImage) -> Prediction) -> [[NumberRegion]] {

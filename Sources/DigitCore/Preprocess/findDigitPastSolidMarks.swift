@@ -40,5 +40,9 @@ let solidMarkMargin = 2
 /// blob rule (mean stroke width at least 45% of its box's longer side, the side at least 20 px).
 func isSolidBlob(_ c: InkComponent) -> Bool {
     let side = max(c.boxWidth, c.boxHeight)
-    return side >= 20 && c.strokeWidth >= 0.45 * Float(side)
+    return side >= 20 && c.strokeWidth >= blobStrokeFraction * Float(side)
 }
+
+/// A region whose mean stroke width (`2 · area / outline`) is at least this fraction of its box's
+/// longer side is filled, not drawn with strokes (`isSolidBlob`, and `isDust`'s specks).
+let blobStrokeFraction: Float = 0.45

@@ -294,10 +294,12 @@ func keepingLongChainGroups(_ order: [Int32], perAlong: [Int], alongReach: Int, 
     return fraction >= 0.5 ? whole + 1 : (fraction <= -0.5 ? whole - 1 : whole)
 }
 
-/// Whether a segment is as straight as print: the centre of its pixels at each along position
-/// stays within half its thickness (at least 1.5 px) of its line (`centreLine`). A
-/// digit's curve (the side of a 0) or a wobbling handwritten stroke runs inside a band as thick
-/// as its stroke for a while, but bends away from its line by more than that.
+/// Whether a segment is as straight as print: the centre of its pixels at each along position but
+/// the outermost at either end (where it meets a corner or a crossing) stays within a third of its
+/// thickness (at least 1 px) of its least-squares line (`centreLine`): ⅔ of the half thickness
+/// once allowed from the chord, since a curve strays ⅔ as far from its fitted line as from its
+/// chord. A digit's curve (the side of a 0) or a wobbling handwritten stroke runs inside a band as
+/// thick as its stroke for a while, but bends away from its line by more than that.
 func isStraight(_ segment: LineSegment, width: Int) -> Bool {
     let count = segment.length
     var sums = [Float](repeating: 0, count: count), counts = [Int](repeating: 0, count: count)

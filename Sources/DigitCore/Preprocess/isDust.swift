@@ -10,7 +10,7 @@
 func isDust(_ c: InkComponent, width: Int, height: Int) -> Bool {
     let side = Float(max(c.boxWidth, c.boxHeight))
     guard side < dustSideFraction * Float(min(width, height)) else { return false }
-    let speck = c.strokeWidth >= 0.45 * side
+    let speck = c.strokeWidth >= blobStrokeFraction * side
     let faint = c.mass < dustInkLevel * Float(c.area)
     return speck || faint
 }
