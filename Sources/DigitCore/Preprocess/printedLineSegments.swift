@@ -8,7 +8,7 @@
 ///   of a row of boxes); a 7 (bar and stem) or a 4 gives at most two such joins among strokes
 ///   that are both thin and within 5° of the axes; or
 /// - it has a parallel twin (slopes within 1°, lengths within 15%, thicknesses within 30% or 1 px,
-///   covering the same along-range) and an end on a printed line: a comb's ticks on its baseline,
+///   covering the same range along their own direction) and an end on a printed line: a comb's ticks on its baseline,
 ///   the walls of a row of boxes between its top and bottom lines. Printing repeats a shape
 ///   exactly; two handwritten strokes are rarely that alike. When that line is a ruled line
 ///   (`printedContext`), two twins are needed (three alike): the two sides of a tall 0 on ruled
@@ -68,6 +68,22 @@ func areTwins(_ a: LineSegment, _ b: LineSegment) -> Bool {
     let shorter = Float(min(a.length, b.length)), longer = Float(max(a.length, b.length))
     guard shorter >= 0.85 * longer else { return false }
     guard abs(a.thickness - b.thickness) <= max(1, 0.3 * max(a.thickness, b.thickness)) else { return false }
-    let overlap = min(a.end, b.end) - max(a.start, b.start) + 1
-    return Float(overlap) >= 0.85 * shorter
+    // Compared along the lines' own direction, not the image axis: on a comb skewed by θ the
+    // ticks' ends shift by tan θ per pixel across the comb, so far ticks cover different rows.
+    let slope = (a.slope + b.slope) / 2
+    let rangeA = alongRange(a, slope: slope), rangeB = alongRange(b, slope: slope)
+    let overlap = min(rangeA.upperBound, rangeB.upperBound) - max(rangeA.lowerBound, rangeB.lowerBound) + 1
+    return overlap >= 0.85 * shorter
+}
+
+/// The range (px) that `segment` covers along the direction of `slope` (across over along): its
+/// ends projected on that unit vector, so copies of one printed line rotated together cover the
+/// same range wherever they are in the image.
+func alongRange(_ segment: LineSegment, slope: Float) -> ClosedRange<Float> {
+    let scale = 1 / (1 + slope * slope).squareRoot()
+    let ends = segment.endpoints.map { end -> Float in
+        let (along, across) = segment.axis == .horizontal ? (end.x, end.y) : (end.y, end.x)
+        return (along + slope * across) * scale
+    }
+    return min(ends[0], ends[1])...max(ends[0], ends[1])
 }
