@@ -20,7 +20,8 @@
 /// the first look already measured it fairly and its verdict stands (a marginal texture hill, a
 /// form's line, a speck are not given a second chance). And the digit found must not be wider than
 /// `DigitSelectionRules.maximumAspect` times its height (a stray piece of a ruled line is).
-/// `nil` when nothing passes.
+/// When the page had ruled lines and that verdict refuses, it is taken again without them
+/// (`softVerdict`). `nil` when nothing passes.
 func findSoftDigit(_ flattened: FloatImage, firstLook: InkThresholds) -> (page: CleanedPage, selection: DigitSelection)? {
     let measured = neighbourDifferenceNoise(flattened) ?? 0
     let heavy = measured > heavyNoise
@@ -29,17 +30,50 @@ func findSoftDigit(_ flattened: FloatImage, firstLook: InkThresholds) -> (page: 
     let candidatePage = labelInk(image, thresholds: softInkThresholds(image, pixelNoise: pixelNoise),
                                  flattened: flattened)
     guard let candidate = chooseDigit(candidatePage), let seedLabel = candidate.labels.first else { return nil }
-    // Only the seed region is left out: pieces merged with it may be texture hills.
     let seed = candidatePage.components[seedLabel - 1]
+    if let found = softVerdict(image, seed: seed, candidatePage: candidatePage, lined: false,
+                               pixelNoise: pixelNoise, firstLook: firstLook) {
+        return found
+    }
+    guard candidatePage.ruledLineCount > 0 else { return nil }
+    return softVerdict(candidatePage.cleaned, seed: seed, candidatePage: candidatePage, lined: true,
+                       pixelNoise: pixelNoise, firstLook: firstLook)
+}
+
+/// Step 2 of `findSoftDigit`: thresholds measured on `judged` (w×h, 0 = background … 1 = ink)
+/// around `seed` without it, and the digit chosen again under them. `judged` is the page as it
+/// is (`lined` false: its printed lines are labelled again and removed by `labelInk`), or, when
+/// that verdict refuses, the candidate page with its ruled lines painted out (`lined` true): faint
+/// grid lines on a small blurred scan cover more paper than the digit, and measured with them the
+/// paper looks as noisy as the digit is bright. What line removal leaves behind is then refused:
+/// a stub of a line at the frame's edge, a patch of grid whose lines were not all found (more
+/// than three enclosed holes, `enclosedHoleCount`; a digit has at most two).
+func softVerdict(_ judged: FloatImage, seed: InkComponent, candidatePage: CleanedPage, lined: Bool,
+                 pixelNoise: Float, firstLook: InkThresholds) -> (page: CleanedPage, selection: DigitSelection)? {
+    let (width, height) = (judged.width, judged.height)
+    // Only the seed region is left out: pieces merged with it may be texture hills.
     var isCandidate = [Bool](repeating: false, count: candidatePage.components.count + 1)
-    isCandidate[seedLabel] = true
-    let verdict = inkThresholds(image, around: surroundings(of: seed, width: image.width, height: image.height),
+    isCandidate[seed.label] = true
+    let verdict = inkThresholds(judged, around: surroundings(of: seed, width: width, height: height),
                                 labels: candidatePage.labels, isCandidate: isCandidate, pixelNoise: pixelNoise)
     guard verdict.high <= softFloorGain * firstLook.high else { return nil }
-    let page = labelInk(image, thresholds: verdict, flattened: flattened)
+    let page: CleanedPage
+    if lined {
+        let (labels, components) = connectedComponents(judged, low: verdict.low, high: verdict.high,
+                                                       plateau: verdict.noiseFloor)
+        page = CleanedPage(cleaned: judged, thresholds: verdict, labels: labels, components: components,
+                           ruledLineCount: candidatePage.ruledLineCount, flattened: candidatePage.flattened)
+    } else {
+        page = labelInk(judged, thresholds: verdict, flattened: candidatePage.flattened)
+    }
     guard let selection = chooseDigit(page),
-          Float(selection.boxWidth) <= DigitSelectionRules(width: image.width, height: image.height).maximumAspect
+          Float(selection.boxWidth) <= DigitSelectionRules(width: width, height: height).maximumAspect
             * Float(selection.boxHeight) else { return nil }
+    if lined {
+        let touchesBorder = selection.minX == 0 || selection.minY == 0
+            || selection.maxX == width - 1 || selection.maxY == height - 1
+        guard !touchesBorder, enclosedHoleCount(selection, labels: page.labels, width: width) <= 3 else { return nil }
+    }
     return (page, selection)
 }
 

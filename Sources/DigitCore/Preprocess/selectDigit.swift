@@ -26,6 +26,12 @@ struct DigitSelectionRules {
     /// the digit's longer side (half a digit may be wider than tall).
     var largePieceGap: Float = 0.3
     var largePieceMass: Float = 0.25
+    /// A filled mark whose longer side is under this fraction of the digit's height (or two of
+    /// its stroke widths) is a speck (`isSpeck`): it joins the digit only from within `speckGap` px
+    /// of the digit's box (touching it, anti-aliased edges apart), where a piece of stroke joins
+    /// from `mergeGap`.
+    var speckSide: Float = 0.1
+    var speckGap: Float = 1
     /// Merging stops when the merged box would be wider than this times its height (two digits side by side).
     var maximumAspect: Float = 1.25
     /// Another mark counts as a second digit when its box's longer side and its mass reach
@@ -79,7 +85,8 @@ func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
 /// (`isDust`: a speck or a pale hair small in the frame) (border-touching
 /// regions are used only when nothing but faint specks is left inside, and not when they are the
 /// edge's own); merges nearby pieces of one digit
-/// (a broken stroke, an open 4); counts rival digit-sized marks. `nil` when nothing digit-sized remains.
+/// (a broken stroke, an open 4), but a speck (`isSpeck`) only when it touches the digit's box: dust
+/// beside a digit is not part of it; counts rival digit-sized marks. `nil` when nothing digit-sized remains.
 func selectDigit(_ components: [InkComponent], width: Int, height: Int,
                  rules: DigitSelectionRules? = nil) -> DigitSelection? {
     let rules = rules ?? DigitSelectionRules(width: width, height: height)
@@ -104,8 +111,10 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
         merged = false
         for (index, piece) in remaining.enumerated() {
             let large = piece.mass >= rules.largePieceMass * selection.mass
+            let speck = isSpeck(piece, digitHeight: selection.boxHeight, strokeWidth: seed.strokeWidth, rules: rules)
             let gap = Int((large ? rules.largePieceGap * Float(max(selection.boxWidth, selection.boxHeight))
-                                 : rules.mergeGap * Float(selection.boxHeight)).rounded(.up))
+                           : speck ? rules.speckGap
+                           : rules.mergeGap * Float(selection.boxHeight)).rounded(.up))
             let near = piece.minX <= selection.maxX + gap && piece.maxX >= selection.minX - gap
                 && piece.minY <= selection.maxY + gap && piece.maxY >= selection.minY - gap
             guard near else { continue }
@@ -127,4 +136,15 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
         Float(max($0.boxWidth, $0.boxHeight)) >= rules.rivalSize * digitSide && $0.mass >= rules.rivalMass * selection.mass
     }.count
     return selection
+}
+
+/// Whether `piece` is a speck beside a digit `digitHeight` px tall drawn with strokes
+/// `strokeWidth` px wide, rather than a piece of its stroke: filled (mean stroke width at least 45%
+/// of its longer side) and its longer side under `speckSide` of the digit's height or two stroke
+/// widths. A broken stroke's pieces are strokes, longer than they are wide; a dot of dust or toner
+/// is as wide as it is long.
+func isSpeck(_ piece: InkComponent, digitHeight: Int, strokeWidth: Float, rules: DigitSelectionRules) -> Bool {
+    let side = Float(max(piece.boxWidth, piece.boxHeight))
+    return side < max(rules.speckSide * Float(digitHeight), 2 * strokeWidth)
+        && piece.strokeWidth >= blobStrokeFraction * side
 }

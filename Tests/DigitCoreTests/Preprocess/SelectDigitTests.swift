@@ -28,6 +28,22 @@ import Testing
         #expect(selectDigit(speck, width: 300, height: 200)!.labels == [1])
     }
 
+    @Test func aSpeckBesideTheDigitStaysOutWhereAPieceOfStrokeAtTheSameGapJoins() {
+        // A 0 60 px tall; 5 px beyond its box (within the 9-px merge gap): a 4×4 dot of dust, and a
+        // 3×10 piece of stroke (a broken stroke's end).
+        let digit = Self.component(1, x: 100, y: 50, width: 40, height: 60, area: 700)
+        var speck = Self.component(2, x: 145, y: 80, width: 4, height: 4)
+        speck.outlinePixels = 12   // a filled dot: mean stroke width 2.7, two thirds of its side
+        var piece = Self.component(2, x: 145, y: 80, width: 3, height: 10)
+        piece.outlinePixels = 24   // a stroke: mean width 2.5, a quarter of its length
+        #expect(selectDigit([digit, speck], width: 300, height: 200)!.labels == [1])
+        #expect(Set(selectDigit([digit, piece], width: 300, height: 200)!.labels) == [1, 2])
+        // Touching the digit's box, the dot joins it (it may be the dot of ink where a stroke ends).
+        var touching = speck
+        touching.minX = 140; touching.maxX = 143
+        #expect(Set(selectDigit([digit, touching], width: 300, height: 200)!.labels) == [1, 2])
+    }
+
     @Test func mergesTheBrokenPiecesOfOneDigit() {
         // An open 4: a vertical stroke and a separate hooked piece 5 px to its left.
         let parts = [Self.component(1, x: 150, y: 50, width: 10, height: 100, area: 600),

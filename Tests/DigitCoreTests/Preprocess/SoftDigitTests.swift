@@ -63,6 +63,33 @@ import Testing
         #expect(preprocess(canvas.gray).digit != nil)
     }
 
+    /// Grid paper as a small, soft scan gives it: grey lines 3 px wide every 20 px both ways,
+    /// blurred, so that lines cover over a third of the paper.
+    static func softGridPaper(seed: UInt64, drawing: (inout Canvas) -> Void = { _ in }) -> Canvas {
+        var canvas = Canvas(width: 113, height: 104, paper: 0.95)
+        for x in stride(from: 6, to: 113, by: 20) { canvas.stroke(Float(x), -2, Float(x) + 2, 106, width: 3, ink: 0.75) }
+        for y in stride(from: 9, to: 104, by: 20) { canvas.stroke(-2, Float(y), 115, Float(y) - 1, width: 3, ink: 0.75) }
+        drawing(&canvas)
+        canvas.image = blurred(canvas.image, radius: 1)
+        canvas.addNoise(sigma: 0.01, seed: seed)
+        return canvas
+    }
+
+    @Test func aDigitOnFaintGridLinesInASoftScanIsFoundAndBlankGridIsNot() {
+        // A 7, 24 px tall: brighter than the lines, but the lines fill the histogram's upper
+        // quartile, so measured with them the paper is as noisy as the digit is dark.
+        let page = Self.softGridPaper(seed: 41) { canvas in
+            canvas.stroke(52, 38, 68, 37, width: 3.5, ink: 0.35)
+            canvas.stroke(68, 37, 58, 61, width: 3.5, ink: 0.35)
+        }
+        let cleaned = cleanPage(page.gray)
+        #expect(chooseDigit(cleaned) == nil, "the first look's floor hides the 7")
+        #expect(Self.reading(page.gray) == 7)
+        for seed in [UInt64(42), 43] {
+            #expect(preprocess(Self.softGridPaper(seed: seed).gray).digit == nil, "blank soft grid, seed \(seed)")
+        }
+    }
+
     @Test(arguments: [UInt64(21), 22, 23])
     func texturedPaperIsRefusedOnTheSecondLookToo(seed: UInt64) {
         // Strong cloudy texture: the pixel-to-pixel noise is small, so the second look's candidate

@@ -1,0 +1,36 @@
+/// How many holes the selected components enclose: 4-connected regions of non-selected pixels
+/// inside the selection's box that do not reach the box's edge and cover at least `minimumArea`
+/// px (ink is 8-connected, so a diagonal gap does not open a loop). A digit encloses at most
+/// two (an 8); a patch of grid paper encloses one per cell. `labels` is the label image
+/// (`width` px wide) the selection's labels refer to.
+func enclosedHoleCount(_ selection: DigitSelection, labels: [Int32], width: Int, minimumArea: Int = 2) -> Int {
+    let w = selection.boxWidth, h = selection.boxHeight
+    var isSelected = [Bool](repeating: false, count: (selection.labels.max() ?? 0) + 1)
+    for label in selection.labels { isSelected[label] = true }
+    // 1 = ink of the selection, 0 = not yet visited, 2 = visited.
+    var state = [UInt8](repeating: 0, count: w * h)
+    for y in 0..<h {
+        for x in 0..<w {
+            let label = Int(labels[(y + selection.minY) * width + x + selection.minX])
+            if label < isSelected.count && isSelected[label] { state[y * w + x] = 1 }
+        }
+    }
+    var holes = 0
+    var stack: [Int] = []
+    for start in state.indices where state[start] == 0 {
+        state[start] = 2
+        stack.append(start)
+        var area = 0, reachesEdge = false
+        while let i = stack.popLast() {
+            area += 1
+            let x = i % w, y = i / w
+            if x == 0 || y == 0 || x == w - 1 || y == h - 1 { reachesEdge = true }
+            if x > 0, state[i - 1] == 0 { state[i - 1] = 2; stack.append(i - 1) }
+            if x < w - 1, state[i + 1] == 0 { state[i + 1] = 2; stack.append(i + 1) }
+            if y > 0, state[i - w] == 0 { state[i - w] = 2; stack.append(i - w) }
+            if y < h - 1, state[i + w] == 0 { state[i + w] = 2; stack.append(i + w) }
+        }
+        if !reachesEdge && area >= minimumArea { holes += 1 }
+    }
+    return holes
+}
