@@ -29,6 +29,9 @@ struct InkComponent: Equatable, Sendable {
     /// a stroke's edge (a punched hole cut by the frame is still a filled blob, a 1 cut at both ends
     /// still a bar as wide as its stroke).
     var outlinePixels: Int = 0
+    /// Whether it encloses a hole of real size (`markEnclosedHoles`; set only where it matters, on
+    /// regions filled enough to be taken for blobs): a thick 0 whose loop is small is still a loop.
+    var enclosesHole = false
 
     var boxWidth: Int { maxX - minX + 1 }
     var boxHeight: Int { maxY - minY + 1 }

@@ -4,16 +4,34 @@
 /// two (an 8); a patch of grid paper encloses one per cell. `labels` is the label image
 /// (`width` px wide) the selection's labels refer to.
 func enclosedHoleCount(_ selection: DigitSelection, labels: [Int32], width: Int, minimumArea: Int = 2) -> Int {
-    let w = selection.boxWidth, h = selection.boxHeight
     var isSelected = [Bool](repeating: false, count: (selection.labels.max() ?? 0) + 1)
     for label in selection.labels { isSelected[label] = true }
-    // 1 = ink of the selection, 0 = not yet visited, 2 = visited.
+    return holeCount(width: selection.boxWidth, height: selection.boxHeight, minimumArea: minimumArea) { x, y in
+        let label = Int(labels[(y + selection.minY) * width + x + selection.minX])
+        return label < isSelected.count && isSelected[label]
+    }
+}
+
+/// How many holes the core of region `c` encloses: its pixels of `image` (its label image
+/// `labels`) at or above its mean ink (`mass / area`), holes as `enclosedHoleCount` counts them. A
+/// blurred or broad-marker 0 fills its loop in the ink mask, but the loop's middle stays far
+/// darker than the ring around it.
+func coreHoleCount(_ c: InkComponent, image: FloatImage, labels: [Int32], minimumArea: Int) -> Int {
+    let level = c.mass / Float(max(1, c.area))
+    let label = Int32(c.label)
+    return holeCount(width: c.boxWidth, height: c.boxHeight, minimumArea: minimumArea) { x, y in
+        let i = (y + c.minY) * image.width + x + c.minX
+        return labels[i] == label && image.pixels[i] >= level
+    }
+}
+
+/// Holes of a `width × height` mask whose ink `isInk(x, y)` says: 4-connected regions of
+/// background that do not reach the mask's edge, of at least `minimumArea` px.
+func holeCount(width w: Int, height h: Int, minimumArea: Int, isInk: (Int, Int) -> Bool) -> Int {
+    // 1 = ink, 0 = background not yet visited, 2 = visited.
     var state = [UInt8](repeating: 0, count: w * h)
     for y in 0..<h {
-        for x in 0..<w {
-            let label = Int(labels[(y + selection.minY) * width + x + selection.minX])
-            if label < isSelected.count && isSelected[label] { state[y * w + x] = 1 }
-        }
+        for x in 0..<w where isInk(x, y) { state[y * w + x] = 1 }
     }
     var holes = 0
     var stack: [Int] = []

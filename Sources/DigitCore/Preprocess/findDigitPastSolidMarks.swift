@@ -37,10 +37,25 @@ func findDigitPastSolidMarks(_ page: CleanedPage) -> (page: CleanedPage, selecti
 let solidMarkMargin = 2
 
 /// Whether a region is a filled blob (a punched hole, a stain), never a digit: `hasStrokeStructure`'s
-/// blob rule (mean stroke width at least 45% of its box's longer side, the side at least 20 px).
+/// blob rule (mean stroke width at least 45% of its box's longer side, the side at least 20 px),
+/// unless it encloses a hole (`enclosesHole`: a 0 or 8 drawn with a broad marker, or blurred, whose
+/// loops have shrunk; a blob has none).
 func isSolidBlob(_ c: InkComponent) -> Bool {
     let side = max(c.boxWidth, c.boxHeight)
-    return side >= 20 && c.strokeWidth >= blobStrokeFraction * Float(side)
+    return side >= 20 && c.strokeWidth >= blobStrokeFraction * Float(side) && !c.enclosesHole
+}
+
+/// `components` (labelled in `labels`, over `image`, w×h, 0 = background … 1 = ink) with
+/// `enclosesHole` set on those that `isSolidBlob` would refuse and whose core encloses a hole
+/// (`coreHoleCount`) of at least 2% of their box's area.
+func markEnclosedHoles(_ components: [InkComponent], image: FloatImage, labels: [Int32]) -> [InkComponent] {
+    components.map { c in
+        guard c.reachesHigh, isSolidBlob(c) else { return c }
+        var marked = c
+        marked.enclosesHole = coreHoleCount(c, image: image, labels: labels,
+                                            minimumArea: max(4, c.boxWidth * c.boxHeight / 50)) > 0
+        return marked
+    }
 }
 
 /// A region whose mean stroke width (`2 · area / outline`) is at least this fraction of its box's

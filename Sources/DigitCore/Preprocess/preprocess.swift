@@ -57,12 +57,13 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
                             digitHeight: selection.boxHeight, ruledLineCount: ruledLineCount)
 }
 
-/// The digit among `page`'s components: empty printed frames (form boxes, comb cells) are
+/// The digit among `page`'s components: a filled region with a hole is not a blob
+/// (`markEnclosedHoles`); empty printed frames (form boxes, comb cells) are
 /// structure, not a digit; `selectDigit` picks among the rest, and a flat bar it picks (a leftover
 /// piece of a printed line, `isFlatBar`) is set aside and the choice made again.
 func chooseDigit(_ page: CleanedPage) -> DigitSelection? {
     let (width, height) = (page.cleaned.width, page.cleaned.height)
-    var digitLike = page.components.filter {
+    var digitLike = markEnclosedHoles(page.components, image: page.cleaned, labels: page.labels).filter {
         !($0.reachesHigh && isEmptyFrame($0, labels: page.labels, width: width))
     }
     // A flat bar (what is left of a printed line) is not a digit: choose again without it.

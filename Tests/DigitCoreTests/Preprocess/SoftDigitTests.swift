@@ -90,6 +90,19 @@ import Testing
         }
     }
 
+    @Test func aBlurredBroadZeroWhoseMaskFillsItsLoopIsNotABlob() throws {
+        // A 0 drawn with a broad marker and blurred: its mask is a filled oval (mean stroke width
+        // over 45% of its height, the blob rule), but the middle of its loop stays pale.
+        var canvas = Canvas(width: 83, height: 65, paper: 0.92)
+        canvas.ring(cx: 42, cy: 33, rx: 11, ry: 12, width: 12, ink: 0.3)
+        canvas.image = Self.blurred(canvas.image, radius: 2)
+        canvas.addNoise(sigma: 0.01, seed: 13)
+        let page = cleanPage(canvas.gray)
+        let ring = try #require(page.components.max { $0.area < $1.area })
+        #expect(isSolidBlob(ring), "the mask alone makes it a blob")
+        #expect(Self.reading(canvas.gray) == 0)
+    }
+
     @Test(arguments: [UInt64(21), 22, 23])
     func texturedPaperIsRefusedOnTheSecondLookToo(seed: UInt64) {
         // Strong cloudy texture: the pixel-to-pixel noise is small, so the second look's candidate
