@@ -11,7 +11,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// marks, `findDigitPastSolidMarks`, then a second look, `findSoftDigit`) →
 /// the digit's grey ink (a small one enlarged) → `normaliseInk`
 /// (box, stroke width, 20 px, centre of mass, deskew).
-/// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found.
+/// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found, or when what is
+/// found is one of many marks scattered over the page (`isAmongScatteredMarks`: noise).
 public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> PreprocessResult {
     var steps: [PreprocessStep] = []
     func record(_ name: String, _ picture: @autoclosure () -> GrayImage) {
@@ -36,7 +37,9 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
         record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                                  height: page.cleaned.height, chosen: []))
     }
-    guard let selection = found else { return noDigit() }
+    guard let selection = found,
+          !isAmongScatteredMarks(selection, components: page.components, width: page.cleaned.width,
+                                 height: page.cleaned.height) else { return noDigit() }
     let (cleaned, thresholds, labels, components) = (page.cleaned, page.thresholds, page.labels, page.components)
     let ruledLineCount = page.ruledLineCount
     record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,

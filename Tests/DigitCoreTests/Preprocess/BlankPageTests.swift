@@ -32,6 +32,43 @@ import Testing
         #expect(preprocess(page.gray).digit == nil)
     }
 
+    /// Clumped noise: `count` dark blocks 1–5 px wide scattered at random (salt and pepper that a
+    /// scanner or JPEG smeared into clumps, film grain, toner).
+    static func clumpedNoise(width: Int, height: Int, count: Int, seed: UInt64) -> Canvas {
+        var canvas = Canvas(width: width, height: height, paper: 0.92)
+        var random = TestRandom(seed: seed)
+        for _ in 0..<count {
+            let x = Int(random.uniform() * Float(width)), y = Int(random.uniform() * Float(height))
+            let w = 1 + Int(random.uniform() * 5), h = 1 + Int(random.uniform() * 5)
+            for yy in y..<min(height, y + h) { for xx in x..<min(width, x + w) { canvas.image[xx, yy] = 0.15 } }
+        }
+        return canvas
+    }
+
+    @Test(arguments: [UInt64(51), 52, 53])
+    func clumpedNoiseIsNotADigit(seed: UInt64) {
+        let noise = Self.clumpedNoise(width: 160, height: 160, count: 350, seed: seed)
+        #expect(preprocess(noise.gray).digit == nil)
+    }
+
+    @Test func aDigitAmongPrintedMarksIsStillRead() throws {
+        // A 0 with forty short printed strokes around it (the words of a form): the 0 holds over
+        // half of the page's ink, so it is not one of many scattered marks.
+        var page = Canvas(width: 300, height: 240, paper: 0.93)
+        PrintedStructureTests.zero(&page, cx: 150, cy: 120)
+        var random = TestRandom(seed: 54)
+        var placed = 0
+        while placed < 40 {
+            let x = 10 + random.uniform() * 270, y = 10 + random.uniform() * 210
+            guard abs(x - 150) > 40 || abs(y - 120) > 50 else { continue }
+            page.stroke(x, y, x + 3, y + 8, width: 2, ink: 0.2)
+            placed += 1
+        }
+        page.addNoise(sigma: 0.01, seed: 55)
+        let digit = try #require(preprocess(page.gray).digit)
+        #expect(try Classifier.bundled().predict(digit).digit == 0)
+    }
+
     @Test func blankRuledPaperHasNoDigit() {
         var page = Self.texturedPaper(width: 140, height: 120, seed: 4)
         page.ruledLines(first: 9, spacing: 22, width: 2, ink: 0.55)

@@ -1,0 +1,23 @@
+/// Whether the digit chosen (`selection`) is only one of many marks scattered over the page
+/// (`components`, labelled on a `width × height` image): at least `scatteredMarkCount` other
+/// marks (reaching the high threshold, not specks by `DigitSelectionRules.speckArea`) and under
+/// `scatteredMassShare` of all their ink in the digit. That is noise or texture (salt and pepper,
+/// film grain, clumps of toner), whichever clump of it came out heaviest; a written digit is the
+/// heaviest mark on its page by far, with a few specks or an edge strip beside it (in
+/// bench/realworld's digit images it holds over 95% of the ink, or a few marks besides).
+func isAmongScatteredMarks(_ selection: DigitSelection, components: [InkComponent], width: Int, height: Int) -> Bool {
+    let speckArea = DigitSelectionRules(width: width, height: height).speckArea
+    var isChosen = [Bool](repeating: false, count: components.count + 1)
+    for label in selection.labels where label < isChosen.count { isChosen[label] = true }
+    var total: Float = 0, others = 0
+    for c in components where c.reachesHigh && c.area >= speckArea {
+        total += c.mass
+        if !isChosen[c.label] { others += 1 }
+    }
+    return others >= scatteredMarkCount && selection.mass < scatteredMassShare * total
+}
+
+/// How many other marks, and what share of the ink, make a page of scattered marks
+/// (`isAmongScatteredMarks`).
+let scatteredMarkCount = 15
+let scatteredMassShare: Float = 0.2
