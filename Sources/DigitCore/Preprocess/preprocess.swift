@@ -12,7 +12,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// the digit's grey ink (a small one enlarged) → `normaliseInk`
 /// (box, stroke width, 20 px, centre of mass, deskew).
 /// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found, or when what is
-/// found is one of many marks scattered over the page (`isAmongScatteredMarks`: noise).
+/// found is one of many marks scattered over the page (`isAmongScatteredMarks`: noise) or weighs
+/// less than the dust around it (`isOutweighedByDust`: a hair among specks on a blank scan).
 public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> PreprocessResult {
     var steps: [PreprocessStep] = []
     func record(_ name: String, _ picture: @autoclosure () -> GrayImage) {
@@ -39,7 +40,9 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     }
     guard let selection = found,
           !isAmongScatteredMarks(selection, components: page.components, width: page.cleaned.width,
-                                 height: page.cleaned.height) else { return noDigit() }
+                                 height: page.cleaned.height),
+          !isOutweighedByDust(selection, components: page.components, width: page.cleaned.width,
+                              height: page.cleaned.height) else { return noDigit() }
     let (cleaned, thresholds, labels, components) = (page.cleaned, page.thresholds, page.labels, page.components)
     let ruledLineCount = page.ruledLineCount
     record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,

@@ -129,6 +129,27 @@ import Testing
         #expect(preprocess(scan).digit == nil)
     }
 
+    /// A dark hair 60 px long (a fifth of the frame, too long to be dust) among toner specks: it has
+    /// a stroke's structure, but the specks around it weigh as much as it does.
+    @Test func aDarkHairAmongSpecksIsNotADigitAndAPenOneAmongThemIs() {
+        func specks(_ page: inout Canvas) {
+            for (x, y) in [(90, 80), (220, 110), (100, 210), (200, 230), (60, 150)] as [(Float, Float)] {
+                page.paint(ink: 0.1, halfWidth: 0) { px, py in hypotf(px - x, py - y) - 3.5 }
+            }
+        }
+        let hair = Self.cleanScan(seed: 14) { page in
+            let points: [(Float, Float)] = [(150, 120), (158, 140), (160, 160), (156, 180)]
+            for (a, b) in zip(points, points.dropFirst()) { page.stroke(a.0, a.1, b.0, b.1, width: 1.5, ink: 0.35) }
+            specks(&page)
+        }
+        #expect(preprocess(hair).digit == nil)
+        let one = Self.cleanScan(seed: 15) { page in
+            page.stroke(158, 118, 150, 182, width: 4, ink: 0.1)   // a pen 1, 64 px tall
+            specks(&page)
+        }
+        #expect(preprocess(one).digit != nil)
+    }
+
     @Test func aSpeckOnABlankScanIsNotADigit() {
         let scan = Self.cleanScan(seed: 11) { page in
             page.paint(ink: 0.2, halfWidth: 0) { x, y in hypotf(x - 150, y - 150) - 7 }   // a dot 14 px across

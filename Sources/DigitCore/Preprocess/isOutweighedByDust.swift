@@ -1,0 +1,23 @@
+/// Whether the digit chosen (`selection`) is too light beside the small marks around it
+/// (`components`, labelled on a `width × height` image) to be a written digit: at least two marks
+/// (reaching the high threshold, not specks by `DigitSelectionRules.speckArea`, inside the frame,
+/// their longer side under half the digit's) each weigh at least `dustMassRatio` of it. A digit is
+/// drawn in ink a person sees at a glance and weighs many times any speck of dust beside it (in
+/// bench/realworld's digit images, the second-heaviest such mark weighs at most 8% of the digit);
+/// on a blank scan the heaviest mark with a stroke's structure is a hair among specks about as
+/// heavy as it. Two marks, not one: a single blot beside a digit does not make it dust. Marks as
+/// large as half the digit (the other digits of a number, a form's lines) are not counted.
+func isOutweighedByDust(_ selection: DigitSelection, components: [InkComponent], width: Int, height: Int) -> Bool {
+    let speckArea = DigitSelectionRules(width: width, height: height).speckArea
+    let side = max(selection.boxWidth, selection.boxHeight)
+    var isChosen = [Bool](repeating: false, count: components.count + 1)
+    for label in selection.labels where label < isChosen.count { isChosen[label] = true }
+    let heavyDust = components.filter {
+        $0.reachesHigh && $0.area >= speckArea && !isChosen[$0.label] && !$0.touchesBorder
+            && 2 * max($0.boxWidth, $0.boxHeight) < side && $0.mass >= dustMassRatio * selection.mass
+    }
+    return heavyDust.count >= 2
+}
+
+/// How heavy, against the digit, a small mark must be to count against it (`isOutweighedByDust`).
+let dustMassRatio: Float = 0.2
