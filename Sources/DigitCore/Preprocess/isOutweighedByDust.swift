@@ -6,7 +6,8 @@
 /// bench/realworld's digit images, the second-heaviest such mark weighs at most 8% of the digit);
 /// on a blank scan the heaviest mark with a stroke's structure is a hair among specks about as
 /// heavy as it. Two marks, not one: a single blot beside a digit does not make it dust. Marks as
-/// large as half the digit (the other digits of a number, a form's lines) are not counted.
+/// large as half the digit (the other digits of a number, a form's lines) and filled blobs of 20 px
+/// or more (`isSolidBlob`: punched holes, ink blots, which are not dust) are not counted.
 func isOutweighedByDust(_ selection: DigitSelection, components: [InkComponent], width: Int, height: Int) -> Bool {
     let speckArea = DigitSelectionRules(width: width, height: height).speckArea
     let side = max(selection.boxWidth, selection.boxHeight)
@@ -14,7 +15,7 @@ func isOutweighedByDust(_ selection: DigitSelection, components: [InkComponent],
     for label in selection.labels where label < isChosen.count { isChosen[label] = true }
     let heavyDust = components.filter {
         $0.reachesHigh && $0.area >= speckArea && !isChosen[$0.label] && !$0.touchesBorder
-            && 2 * max($0.boxWidth, $0.boxHeight) < side && $0.mass >= dustMassRatio * selection.mass
+            && 2 * max($0.boxWidth, $0.boxHeight) < side && !isSolidBlob($0) && $0.mass >= dustMassRatio * selection.mass
     }
     return heavyDust.count >= 2
 }

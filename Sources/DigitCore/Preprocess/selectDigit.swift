@@ -85,8 +85,9 @@ func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
 /// (`isDust`: a speck or a pale hair small in the frame) (border-touching
 /// regions are used only when nothing but faint specks is left inside, and not when they are the
 /// edge's own); merges nearby pieces of one digit
-/// (a broken stroke, an open 4), but a speck (`isSpeck`) only when it touches the digit's box: dust
-/// beside a digit is not part of it; counts rival digit-sized marks. `nil` when nothing digit-sized remains.
+/// (a broken stroke, an open 4), but a speck (`isSpeck`) only when it touches the digit's box and
+/// a filled blob (`isSolidBlob`: a punched hole, an ink blot) never: dust beside a digit is not
+/// part of it; counts rival digit-sized marks. `nil` when nothing digit-sized remains.
 func selectDigit(_ components: [InkComponent], width: Int, height: Int,
                  rules: DigitSelectionRules? = nil) -> DigitSelection? {
     let rules = rules ?? DigitSelectionRules(width: width, height: height)
@@ -109,7 +110,7 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
     var merged = true
     while merged {
         merged = false
-        for (index, piece) in remaining.enumerated() {
+        for (index, piece) in remaining.enumerated() where !isSolidBlob(piece) {
             let large = piece.mass >= rules.largePieceMass * selection.mass
             let speck = isSpeck(piece, digitHeight: selection.boxHeight, strokeWidth: seed.strokeWidth, rules: rules)
             let gap = Int((large ? rules.largePieceGap * Float(max(selection.boxWidth, selection.boxHeight))

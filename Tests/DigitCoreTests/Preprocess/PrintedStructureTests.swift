@@ -228,6 +228,19 @@ import Testing
         #expect(disagreements <= 2, "\(disagreements) of 45 read differently on ruled paper")
     }
 
+    @Test func punchedHolesBesideADigitAreNotMergedIntoIt() {
+        // Two punched holes (dark discs 24 px across, as a scanner sees them against a dark lid)
+        // 12 px beyond the 0's box: heavy enough to be merged from 30% of its height as the other
+        // half of a broken digit, but filled blobs.
+        var page = Canvas(width: 260, height: 240, paper: 0.93)
+        Self.zero(&page, cx: 130, cy: 120)
+        for (x, y) in [(82, 68), (180, 176)] as [(Float, Float)] {
+            page.paint(ink: 0.15, halfWidth: 0) { px, py in hypotf(px - x, py - y) - 12 }
+        }
+        page.addNoise(sigma: 0.01, seed: 16)
+        expectReadWithoutStructure(page, cx: 130, cy: 120, seed: 16, "a 0 between two punched holes")
+    }
+
     @Test func aDustyScanIsReadWithoutTheDust() {
         var page = Canvas(width: 260, height: 240, paper: 0.93)
         Self.zero(&page, cx: 130, cy: 120)
