@@ -25,10 +25,8 @@ func findDigitPastSolidMarks(_ page: CleanedPage) -> (page: CleanedPage, selecti
     for i in cleaned.pixels.indices where covered.pixels[i] > 0 { cleaned.pixels[i] = page.thresholds.background }
     let thresholds = inkThresholds(cleaned)
     guard thresholds.high < page.thresholds.high else { return nil }
-    let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high,
-                                                   plateau: thresholds.noiseFloor)
-    let retaken = CleanedPage(cleaned: cleaned, thresholds: thresholds, labels: labels, components: components,
-                              ruledLineCount: page.ruledLineCount, flattened: page.flattened)
+    let retaken = CleanedPage(labelling: cleaned, thresholds: thresholds, ruledLineCount: page.ruledLineCount,
+                              flattened: page.flattened)
     guard let selection = chooseDigit(retaken) else { return nil }
     return (retaken, selection)
 }

@@ -57,15 +57,10 @@ func softVerdict(_ judged: FloatImage, seed: InkComponent, candidatePage: Cleane
     let verdict = inkThresholds(judged, around: surroundings(of: seed, width: width, height: height),
                                 labels: candidatePage.labels, isCandidate: isCandidate, pixelNoise: pixelNoise)
     guard verdict.high <= softFloorGain * firstLook.high else { return nil }
-    let page: CleanedPage
-    if lined {
-        let (labels, components) = connectedComponents(judged, low: verdict.low, high: verdict.high,
-                                                       plateau: verdict.noiseFloor)
-        page = CleanedPage(cleaned: judged, thresholds: verdict, labels: labels, components: components,
-                           ruledLineCount: candidatePage.ruledLineCount, flattened: candidatePage.flattened)
-    } else {
-        page = labelInk(judged, thresholds: verdict, flattened: candidatePage.flattened)
-    }
+    let page = lined
+        ? CleanedPage(labelling: judged, thresholds: verdict, ruledLineCount: candidatePage.ruledLineCount,
+                      flattened: candidatePage.flattened)
+        : labelInk(judged, thresholds: verdict, flattened: candidatePage.flattened)
     guard let selection = chooseDigit(page),
           Float(selection.boxWidth) <= DigitSelectionRules(width: width, height: height).maximumAspect
             * Float(selection.boxHeight) else { return nil }

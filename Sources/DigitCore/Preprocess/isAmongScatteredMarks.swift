@@ -6,14 +6,10 @@
 /// heaviest mark on its page by far, with a few specks or an edge strip beside it (in
 /// bench/realworld's digit images it holds over 95% of the ink, or a few marks besides).
 func isAmongScatteredMarks(_ selection: DigitSelection, components: [InkComponent], width: Int, height: Int) -> Bool {
-    let speckArea = DigitSelectionRules(width: width, height: height).speckArea
-    var isChosen = [Bool](repeating: false, count: components.count + 1)
-    for label in selection.labels where label < isChosen.count { isChosen[label] = true }
-    var total: Float = 0, others = 0
-    for c in components where c.reachesHigh && c.area >= speckArea {
-        total += c.mass
-        if !isChosen[c.label] { others += 1 }
-    }
+    let pageMarks = marks(components, rules: DigitSelectionRules(width: width, height: height))
+    let chosen = Set(selection.labels)
+    let others = pageMarks.filter { !chosen.contains($0.label) }.count
+    let total = pageMarks.reduce(Float(0)) { $0 + $1.mass }
     return others >= scatteredMarkCount && selection.mass < scatteredMassShare * total
 }
 

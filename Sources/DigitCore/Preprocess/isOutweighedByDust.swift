@@ -9,13 +9,11 @@
 /// large as half the digit (the other digits of a number, a form's lines) and filled blobs of 20 px
 /// or more (`isSolidBlob`: punched holes, ink blots, which are not dust) are not counted.
 func isOutweighedByDust(_ selection: DigitSelection, components: [InkComponent], width: Int, height: Int) -> Bool {
-    let speckArea = DigitSelectionRules(width: width, height: height).speckArea
     let side = max(selection.boxWidth, selection.boxHeight)
-    var isChosen = [Bool](repeating: false, count: components.count + 1)
-    for label in selection.labels where label < isChosen.count { isChosen[label] = true }
-    let heavyDust = components.filter {
-        $0.reachesHigh && $0.area >= speckArea && !isChosen[$0.label] && !$0.touchesBorder
-            && 2 * max($0.boxWidth, $0.boxHeight) < side && !isSolidBlob($0) && $0.mass >= dustMassRatio * selection.mass
+    let chosen = Set(selection.labels)
+    let heavyDust = marks(components, rules: DigitSelectionRules(width: width, height: height)).filter {
+        !chosen.contains($0.label) && !$0.touchesBorder && 2 * max($0.boxWidth, $0.boxHeight) < side
+            && !isSolidBlob($0) && $0.mass >= dustMassRatio * selection.mass
     }
     return heavyDust.count >= 2
 }

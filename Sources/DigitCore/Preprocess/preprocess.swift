@@ -137,10 +137,19 @@ func labelInk(_ image: FloatImage, thresholds: InkThresholds, flattened: FloatIm
                                                          : inkMask(withoutRuledLines, above: thresholds.low),
                                                      ruledLines: ruledSegments)
     if retakingThresholds && ruledLineCount + segmentCount > 0 { thresholds = inkThresholds(cleaned) }
-    let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high,
-                                                   plateau: thresholds.noiseFloor)
-    return CleanedPage(cleaned: cleaned, thresholds: thresholds, labels: labels, components: components,
-                       ruledLineCount: ruledLineCount + segmentCount, flattened: flattened)
+    return CleanedPage(labelling: cleaned, thresholds: thresholds, ruledLineCount: ruledLineCount + segmentCount,
+                       flattened: flattened)
+}
+
+extension CleanedPage {
+    /// `cleaned` with its ink labelled under `thresholds` (`connectedComponents`, a region's plateau
+    /// judged on the noise floor).
+    init(labelling cleaned: FloatImage, thresholds: InkThresholds, ruledLineCount: Int, flattened: FloatImage) {
+        let (labels, components) = connectedComponents(cleaned, low: thresholds.low, high: thresholds.high,
+                                                       plateau: thresholds.noiseFloor)
+        self.init(cleaned: cleaned, thresholds: thresholds, labels: labels, components: components,
+                  ruledLineCount: ruledLineCount, flattened: flattened)
+    }
 }
 
 /// Applies to one MNIST digit (28×28 bytes, ink = 255) the same normalisation that

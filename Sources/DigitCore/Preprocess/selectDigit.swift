@@ -91,7 +91,7 @@ func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
 func selectDigit(_ components: [InkComponent], width: Int, height: Int,
                  rules: DigitSelectionRules? = nil) -> DigitSelection? {
     let rules = rules ?? DigitSelectionRules(width: width, height: height)
-    let candidates = components.filter { $0.reachesHigh && $0.area >= rules.speckArea }
+    let candidates = marks(components, rules: rules)
     let inside = candidates.filter { !$0.touchesBorder }
     let borderFallback = candidates.filter { $0.touchesBorder && !isEdgeJunk($0, width: width, height: height) }
     // Marks inside the frame keep border-touching regions out unless they are only faint specks
@@ -148,4 +148,10 @@ func isSpeck(_ piece: InkComponent, digitHeight: Int, strokeWidth: Float, rules:
     let side = Float(max(piece.boxWidth, piece.boxHeight))
     return side < max(rules.speckSide * Float(digitHeight), 2 * strokeWidth)
         && piece.strokeWidth >= blobStrokeFraction * side
+}
+
+/// The marks among `components` that a digit is chosen from and judged against: regions that
+/// reach the high threshold and are not specks (`DigitSelectionRules.speckArea`).
+func marks(_ components: [InkComponent], rules: DigitSelectionRules) -> [InkComponent] {
+    components.filter { $0.reachesHigh && $0.area >= rules.speckArea }
 }
