@@ -12,7 +12,9 @@
 ///   the walls of a row of boxes between its top and bottom lines. Printing repeats a shape
 ///   exactly; two handwritten strokes are rarely that alike. When that line is a ruled line
 ///   (`printedContext`), two twins are needed (three alike): the two sides of a tall 0 on ruled
-///   paper are mirror twins that may end near a line the 0 crosses.
+///   paper are mirror twins that may end near a line the 0 crosses; or one twin, when the segment
+///   runs from one ruled line to another (`spansBetweenLines`: a comb's walls between its top and
+///   bottom lines, once those were taken for ruled lines).
 func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment] = [],
                          rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
     let count = segments.count
@@ -42,11 +44,34 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
     let printedLines = segments.indices.filter { printed[$0] }.map { segments[$0] }
     for i in 0..<count where !printed[i] && twins[i] > 0 {
         func meets(_ line: LineSegment) -> Bool { line.axis != segments[i].axis && endMeetsLine(segments[i], line) }
-        if printedLines.contains(where: meets) || (twins[i] >= 2 && printedContext.contains(where: meets)) {
+        if printedLines.contains(where: meets) || (twins[i] >= 2 && printedContext.contains(where: meets))
+            || spansBetweenLines(segments[i], printedContext) {
             printed[i] = true
         }
     }
     return segments.indices.filter { printed[$0] }.map { segments[$0] }
+}
+
+/// Whether `segment` runs from one of `lines` to another: each of its ends touches a different
+/// perpendicular line (within half of both thicknesses and 2 px of its centre, and within its
+/// along-range), as a comb's wall or a table's rule runs from the ruled line above to the one
+/// below. Touches, not only comes near (`endMeetsLine`): the straight sides of a 0 in a box
+/// stop short of the box where they curve into its top and bottom.
+func spansBetweenLines(_ segment: LineSegment, _ lines: [LineSegment]) -> Bool {
+    let perpendicular = lines.filter { $0.axis != segment.axis }
+    guard perpendicular.count >= 2 else { return false }
+    func touched(at end: (x: Float, y: Float)) -> [Int] {
+        perpendicular.indices.filter { k in
+            let line = perpendicular[k]
+            let reach = (segment.thickness + line.thickness) / 2 + 2
+            let (along, across) = line.axis == .horizontal ? (end.x, end.y) : (end.y, end.x)
+            return along >= Float(line.start) - reach && along <= Float(line.end) + reach
+                && abs(across - line.across(at: along)) <= reach
+        }
+    }
+    let ends = segment.endpoints
+    let atStart = touched(at: ends[0]), atEnd = touched(at: ends[1])
+    return atStart.contains { s in atEnd.contains { $0 != s } }
 }
 
 /// Whether an end of `a` lies on `b` (perpendicular): within both thicknesses and 2 px

@@ -21,7 +21,7 @@ private func slopeOf(degrees: Double) -> Float { Float(tan(degrees * .pi / 180))
 /// most `max(4, height / 25)` px thick. A digit's bar never spans the frame, so it is not taken
 /// for a line.
 func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
-    couldHoldLine(inkColumns(mask)) ? searchHorizontalLines(mask) : []
+    couldHoldLine(inkColumns(mask)) ? searchHorizontalLines(mask).map { $0.fittedToInk(mask) } : []
 }
 
 /// `findHorizontalLines` without its `couldHoldLine` shortcut: the slope search itself.
@@ -32,13 +32,13 @@ func searchHorizontalLines(_ mask: InkMask) -> [RuledLine] {
     let pad = Int((Float(width) * 0.29).rounded(.up)) + 1   // tan 16° ≈ 0.287 (15° + refinement)
     let binCount = height + 2 * pad
     let minimumCount = width / 4
+    // Only ink in thin runs across the line counts: a stroke crossing the band is not line, and
+    // two upright strokes (a 0's sides, a box's walls) would otherwise put ink in every quarter of
+    // every row they cover.
+    let thin = thinRunLengths(mask, axis: .horizontal, maximumThickness: LineSegmentRules().maximumThickness).pixels
     var inkPixels: [(x: Int, y: Int)] = []
-    mask.bits.withUnsafeBufferPointer { bits in
-        for y in 0..<height {
-            let row = y * width
-            for x in 0..<width where bits[row + x] { inkPixels.append((x, y)) }
-        }
-    }
+    inkPixels.reserveCapacity(thin.count)
+    for i in thin { inkPixels.append((i % width, i / width)) }
     guard inkPixels.count >= minimumCount else { return [] }
     // 1. The slope whose projection has the highest peak.
     var counts = [Int](repeating: 0, count: binCount)

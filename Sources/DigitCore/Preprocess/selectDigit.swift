@@ -54,14 +54,18 @@ struct DigitSelectionRules {
 ///   tightly cropped, covers at most one side that far (a 7's bar);
 /// - a band along one whole side (95% of it) that meets the edge for a quarter of the perimeter or
 ///   more is an edge strip that absorbed marks beside it (punched holes, a shadow), so it is not
-///   thin; a digit filling its frame meets the edge in stretches where its strokes end or curve.
+///   thin; a digit filling its frame meets the edge in stretches where its strokes end or curve;
+/// - a sliver lying along the edge (half its pixels or more on the outermost rows and columns):
+///   what a crop left of a line or a box's side just outside the frame; a digit cut by the
+///   frame has most of its ink inside, where its strokes come from.
 func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
+    let sliver = c.borderPixels * 2 >= c.area
     let strip = (c.boxWidth * 100 >= width * 95 && c.boxHeight * 5 < height)
         || (c.boxHeight * 100 >= height * 95 && c.boxWidth * 5 < width)
     let frame = c.sidePixels.sidesCovered(atLeast: 0.75, width: width, height: height) >= 2
     let band = c.sidePixels.sidesCovered(atLeast: 0.95, width: width, height: height) >= 1
         && c.borderPixels * 2 >= width + height
-    return strip || frame || band
+    return sliver || strip || frame || band
 }
 
 /// Whether a region can seed a digit: it has a pen stroke's structure. Ink is a plateau: at least

@@ -124,6 +124,67 @@ import Testing
         #expect(result.warnings == [noDigitFoundWarning])
     }
 
+    /// A box cropped close, skewed 3° and blurred (a small scan of one form box): its sides span
+    /// the frame, and two upright strokes (the box's walls, the 0's sides) put ink in every quarter
+    /// of every row they cover, so only ink in thin runs counts toward a ruled line; the box's top
+    /// and bottom are taken for ruled lines and fitted to their own ink (`RuledLine.fittedToInk`),
+    /// painted out whole, and its walls, twins running from one to the other, are printed. The 0
+    /// is read alone, and the empty box is not a digit.
+    @Test func aSkewedBlurredBoxFillingTheFrameIsRemovedWhole() throws {
+        let (width, height) = (160, 90)
+        func page(withZero: Bool) -> Canvas {
+            var page = Canvas(width: width, height: height, paper: 0.93)
+            Self.box(&page, cx: 80, cy: 45, w: 0.88 * 160, h: 0.88 * 0.95 * 90, degrees: 3, width: 3, ink: 0.2)
+            if withZero { Self.zero(&page, cx: 80, cy: 45) }
+            page.image = boxBlur(page.image, radius: 1)
+            page.addNoise(sigma: 0.01, seed: 11)
+            return page
+        }
+        var alone = Canvas(width: width, height: height, paper: 0.93)
+        Self.zero(&alone, cx: 80, cy: 45)
+        alone.image = boxBlur(alone.image, radius: 1)
+        alone.addNoise(sigma: 0.01, seed: 11)
+        let reference = try #require(preprocess(alone.gray).digit)
+        let digit = try #require(preprocess(page(withZero: true).gray).digit, "the 0 in the box is found")
+        #expect(correlation(digit.pixels, reference.pixels) > 0.95)
+        #expect(preprocess(page(withZero: false).gray).digit == nil, "the empty box is not a digit")
+    }
+
+    /// One comb cell cropped close and blurred: its top and bottom lines span the frame and are
+    /// taken for ruled lines; its two walls, twins that each run from one of those lines to the
+    /// other (`spansBetweenLines`), are printed too, though they are neither long enough for their
+    /// blurred width nor three alike. The 0 in it is read alone; the empty cell is blank.
+    @Test func aCombCellCroppedCloseIsReadWithoutItsWalls() throws {
+        let (width, height) = (160, 100)
+        func cell(withZero: Bool, lines: Bool = true) -> Canvas {
+            var page = Canvas(width: width, height: height, paper: 0.93)
+            if lines {
+                page.stroke(0, 12, 159, 12, width: 3, ink: 0.2)
+                page.stroke(0, 88, 159, 88, width: 3, ink: 0.2)
+                page.stroke(32, 12, 32, 88, width: 3, ink: 0.2)
+                page.stroke(128, 12, 128, 88, width: 3, ink: 0.2)
+            }
+            if withZero { Self.zero(&page, cx: 80, cy: 50) }
+            page.image = boxBlur(page.image, radius: 1)
+            page.addNoise(sigma: 0.01, seed: 12)
+            return page
+        }
+        let reference = try #require(preprocess(cell(withZero: true, lines: false).gray).digit)
+        let digit = try #require(preprocess(cell(withZero: true).gray).digit, "the 0 in the cell is found")
+        #expect(correlation(digit.pixels, reference.pixels) > 0.95)
+        #expect(preprocess(cell(withZero: false).gray).digit == nil, "an empty comb cell")
+    }
+
+    @Test func aSegmentSpansBetweenLinesOnlyWhenEachEndMeetsADifferentOne() {
+        let top = LineSegment(axis: .horizontal, start: 0, end: 199, acrossAtStart: 16, acrossAtEnd: 16, thickness: 3, pixels: [])
+        let bottom = LineSegment(axis: .horizontal, start: 0, end: 199, acrossAtStart: 108, acrossAtEnd: 108, thickness: 3, pixels: [])
+        let wall = LineSegment(axis: .vertical, start: 19, end: 105, acrossAtStart: 40, acrossAtEnd: 40, thickness: 3, pixels: [])
+        let halfWall = LineSegment(axis: .vertical, start: 19, end: 70, acrossAtStart: 40, acrossAtEnd: 40, thickness: 3, pixels: [])
+        #expect(spansBetweenLines(wall, [top, bottom]))
+        #expect(!spansBetweenLines(halfWall, [top, bottom]), "one end in the open")
+        #expect(!spansBetweenLines(wall, [top]), "one line only")
+    }
+
     @Test func aSkewedBoxsSidesAreFoundAndPrinted() {
         var canvas = Canvas(width: 200, height: 200, paper: 0)
         Self.box(&canvas, cx: 100, cy: 100, w: 120, h: 100, degrees: -4, width: 2, ink: 1)

@@ -94,7 +94,7 @@ import Testing
                     #expect(lines.isEmpty)
                 }
                 if !lines.isEmpty { found += 1 }
-                #expect(findHorizontalLines(candidate) == lines)
+                #expect(findHorizontalLines(candidate) == lines.map { $0.fittedToInk(candidate) })
             }
         }
         // Both branches were exercised.

@@ -70,6 +70,18 @@ import Testing
         #expect(chosen.otherCandidates == 0)
     }
 
+    /// What a crop left of a line just outside the frame lies along the edge: half its pixels or
+    /// more on the outermost rows and columns. It is not a digit; a stroke the frame cuts has most
+    /// of its ink inside and is still read.
+    @Test func aSliverAlongTheEdgeIsNotADigitButAStrokeCutByTheFrameIs() {
+        let sliver = Self.component(1, x: 0, y: 40, width: 2, height: 24)
+        #expect(isEdgeJunk(sliver, width: 300, height: 200))
+        #expect(selectDigit([sliver], width: 300, height: 200) == nil)
+        let cut = Self.component(2, x: 140, y: 150, width: 8, height: 50, area: 400)
+        #expect(!isEdgeJunk(cut, width: 300, height: 200))
+        #expect(selectDigit([cut], width: 300, height: 200)?.labels == [2])
+    }
+
     @Test func specksAloneAreNoDigit() {
         let parts = (1...20).map { Self.component($0, x: 10 * $0, y: 100, width: 2, height: 2) }
         #expect(selectDigit(parts, width: 300, height: 200) == nil)
