@@ -18,9 +18,10 @@
 /// The second look must clear a floor at least a fifth lower than the first look's
 /// (`softFloorGain`): when the paper around the candidate is nearly as noisy as the whole page,
 /// the first look already measured it fairly and its verdict stands (a marginal texture hill, a
-/// form's line, a speck are not given a second chance). And the digit found must not be wider than
-/// `DigitSelectionRules.maximumAspect` times its height (a stray piece of a ruled line is).
-/// When the page had ruled lines and that verdict refuses, it is taken again without them
+/// form's line, a speck are not given a second chance). A stray piece of a ruled line is refused
+/// as on the first look (`chooseDigit`: a flat bar); the digit's width is not limited beyond that:
+/// a low-resolution 5 or 2 enlarged to fill its frame, its soft halo around it, is 1.3 times as
+/// wide as tall, and a person reads it at a glance. When the page had ruled lines and that verdict refuses, it is taken again without them
 /// (`softVerdict`). `nil` when nothing passes.
 func findSoftDigit(_ flattened: FloatImage, firstLook: InkThresholds) -> (page: CleanedPage, selection: DigitSelection)? {
     let measured = neighbourDifferenceNoise(flattened) ?? 0
@@ -61,9 +62,7 @@ func softVerdict(_ judged: FloatImage, seed: InkComponent, candidatePage: Cleane
         ? CleanedPage(labelling: judged, thresholds: verdict, ruledLineCount: candidatePage.ruledLineCount,
                       flattened: candidatePage.flattened)
         : labelInk(judged, thresholds: verdict, flattened: candidatePage.flattened)
-    guard let selection = chooseDigit(page),
-          Float(selection.boxWidth) <= DigitSelectionRules(width: width, height: height).maximumAspect
-            * Float(selection.boxHeight) else { return nil }
+    guard let selection = chooseDigit(page) else { return nil }
     if lined {
         let touchesBorder = selection.minX == 0 || selection.minY == 0
             || selection.maxX == width - 1 || selection.maxY == height - 1

@@ -16,7 +16,7 @@
 ///   runs from one ruled line to another (`spansBetweenLines`: a comb's walls between its top and
 ///   bottom lines, once those were taken for ruled lines).
 func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment] = [],
-                         rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
+                         mask: InkMask? = nil, rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
     let count = segments.count
     guard count > 0 else { return [] }
     var parent = Array(0..<count)
@@ -32,7 +32,7 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
         for j in (i + 1)..<max(i + 1, count) {
             let a = segments[i], b = segments[j]
             if a.axis != b.axis {
-                if arranged[i] && arranged[j] && (endMeetsLine(a, b) || endMeetsLine(b, a)) { parent[root(i)] = root(j) }
+                if arranged[i] && arranged[j] && (endMeetsLine(a, b, mask: mask) || endMeetsLine(b, a, mask: mask)) { parent[root(i)] = root(j) }
             } else if areTwins(a, b) {
                 twins[i] += 1; twins[j] += 1
             }
@@ -75,13 +75,22 @@ func spansBetweenLines(_ segment: LineSegment, _ lines: [LineSegment]) -> Bool {
 }
 
 /// Whether an end of `a` lies on `b` (perpendicular): within both thicknesses and 2 px
-/// of `b`'s line, and of `b`'s along-range.
-func endMeetsLine(_ a: LineSegment, _ b: LineSegment) -> Bool {
+/// of `b`'s line, and of `b`'s along-range; and, given the `mask` they were found in, joined to
+/// it by ink all the way along `a`'s line from that end to `b`'s (`inkAlong`). Printed lines that
+/// meet touch; a digit's stroke that stops short of a box, a 1 a few pixels under its top side, is
+/// near it only, however thick the blur has made both.
+func endMeetsLine(_ a: LineSegment, _ b: LineSegment, mask: InkMask? = nil) -> Bool {
     let reach = a.thickness + b.thickness + 2
-    for end in a.endpoints {
+    for (k, end) in a.endpoints.enumerated() {
         let (along, across) = b.axis == .horizontal ? (end.x, end.y) : (end.y, end.x)
         guard along >= Float(b.start) - reach, along <= Float(b.end) + reach else { continue }
-        if abs(across - b.across(at: along)) <= reach { return true }
+        let offset = across - b.across(at: along)   // from b's line to a's end, along a
+        guard abs(offset) <= reach else { continue }
+        guard let mask else { return true }
+        let endAlong = k == 0 ? a.start : a.end
+        let alongCount = a.axis.alongCount(width: mask.width, height: mask.height)
+        let lineAlong = min(alongCount - 1, max(0, Int((Float(endAlong) - offset).rounded())))
+        if inkAlong(a, from: min(endAlong, lineAlong), to: max(endAlong, lineAlong), mask: mask) { return true }
     }
     return false
 }

@@ -9,7 +9,7 @@ func removeLineSegments(_ image: FloatImage, mask: InkMask, ruledLines: [LineSeg
     var withoutHorizontal = mask
     for segment in horizontal { for i in segment.pixels { withoutHorizontal.bits[i] = false } }
     let vertical = findLineSegments(withoutHorizontal, axis: .vertical, rules: rules)
-    let printed = printedLineSegments(horizontal + vertical, printedContext: ruledLines, rules: rules)
+    let printed = printedLineSegments(horizontal + vertical, printedContext: ruledLines, mask: mask, rules: rules)
     guard !printed.isEmpty else { return (image, 0) }
     var cleaned = image
     for segment in printed where segment.axis == .horizontal { inpaintAcross(&cleaned, segment, mask: mask) }

@@ -185,6 +185,20 @@ import Testing
         #expect(!spansBetweenLines(wall, [top]), "one line only")
     }
 
+    /// A 1 written in a box, a few pixels short of its top and bottom, on a blurred scan: blur makes
+    /// the 1 and the box's sides thick in the low mask, and the 1's ends lie within reach of the
+    /// box's lines; but nothing joins them, so the 1 is not a side of the box (`endMeetsLine` with
+    /// the mask) and is read, not painted out with it.
+    @Test func aOneInABoxThatDoesNotTouchItIsNotPartOfTheBox() throws {
+        var page = Canvas(width: 170, height: 165, paper: 0.93)
+        Self.box(&page, cx: 94, cy: 71, w: 80, h: 74, degrees: 1, width: 3, ink: 0.15)
+        page.stroke(92, 42, 93, 98, width: 5, ink: 0.1)
+        page.image = boxBlur(boxBlur(page.image, radius: 1), radius: 1)
+        page.addNoise(sigma: 0.01, seed: 13)
+        let digit = try #require(preprocess(page.gray).digit, "the 1 is found")
+        #expect(try Classifier.bundled().predict(digit).digit == 1)
+    }
+
     @Test func aSkewedBoxsSidesAreFoundAndPrinted() {
         var canvas = Canvas(width: 200, height: 200, paper: 0)
         Self.box(&canvas, cx: 100, cy: 100, w: 120, h: 100, degrees: -4, width: 2, ink: 1)

@@ -29,6 +29,28 @@ import Testing
         return canvas
     }
 
+    /// A 5 drawn wide across a 16×16 thumbnail, enlarged 14× with smoothing and softened (σ 4 px),
+    /// filling its frame: the first look's floor lies above it, and the second look finds it 1.3
+    /// times as wide as tall with its soft halo. That is a digit, not a stray piece of a ruled line
+    /// (those are flat bars, refused by `chooseDigit`), so it is read.
+    @Test func aWideLowResolutionFiveFillingItsFrameIsRead() throws {
+        var thumbnail = Canvas(width: 16, height: 16, paper: 0.95)
+        let (left, right, top, middle, bottom): (Float, Float, Float, Float, Float) = (0.5, 15.5, 3, 7.5, 13)
+        thumbnail.stroke(right, top, left + 1, top, width: 1.5, ink: 0.1)                  // the bar
+        thumbnail.stroke(left + 1, top, left + 0.5, middle, width: 1.5, ink: 0.1)          // down
+        thumbnail.stroke(left + 0.5, middle, right - 2, middle, width: 1.5, ink: 0.1)      // across
+        thumbnail.stroke(right - 2, middle, right, (middle + bottom) / 2, width: 1.5, ink: 0.1)
+        thumbnail.stroke(right, (middle + bottom) / 2, right - 2, bottom, width: 1.5, ink: 0.1)
+        thumbnail.stroke(right - 2, bottom, left, bottom, width: 1.5, ink: 0.1)            // the foot
+        var picture = thumbnail
+        picture.image = gaussianBlurred(bilinearEnlarged(thumbnail.image, by: 14), sigma: 4)
+        let page = cleanPage(picture.gray)
+        #expect(chooseDigit(page) == nil, "the first look's floor lies above the digit")
+        let soft = try #require(findSoftDigit(page.flattened, firstLook: page.thresholds), "the second look finds it")
+        #expect(Float(soft.selection.boxWidth) > 1.25 * Float(soft.selection.boxHeight))
+        #expect(Self.reading(picture.gray) == 5)
+    }
+
     @Test func aBlurredDigitIsMissedByTheFirstLookAndFoundByTheSecond() throws {
         let picture = Self.blurredRing().gray
         let page = cleanPage(picture)
