@@ -8,7 +8,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// From a decoded image to the 28×28 digit the classifier sees (MNIST's procedure):
 /// gray → polarity (ink bright) → illumination flattened (and averaged 3×3 under heavy noise) → ruled lines removed →
 /// hysteresis ink mask → components (when no digit is found: thresholds taken again without solid
-/// marks, `findDigitPastSolidMarks`, then a second look, `findSoftDigit`) →
+/// marks, `findDigitPastSolidMarks`, then a second look, `findSoftDigit`, then the only mark on an
+/// unprinted page even without a plateau, `isLoneDrawnMark`) →
 /// the digit's grey ink (a small one enlarged) → `normaliseInk`
 /// (box, stroke width, 20 px, centre of mass, deskew).
 /// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found, or when what is
@@ -38,6 +39,7 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
         record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                                  height: page.cleaned.height, chosen: []))
     }
+    if found == nil { found = chooseDigit(page, acceptingLoneMark: true) }
     guard let selection = found,
           !isAmongScatteredMarks(selection, components: page.components, width: page.cleaned.width,
                                  height: page.cleaned.height),
@@ -66,17 +68,21 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
 /// The digit among `page`'s components: a filled region with a hole is not a blob
 /// (`markEnclosedHoles`); empty printed frames (form boxes, comb cells) are
 /// structure, not a digit; `selectDigit` picks among the rest, and a flat bar it picks (a leftover
-/// piece of a printed line, `isFlatBar`) is set aside and the choice made again.
-func chooseDigit(_ page: CleanedPage) -> DigitSelection? {
+/// piece of a printed line, `isFlatBar`) is set aside and the choice made again. With
+/// `acceptingLoneMark` (the last resort of `preprocess`, once the second look found nothing either),
+/// the only mark on a page where no printed line was removed may seed without a plateau
+/// (`isLoneDrawnMark`).
+func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitSelection? {
     let (width, height) = (page.cleaned.width, page.cleaned.height)
     var digitLike = markEnclosedHoles(page.components, image: page.cleaned, labels: page.labels).filter {
         !($0.reachesHigh && isEmptyFrame($0, labels: page.labels, width: width))
     }
     // A flat bar (what is left of a printed line) is not a digit: choose again without it.
-    var chosen = selectDigit(digitLike, width: width, height: height)
+    let printed = !acceptingLoneMark || page.ruledLineCount > 0
+    var chosen = selectDigit(digitLike, width: width, height: height, printedLinesRemoved: printed)
     while let flat = chosen, isFlatBar(width: flat.boxWidth, height: flat.boxHeight) {
         digitLike.removeAll { flat.labels.contains($0.label) }
-        chosen = selectDigit(digitLike, width: width, height: height)
+        chosen = selectDigit(digitLike, width: width, height: height, printedLinesRemoved: printed)
     }
     return chosen
 }

@@ -85,7 +85,8 @@ func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
 }
 
 /// Picks the digit: drops specks and regions that never reach the high threshold; seeds with
-/// the heaviest region not touching the border that has a stroke's structure and is not dust
+/// the heaviest region not touching the border that has a stroke's structure (or is the only mark,
+/// drawn, on a page where `printedLinesRemoved` is false: `isLoneDrawnMark`) and is not dust
 /// (`isDust`: a speck or a pale hair small in the frame) (border-touching
 /// regions are used only when nothing but faint specks is left inside, and not when they are the
 /// edge's own); merges nearby pieces of one digit
@@ -93,9 +94,10 @@ func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
 /// a filled blob (`isSolidBlob`: a punched hole, an ink blot) never: dust beside a digit is not
 /// part of it; counts rival digit-sized marks. `nil` when nothing digit-sized remains.
 func selectDigit(_ components: [InkComponent], width: Int, height: Int,
-                 rules: DigitSelectionRules? = nil) -> DigitSelection? {
+                 rules: DigitSelectionRules? = nil, printedLinesRemoved: Bool = true) -> DigitSelection? {
     let rules = rules ?? DigitSelectionRules(width: width, height: height)
     let candidates = marks(components, rules: rules)
+    let lone = candidates.count == 1 && !printedLinesRemoved
     let inside = candidates.filter { !$0.touchesBorder }
     let borderFallback = candidates.filter { $0.touchesBorder && !isEdgeJunk($0, width: width, height: height) }
     // Marks inside the frame keep border-touching regions out unless they are only faint specks
@@ -105,7 +107,9 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
         hasStrokeStructure($0, plateauArea: $0.highArea) || max($0.boxWidth, $0.boxHeight) >= rules.minimumSide
     }
     let pool = blocking.isEmpty ? borderFallback + inside : inside
-    guard let seed = pool.filter({ hasStrokeStructure($0) && !isDust($0, width: width, height: height) })
+    guard let seed = pool.filter({
+        (hasStrokeStructure($0) || (lone && isLoneDrawnMark($0))) && !isDust($0, width: width, height: height)
+    })
         .max(by: { $0.mass < $1.mass }) else { return nil }
 
     var selection = DigitSelection(labels: [seed.label], minX: seed.minX, minY: seed.minY,
@@ -141,6 +145,18 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
         Float(max($0.boxWidth, $0.boxHeight)) >= rules.rivalSize * digitSide && $0.mass >= rules.rivalMass * selection.mass
     }.count
     return selection
+}
+
+/// Whether the only mark on a page without printed lines may seed a digit although it has no
+/// plateau (`hasStrokeStructure`): heavy noise averaged 3×3, or blur, leaves a digit's strokes a
+/// hill whose top alone clears the noise floor, yet a person reads it at a glance. Texture and
+/// lighting hills come many to a page or touch the frame; a remnant of a printed line is what line
+/// removal leaves (hence not after lines were removed). So the mark must lie inside the frame, be
+/// at least MNIST's 20-px box on its longer side (below that a texture clump and a small digit look
+/// alike, as in `hasStrokeStructure`), and be drawn: strokes at most a fifth of its longer side.
+func isLoneDrawnMark(_ c: InkComponent) -> Bool {
+    let side = Float(max(c.boxWidth, c.boxHeight))
+    return !c.touchesBorder && side >= 20 && c.strokeWidth <= 0.2 * side
 }
 
 /// Whether `piece` is a speck beside a digit `digitHeight` px tall drawn with strokes

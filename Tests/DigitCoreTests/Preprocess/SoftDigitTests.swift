@@ -51,6 +51,22 @@ import Testing
         #expect(Self.reading(picture.gray) == 5)
     }
 
+    /// A 0 under heavy noise (σ 0.2 on a contrast of 0.55), alone on its page: averaged 3×3, its
+    /// strokes are a hill whose top alone clears the noise floor, so it has no plateau; as the only
+    /// mark, inside the frame, 20 px or more and drawn with strokes far thinner than itself
+    /// (`isLoneDrawnMark`), it is read. The same noise without the 0 is still no digit.
+    @Test func aLoneNoisyDigitWithoutAPlateauIsReadAndTheNoiseAloneIsNot() throws {
+        for seed: UInt64 in 1...3 {
+            var page = Canvas(width: 70, height: 80, paper: 0.9)
+            page.ring(cx: 35, cy: 40, rx: 13, ry: 22, width: 5, ink: 0.35)
+            page.addNoise(sigma: 0.2, seed: seed)
+            #expect(Self.reading(page.gray) == 0, "seed \(seed)")
+            var blank = Canvas(width: 70, height: 80, paper: 0.9)
+            blank.addNoise(sigma: 0.2, seed: seed)
+            #expect(preprocess(blank.gray).digit == nil, "seed \(seed): noise alone")
+        }
+    }
+
     @Test func aBlurredDigitIsMissedByTheFirstLookAndFoundByTheSecond() throws {
         let picture = Self.blurredRing().gray
         let page = cleanPage(picture)
