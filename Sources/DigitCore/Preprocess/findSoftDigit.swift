@@ -21,8 +21,8 @@
 /// form's line, a speck are not given a second chance). A stray piece of a ruled line is refused
 /// as on the first look (`chooseDigit`: a flat bar); the digit's width is not limited beyond that:
 /// a low-resolution 5 or 2 enlarged to fill its frame, its soft halo around it, is 1.3 times as
-/// wide as tall, and a person reads it at a glance. When the page had ruled lines and that verdict refuses, it is taken again without them
-/// (`softVerdict`). `nil` when nothing passes.
+/// wide as tall, and a person reads it at a glance. When the page had ruled lines and that
+/// verdict refuses, it is taken again without them (`softVerdict`). `nil` when nothing passes.
 func findSoftDigit(_ flattened: FloatImage, firstLook: InkThresholds) -> (page: CleanedPage, selection: DigitSelection)? {
     let measured = neighbourDifferenceNoise(flattened) ?? 0
     let heavy = measured > heavyNoise

@@ -32,7 +32,7 @@ extension RuledLine {
         // Kept only when the fitted line runs through the line's ink in more columns than the band
         // found: on a noisy page a band of specks may hold a stretch of a digit's stroke, which a
         // fit would follow; that stroke runs with the band for a short way only.
-        return fitted.centredRunCount(mask, longestRun: longestRun) > centredRunCount(mask, longestRun: longestRun)
+        return fitted.centredRunCount(fitted.thinRuns(mask, longestRun: longestRun)) > centredRunCount(runs)
             ? fitted : self
     }
 
@@ -63,11 +63,10 @@ extension RuledLine {
         return runs
     }
 
-    /// How many columns of `mask` have a thin run (`thinRuns`) centred within 1.5 px of the
-    /// band's middle line.
-    func centredRunCount(_ mask: InkMask, longestRun: Int) -> Int {
+    /// How many of `runs` (this band's `thinRuns`) are centred within 1.5 px of its middle line.
+    func centredRunCount(_ runs: [(t: Float, centre: Float, length: Int)]) -> Int {
         let middle = (lowOffset + highOffset) / 2
-        return thinRuns(mask, longestRun: longestRun).filter { abs($0.centre - (middle + slope * $0.t)) <= 1.5 }.count
+        return runs.filter { abs($0.centre - (middle + slope * $0.t)) <= 1.5 }.count
     }
 }
 

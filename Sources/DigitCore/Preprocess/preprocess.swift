@@ -78,11 +78,12 @@ func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitS
         !($0.reachesHigh && isEmptyFrame($0, labels: page.labels, width: width))
     }
     // A flat bar (what is left of a printed line) is not a digit: choose again without it.
-    let printed = !acceptingLoneMark || page.ruledLineCount > 0
-    var chosen = selectDigit(digitLike, width: width, height: height, printedLinesRemoved: printed)
+    // A lone mark may be what line removal left of a printed line: not on a page that had lines.
+    let lone = acceptingLoneMark && page.ruledLineCount == 0
+    var chosen = selectDigit(digitLike, width: width, height: height, acceptingLoneMark: lone)
     while let flat = chosen, isFlatBar(width: flat.boxWidth, height: flat.boxHeight) {
         digitLike.removeAll { flat.labels.contains($0.label) }
-        chosen = selectDigit(digitLike, width: width, height: height, printedLinesRemoved: printed)
+        chosen = selectDigit(digitLike, width: width, height: height, acceptingLoneMark: lone)
     }
     return chosen
 }

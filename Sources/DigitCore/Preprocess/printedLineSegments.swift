@@ -63,10 +63,7 @@ func spansBetweenLines(_ segment: LineSegment, _ lines: [LineSegment]) -> Bool {
     func touched(at end: (x: Float, y: Float)) -> [Int] {
         perpendicular.indices.filter { k in
             let line = perpendicular[k]
-            let reach = (segment.thickness + line.thickness) / 2 + 2
-            let (along, across) = line.axis == .horizontal ? (end.x, end.y) : (end.y, end.x)
-            return along >= Float(line.start) - reach && along <= Float(line.end) + reach
-                && abs(across - line.across(at: along)) <= reach
+            return acrossOffset(of: end, from: line, within: (segment.thickness + line.thickness) / 2 + 2) != nil
         }
     }
     let ends = segment.endpoints
@@ -80,12 +77,8 @@ func spansBetweenLines(_ segment: LineSegment, _ lines: [LineSegment]) -> Bool {
 /// meet touch; a digit's stroke that stops short of a box, a 1 a few pixels under its top side, is
 /// near it only, however thick the blur has made both.
 func endMeetsLine(_ a: LineSegment, _ b: LineSegment, mask: InkMask? = nil) -> Bool {
-    let reach = a.thickness + b.thickness + 2
     for (k, end) in a.endpoints.enumerated() {
-        let (along, across) = b.axis == .horizontal ? (end.x, end.y) : (end.y, end.x)
-        guard along >= Float(b.start) - reach, along <= Float(b.end) + reach else { continue }
-        let offset = across - b.across(at: along)   // from b's line to a's end, along a
-        guard abs(offset) <= reach else { continue }
+        guard let offset = acrossOffset(of: end, from: b, within: a.thickness + b.thickness + 2) else { continue }
         guard let mask else { return true }
         let endAlong = k == 0 ? a.start : a.end
         let alongCount = a.axis.alongCount(width: mask.width, height: mask.height)
@@ -93,6 +86,15 @@ func endMeetsLine(_ a: LineSegment, _ b: LineSegment, mask: InkMask? = nil) -> B
         if inkAlong(a, from: min(endAlong, lineAlong), to: max(endAlong, lineAlong), mask: mask) { return true }
     }
     return false
+}
+
+/// How far `end` (x, y) lies from `line`'s centre line, across it (signed: from the line to the
+/// point), when it is within `reach` of the line and of its along-range; `nil` otherwise.
+func acrossOffset(of end: (x: Float, y: Float), from line: LineSegment, within reach: Float) -> Float? {
+    let (along, across) = line.axis == .horizontal ? (end.x, end.y) : (end.y, end.x)
+    guard along >= Float(line.start) - reach, along <= Float(line.end) + reach else { return nil }
+    let offset = across - line.across(at: along)
+    return abs(offset) <= reach ? offset : nil
 }
 
 /// Whether two segments on one axis are printed copies of each other (see `printedLineSegments`).

@@ -85,8 +85,8 @@ func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
 }
 
 /// Picks the digit: drops specks and regions that never reach the high threshold; seeds with
-/// the heaviest region not touching the border that has a stroke's structure (or is the only mark,
-/// drawn, on a page where `printedLinesRemoved` is false: `isLoneDrawnMark`) and is not dust
+/// the heaviest region not touching the border that has a stroke's structure (or, with
+/// `acceptingLoneMark`, is the only mark and drawn: `isLoneDrawnMark`) and is not dust
 /// (`isDust`: a speck or a pale hair small in the frame) (border-touching
 /// regions are used only when nothing but faint specks is left inside, and not when they are the
 /// edge's own); merges nearby pieces of one digit
@@ -94,10 +94,10 @@ func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
 /// a filled blob (`isSolidBlob`: a punched hole, an ink blot) never: dust beside a digit is not
 /// part of it; counts rival digit-sized marks. `nil` when nothing digit-sized remains.
 func selectDigit(_ components: [InkComponent], width: Int, height: Int,
-                 rules: DigitSelectionRules? = nil, printedLinesRemoved: Bool = true) -> DigitSelection? {
+                 rules: DigitSelectionRules? = nil, acceptingLoneMark: Bool = false) -> DigitSelection? {
     let rules = rules ?? DigitSelectionRules(width: width, height: height)
     let candidates = marks(components, rules: rules)
-    let lone = candidates.count == 1 && !printedLinesRemoved
+    let lone = acceptingLoneMark && candidates.count == 1
     let inside = candidates.filter { !$0.touchesBorder }
     let borderFallback = candidates.filter { $0.touchesBorder && !isEdgeJunk($0, width: width, height: height) }
     // Marks inside the frame keep border-touching regions out unless they are only faint specks

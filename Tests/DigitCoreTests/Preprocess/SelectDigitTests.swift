@@ -82,24 +82,25 @@ import Testing
         #expect(selectDigit([cut], width: 300, height: 200)?.labels == [2])
     }
 
-    /// A mark without a plateau (a noisy or blurred digit's hill) seeds a digit only when it is the
-    /// only mark on a page where no printed line was removed, inside the frame, 20 px or more, and
-    /// drawn with strokes at most a fifth of its size (`isLoneDrawnMark`).
+    /// A mark without a plateau (a noisy or blurred digit's hill) seeds a digit only when lone marks
+    /// are accepted (`chooseDigit`'s last resort, on a page where no printed line was removed) and it
+    /// is the only mark, inside the frame, 20 px or more, and drawn with strokes at most a fifth of
+    /// its size (`isLoneDrawnMark`).
     @Test func aLoneDrawnMarkWithoutAPlateauSeedsOnlyAloneOnAnUnprintedPage() {
         var hill = Self.component(1, x: 120, y: 60, width: 40, height: 70, area: 500, mass: 300)
         hill.coreArea = 50; hill.outlinePixels = 400   // stroke width 2·500/400 = 2.5 px
         #expect(!hasStrokeStructure(hill))
-        #expect(selectDigit([hill], width: 300, height: 200, printedLinesRemoved: false)?.labels == [1])
-        #expect(selectDigit([hill], width: 300, height: 200, printedLinesRemoved: true) == nil, "a line's remnant")
+        #expect(selectDigit([hill], width: 300, height: 200, acceptingLoneMark: true)?.labels == [1])
+        #expect(selectDigit([hill], width: 300, height: 200, acceptingLoneMark: false) == nil, "not accepting lone marks")
         let other = Self.component(2, x: 20, y: 20, width: 30, height: 40, area: 300, mass: 200)
-        #expect(selectDigit([hill, other], width: 300, height: 200, printedLinesRemoved: false)?.labels != [1],
+        #expect(selectDigit([hill, other], width: 300, height: 200, acceptingLoneMark: true)?.labels != [1],
                 "one of several hills")
         var filled = hill
         filled.outlinePixels = 60   // stroke width 2·500/60 ≈ 17 px: over a fifth of its 70-px height
-        #expect(selectDigit([filled], width: 300, height: 200, printedLinesRemoved: false) == nil)
+        #expect(selectDigit([filled], width: 300, height: 200, acceptingLoneMark: true) == nil)
         var small = Self.component(3, x: 120, y: 60, width: 10, height: 16, area: 60, mass: 40)
         small.coreArea = 5; small.outlinePixels = 60
-        #expect(selectDigit([small], width: 300, height: 200, printedLinesRemoved: false) == nil)
+        #expect(selectDigit([small], width: 300, height: 200, acceptingLoneMark: true) == nil)
     }
 
     @Test func specksAloneAreNoDigit() {
