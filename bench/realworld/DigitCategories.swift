@@ -132,6 +132,49 @@ func makeLowResolution(_ rng: inout BenchRandom, _ digits: TestDigits, smooth: B
     return Sample(bytes: bytes, fileExtension: jpeg ? "jpg" : "png", label: digits.labels[n], mnistIndex: n)
 }
 
+/// The digit cut out to its ink box (a margin of 0–2 px on each side, sometimes widened to a
+/// square) and area-averaged to 8–48 px on its longer side (log-uniform), without enlarging: a
+/// digit cut from a form by another program, a thumbnail, a data set's crop. The digit fills its
+/// frame, so its strokes run from edge to edge. Either polarity, paper and ink levels varied,
+/// light noise sometimes; PNG or (a quarter) JPEG.
+func makeCropped(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample {
+    let n = randomDigitIndex(&rng, digits)
+    let source = digits.images[n].map { Double($0) / 255 }
+    var minX = 28, maxX = -1, minY = 28, maxY = -1
+    for y in 0..<28 { for x in 0..<28 where source[y * 28 + x] > 0.1 {
+        minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+    } }
+    minX -= Int(rng.next() % 3); maxX += Int(rng.next() % 3)
+    minY -= Int(rng.next() % 3); maxY += Int(rng.next() % 3)
+    if rng.chance(0.5) {  // made square about the ink box's centre
+        let side = max(maxX - minX, maxY - minY) + 1
+        minX = (minX + maxX + 1 - side) / 2; maxX = minX + side - 1
+        minY = (minY + maxY + 1 - side) / 2; maxY = minY + side - 1
+    }
+    let cropWidth = maxX - minX + 1, cropHeight = maxY - minY + 1
+    var crop = [Double](repeating: 0, count: cropWidth * cropHeight)
+    for y in 0..<cropHeight { for x in 0..<cropWidth {
+        let sx = minX + x, sy = minY + y
+        if sx >= 0 && sy >= 0 && sx < 28 && sy < 28 { crop[y * cropWidth + x] = source[sy * 28 + sx] }
+    } }
+    let long = exp(rng.uniform(log(8), log(48)))
+    let scale = long / Double(max(cropWidth, cropHeight))
+    let width = max(1, Int((Double(cropWidth) * scale).rounded())), height = max(1, Int((Double(cropHeight) * scale).rounded()))
+    let reduced = areaResample(crop, cropWidth, cropHeight, to: width, height)
+    let darkOnLight = rng.chance(0.7)
+    let paper = rng.uniform(0.8, 1), inkLevel = rng.uniform(0, 0.3)
+    let (background, foreground) = darkOnLight ? (paper, inkLevel) : (1 - paper, 1 - inkLevel)
+    let noise = rng.chance(0.3) ? rng.uniform(0, 0.03) : 0
+    let luma = reduced.map { v -> UInt8 in
+        let value = background + (foreground - background) * v + noise * rng.gaussian()
+        return UInt8(min(255, max(0, (value * 255).rounded())))
+    }
+    let image = GrayImage(width: width, height: height, luma: luma)
+    let jpeg = rng.chance(0.25)
+    let bytes = jpeg ? try encodeJPEG(image, quality: Int(rng.uniform(80, 96))) : try encodePNG(image)
+    return Sample(bytes: bytes, fileExtension: jpeg ? "jpg" : "png", label: digits.labels[n], mnistIndex: n)
+}
+
 // MARK: - Thick, blurred and noisy digits
 
 /// A handwritten-digit sample: a random test digit `heights` px tall (log-uniform) on a page

@@ -24,6 +24,8 @@
 //   small              ink box 8–40 px tall in a crop 1.2–3× its size (screenshots, small fields)
 //   lowres-blocky      reduced to 8×8, 12×12 or 16×16, enlarged 4–24× by nearest neighbour
 //   lowres-smooth      the same enlarged bilinearly (as viewers and image tools do), some JPEG
+//   cropped            cut to its ink box (0–2 px margin) at 8–48 px, not enlarged: strokes run
+//                      from edge to edge; either polarity, some JPEG
 //   thick              felt tip: strokes dilated by 2.5–8% of the height (thick 0s nearly close)
 //   blurred            out of focus: blur σ 3–10% of the digit's height, then noise
 //   noisy              salt-and-pepper (0.5–5%) or strong Gaussian noise over the digit
@@ -146,6 +148,7 @@ let categories: [Category] = [
     Category(name: "small", blank: false) { rng, _ in try makeSmall(&rng, digits) },
     Category(name: "lowres-blocky", blank: false) { rng, _ in try makeLowResolution(&rng, digits, smooth: false) },
     Category(name: "lowres-smooth", blank: false) { rng, _ in try makeLowResolution(&rng, digits, smooth: true) },
+    Category(name: "cropped", blank: false) { rng, _ in try makeCropped(&rng, digits) },
     Category(name: "thick", blank: false) { rng, _ in try makeThick(&rng, digits) },
     Category(name: "blurred", blank: false) { rng, _ in try makeBlurred(&rng, digits) },
     Category(name: "noisy", blank: false) { rng, _ in try makeNoisy(&rng, digits) },

@@ -15,17 +15,41 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found, or when what is
 /// found is one of many marks scattered over the page (`isAmongScatteredMarks`: noise) or weighs
 /// less than the dust around it (`isOutweighedByDust`: a hair among specks on a blank scan).
+///
+/// An image smaller than MNIST's 28×28 frame in which nothing is found is read once more enlarged
+/// (`enlargedForReading`): the page's measures assume a frame with paper around the digit, and a
+/// digit cut to its box at 8–24 px fills it: its ink and fringe fill the histogram's upper quartile
+/// (the noise estimate then hides it, or takes it for heavy noise and averages it away) and its
+/// edges are one pixel from stroke to paper. With paper around it and enlarged smoothly, it is the
+/// low-resolution digit that viewers show, which the pipeline reads. The steps of both readings are recorded, the second's
+/// named `enlarged-…`.
 public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> PreprocessResult {
+    guard image.width > 0, image.height > 0 else {
+        return PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: [])
+    }
+    let working = toWorkingImage(image)
+    let first = preprocess(working: working, recordingSteps: recordingSteps)
+    guard first.digit == nil, let (enlarged, factor) = enlargedForReading(working) else { return first }
+    var second = preprocess(working: enlarged, recordingSteps: recordingSteps, stepPrefix: "enlarged-",
+                            firstStepNumber: first.steps.count + 1)
+    second.steps = first.steps + second.steps
+    second.digitHeight = second.digitHeight.map { max(1, ($0 + factor / 2) / factor) }
+    return second
+}
+
+/// `preprocess` on an image already in working form (`toWorkingImage`), its steps named
+/// `stepPrefix` + stage and numbered from `firstStepNumber`.
+func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = "",
+                firstStepNumber: Int = 1) -> PreprocessResult {
     var steps: [PreprocessStep] = []
     func record(_ name: String, _ picture: @autoclosure () -> GrayImage) {
-        if recordingSteps { steps.append(PreprocessStep(name: "\(steps.count + 1)-\(name)", image: picture())) }
+        guard recordingSteps else { return }
+        steps.append(PreprocessStep(name: "\(firstStepNumber + steps.count)-\(stepPrefix)\(name)", image: picture()))
     }
     func noDigit() -> PreprocessResult {
         PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: steps)
     }
-    guard image.width > 0, image.height > 0 else { return noDigit() }
-
-    var page = cleanPage(image, record: record)
+    var page = cleanPage(working: working, record: record)
     record("ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                         height: page.cleaned.height, chosen: []))
     var found = chooseDigit(page)
@@ -134,7 +158,7 @@ func labelInk(_ image: FloatImage, thresholds: InkThresholds, flattened: FloatIm
               retakingThresholds: Bool = false) -> CleanedPage {
     var thresholds = thresholds
     let lowMask = inkMask(image, above: thresholds.low)
-    let ruledLines = findRuledLines(lowMask)
+    let ruledLines = findRuledLines(lowMask, image: image)
     let withoutRuledLines = paintRuledLines(image, ruledLines)
     let ruledLineCount = ruledLines.horizontal.count + ruledLines.vertical.count
     let ruledSegments = ruledLines.horizontal.map { $0.segment(axis: .horizontal, width: image.width, height: image.height) }

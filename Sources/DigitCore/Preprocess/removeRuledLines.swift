@@ -18,10 +18,41 @@ private func slopeOf(degrees: Double) -> Float { Float(tan(degrees * .pi / 180))
 /// Near-horizontal lines in `mask`: at the slope with the highest projection peak, the bands
 /// holding at least 1/16 of the width in each quarter of the width (a faint line breaks up in
 /// the mask, so a quarter of its length is enough), reaching within 10% of both edges, and at
-/// most `max(4, height / 25)` px thick. A digit's bar never spans the frame, so it is not taken
-/// for a line.
-func findHorizontalLines(_ mask: InkMask) -> [RuledLine] {
-    couldHoldLine(inkColumns(mask)) ? searchHorizontalLines(mask).map { $0.fittedToInk(mask) } : []
+/// most `max(4, height / 25)` px thick; each fitted to its own ink (`fittedToInk`). A digit's bar
+/// spans the frame only when the frame is cut to the digit's box (a thumbnail, a data set's crop,
+/// a field cut from a form by another program): there a 1's stem, a 4's or 7's bar, an 8's sides
+/// run from edge to edge. So a band is kept only when it is long for its thickness, as a printed
+/// line is (`isLongForItsThickness`, measured on `image`, the picture `mask` was taken from, when
+/// given), or when it is one of three or more (ruled or squared paper; no digit has three parallel
+/// strokes across its box).
+func findHorizontalLines(_ mask: InkMask, image: FloatImage? = nil) -> [RuledLine] {
+    guard couldHoldLine(inkColumns(mask)) else { return [] }
+    let lines = searchHorizontalLines(mask).map { $0.fittedToInk(mask) }
+    return lines.count >= 3 ? lines : lines.filter { $0.isLongForItsThickness(mask, image: image) }
+}
+
+extension RuledLine {
+    /// Whether the line, spanning `mask`'s width, is as long for its thickness as a printed line
+    /// on its own must be: `LineSegmentRules.printedElongation` times its thickness and
+    /// `printedLength` px; a pen stroke is at most about ten times as long as it is wide. The
+    /// thickness is the median over the columns of the thin runs across the line (`thinRuns`) of
+    /// how many of a run's pixels in `image` reach half the run's peak: blur spreads a printed
+    /// line's edge in the low mask to several times its width, a pen stroke's no less. Without
+    /// `image`, the runs' lengths in the mask.
+    func isLongForItsThickness(_ mask: InkMask, image: FloatImage? = nil) -> Bool {
+        let rules = LineSegmentRules()
+        guard mask.width >= rules.printedLength else { return false }
+        let centre = Float(mask.width) / 2
+        let thicknesses = thinRuns(mask, longestRun: rules.maximumThickness).map { run -> Int in
+            guard let image else { return run.length }
+            let x = Int((run.t + centre).rounded()), first = Int((run.centre - Float(run.length - 1) / 2).rounded())
+            let values = (first..<(first + run.length)).map { image[x, $0] }
+            let half = (values.max() ?? 0) / 2
+            return values.filter { $0 >= half }.count
+        }.sorted()
+        guard !thicknesses.isEmpty else { return false }
+        return Float(mask.width) >= rules.printedElongation * Float(thicknesses[thicknesses.count / 2])
+    }
 }
 
 /// `findHorizontalLines` without its `couldHoldLine` shortcut: the slope search itself.
@@ -174,15 +205,19 @@ func inpaintHorizontalLines(_ image: FloatImage, _ lines: [RuledLine]) -> FloatI
 /// The ruled lines of `mask`: near-horizontal ones (`findHorizontalLines`), then near-vertical ones
 /// (the same search on the transposed mask, without the horizontal lines' pixels; checked with
 /// `couldHoldLine` first, so most photos skip the transpose too). Vertical lines are in transposed
-/// coordinates (their `slope` is dx/dy, offsets are x about the image's vertical centre).
-func findRuledLines(_ mask: InkMask) -> (horizontal: [RuledLine], vertical: [RuledLine]) {
-    let horizontal = findHorizontalLines(mask)
+/// coordinates (their `slope` is dx/dy, offsets are x about the image's vertical centre). `image`, the picture
+/// `mask` was taken from, measures a line's thickness (`isLongForItsThickness`).
+func findRuledLines(_ mask: InkMask, image: FloatImage? = nil) -> (horizontal: [RuledLine], vertical: [RuledLine]) {
+    let horizontal = findHorizontalLines(mask, image: image)
     let withoutHorizontal = clearLines(mask, horizontal)
     var vertical: [RuledLine] = []
     if mask.height >= 16, mask.width >= 4, couldHoldLine(inkRows(withoutHorizontal)) {
         let transposedMask = InkMask(width: mask.height, height: mask.width,
                                      bits: transpose(withoutHorizontal.bits, width: mask.width, height: mask.height))
-        vertical = findHorizontalLines(transposedMask)
+        let transposedImage = image.map {
+            FloatImage(width: $0.height, height: $0.width, pixels: transpose($0.pixels, width: $0.width, height: $0.height))
+        }
+        vertical = findHorizontalLines(transposedMask, image: transposedImage)
     }
     return (horizontal, vertical)
 }

@@ -32,6 +32,38 @@ import Testing
         #expect(findHorizontalLines(Self.mask(canvas.image)).isEmpty)
     }
 
+    @Test func aStrokeSpanningAFrameCutToTheDigitIsNotALine() {
+        // A 1 cut to its box (28×28): its 3 px stem runs from edge to edge. And a 7's bar across
+        // a 24 px frame.
+        var one = Canvas(width: 28, height: 28, paper: 0)
+        one.stroke(14, -2, 13, 30, width: 3, ink: 1)
+        #expect(findRuledLines(Self.mask(one.image)).vertical.isEmpty)
+        var seven = Canvas(width: 24, height: 28, paper: 0)
+        seven.stroke(-2, 3, 26, 3, width: 3, ink: 1)
+        seven.stroke(22, 3, 10, 27, width: 3, ink: 1)
+        #expect(findRuledLines(Self.mask(seven.image)).horizontal.isEmpty)
+        // The sides of an 8 cut to its box: two strokes across, not ruled paper.
+        var eight = Canvas(width: 20, height: 28, paper: 0)
+        eight.stroke(2, -2, 2, 30, width: 3, ink: 1)
+        eight.stroke(17, -2, 17, 30, width: 3, ink: 1)
+        #expect(findRuledLines(Self.mask(eight.image)).vertical.isEmpty)
+    }
+
+    @Test func aThinLineInASmallFrameAndThreeThickOnesAreLines() {
+        // A 1 px line across 40 px is 40 thicknesses long: printed.
+        var thin = Canvas(width: 40, height: 40, paper: 0)
+        thin.stroke(-2, 20, 42, 20, width: 1, ink: 1)
+        #expect(findHorizontalLines(Self.mask(thin.image, above: 0.4)).count == 1)
+        // Three 3 px lines across 40 px (a small blurred scan of lined paper) are 13 thicknesses
+        // long each, but three parallel strokes across a frame are no digit.
+        var ruled = Canvas(width: 40, height: 48, paper: 0)
+        for y: Float in [10, 24, 38] { ruled.stroke(-2, y, 42, y, width: 3, ink: 1) }
+        #expect(findHorizontalLines(Self.mask(ruled.image)).count == 3)
+        var single = Canvas(width: 40, height: 48, paper: 0)
+        single.stroke(-2, 24, 42, 24, width: 3, ink: 1)
+        #expect(findHorizontalLines(Self.mask(single.image)).isEmpty, "one such line alone may be a stroke")
+    }
+
     /// Ruled lines found in `mask` (`findRuledLines`) and painted out of `image` (`paintRuledLines`),
     /// as `labelInk` does first; with how many were found.
     static func removeRuledLines(_ image: FloatImage, mask: InkMask) -> (image: FloatImage, lineCount: Int) {

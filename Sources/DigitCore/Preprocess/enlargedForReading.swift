@@ -1,0 +1,41 @@
+/// Longer side (px) below which an image in which no digit was found is read again enlarged:
+/// MNIST's frame.
+let smallFrameSide = DigitImage.side
+
+/// Longer side (px) at least that such an image is enlarged to: three MNIST frames, where a digit
+/// filling its frame is 60–84 px tall, the size the pipeline's pixel measures are made for.
+let enlargedFrameSide = 3 * DigitImage.side
+
+/// `working` with a margin of paper on every side, a fifth of its longer side (MNIST puts 4 px
+/// around its 20 px box), enlarged bilinearly (`upsample`) by the smallest integer factor that
+/// brings its longer side to `enlargedFrameSide`, with that factor; `nil` unless its longer side
+/// is under `smallFrameSide`. The paper is taken from the frame's edge (`paperLevelAtEdge`). With
+/// paper around it, the page's measures (background, noise, polarity) see paper, and its strokes no
+/// longer run into the frame.
+func enlargedForReading(_ working: FloatImage) -> (image: FloatImage, factor: Int)? {
+    let long = max(working.width, working.height)
+    guard long > 0, long < smallFrameSide else { return nil }
+    let margin = max(1, (long + 2) / 5)
+    var padded = FloatImage(width: working.width + 2 * margin, height: working.height + 2 * margin,
+                            filledWith: paperLevelAtEdge(working))
+    for y in 0..<working.height {
+        for x in 0..<working.width { padded[x + margin, y + margin] = working[x, y] }
+    }
+    let factor = (enlargedFrameSide + max(padded.width, padded.height) - 1) / max(padded.width, padded.height)
+    return (upsample(padded, by: factor, width: padded.width * factor, height: padded.height * factor), factor)
+}
+
+/// The paper's level on `image`'s outermost rows and columns: the quarter of them furthest from
+/// the ink (`inkIsDark`), the 75th percentile when ink is dark, else the 25th. A digit cut to its
+/// box meets the frame's edge where its strokes end or curve: a bold 0 filling its frame covers
+/// more than half of it, but not three quarters.
+func paperLevelAtEdge(_ image: FloatImage) -> Float {
+    var edge: [Float] = []
+    for y in 0..<image.height {
+        for x in 0..<image.width where y == 0 || y == image.height - 1 || x == 0 || x == image.width - 1 {
+            edge.append(image[x, y])
+        }
+    }
+    edge.sort()
+    return inkIsDark(image) ? edge[(3 * edge.count) / 4] : edge[edge.count / 4]
+}
