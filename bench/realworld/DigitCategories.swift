@@ -137,15 +137,26 @@ func makeLowResolution(_ rng: inout BenchRandom, _ digits: TestDigits, smooth: B
 /// digit cut from a form by another program, a thumbnail, a data set's crop. The digit fills its
 /// frame, so its strokes run from edge to edge. Either polarity, paper and ink levels varied,
 /// light noise sometimes; PNG or (a quarter) JPEG.
-func makeCropped(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sample {
+///
+/// `bold`: drawn with a felt tip first (the digit enlarged 4× bilinearly and its strokes widened
+/// by 2–5 px each side there, 4–10% of the frame: ink may cover more of the frame than paper), and
+/// 24–96 px on its longer side: a marker digit cut to its box, where ink is no longer the minority.
+func makeCropped(_ rng: inout BenchRandom, _ digits: TestDigits, bold: Bool = false) throws -> Sample {
     let n = randomDigitIndex(&rng, digits)
-    let source = digits.images[n].map { Double($0) / 255 }
-    var minX = 28, maxX = -1, minY = 28, maxY = -1
-    for y in 0..<28 { for x in 0..<28 where source[y * 28 + x] > 0.1 {
+    var source = digits.images[n].map { Double($0) / 255 }
+    var side = 28
+    if bold {
+        let big = enlarge(source, 28, 28, factor: 4, smooth: true)
+        source = widened(big, side: 112, by: 2 + Int(rng.next() % 4))
+        side = 112
+    }
+    var minX = side, maxX = -1, minY = side, maxY = -1
+    for y in 0..<side { for x in 0..<side where source[y * side + x] > (bold ? 0.5 : 0.1) {
         minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
     } }
-    minX -= Int(rng.next() % 3); maxX += Int(rng.next() % 3)
-    minY -= Int(rng.next() % 3); maxY += Int(rng.next() % 3)
+    let unit = side / 28
+    minX -= unit * Int(rng.next() % 3); maxX += unit * Int(rng.next() % 3)
+    minY -= unit * Int(rng.next() % 3); maxY += unit * Int(rng.next() % 3)
     if rng.chance(0.5) {  // made square about the ink box's centre
         let side = max(maxX - minX, maxY - minY) + 1
         minX = (minX + maxX + 1 - side) / 2; maxX = minX + side - 1
@@ -155,9 +166,9 @@ func makeCropped(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sampl
     var crop = [Double](repeating: 0, count: cropWidth * cropHeight)
     for y in 0..<cropHeight { for x in 0..<cropWidth {
         let sx = minX + x, sy = minY + y
-        if sx >= 0 && sy >= 0 && sx < 28 && sy < 28 { crop[y * cropWidth + x] = source[sy * 28 + sx] }
+        if sx >= 0 && sy >= 0 && sx < side && sy < side { crop[y * cropWidth + x] = source[sy * side + sx] }
     } }
-    let long = exp(rng.uniform(log(8), log(48)))
+    let long = bold ? exp(rng.uniform(log(24), log(96))) : exp(rng.uniform(log(8), log(48)))
     let scale = long / Double(max(cropWidth, cropHeight))
     let width = max(1, Int((Double(cropWidth) * scale).rounded())), height = max(1, Int((Double(cropHeight) * scale).rounded()))
     let reduced = areaResample(crop, cropWidth, cropHeight, to: width, height)
@@ -173,6 +184,23 @@ func makeCropped(_ rng: inout BenchRandom, _ digits: TestDigits) throws -> Sampl
     let jpeg = rng.chance(0.25)
     let bytes = jpeg ? try encodeJPEG(image, quality: Int(rng.uniform(80, 96))) : try encodePNG(image)
     return Sample(bytes: bytes, fileExtension: jpeg ? "jpg" : "png", label: digits.labels[n], mnistIndex: n)
+}
+
+/// `source` (`side × side`, 0…1) with each pixel the maximum over a `(2r+1)×(2r+1)` square around
+/// it: strokes widened by `r` px each side.
+func widened(_ source: [Double], side: Int, by r: Int) -> [Double] {
+    var rows = source, out = source
+    for y in 0..<side { for x in 0..<side {
+        var m = 0.0
+        for dx in max(0, x - r)...min(side - 1, x + r) { m = max(m, source[y * side + dx]) }
+        rows[y * side + x] = m
+    } }
+    for y in 0..<side { for x in 0..<side {
+        var m = 0.0
+        for dy in max(0, y - r)...min(side - 1, y + r) { m = max(m, rows[dy * side + x]) }
+        out[y * side + x] = m
+    } }
+    return out
 }
 
 // MARK: - Thick, blurred and noisy digits

@@ -26,6 +26,8 @@
 //   lowres-smooth      the same enlarged bilinearly (as viewers and image tools do), some JPEG
 //   cropped            cut to its ink box (0–2 px margin) at 8–48 px, not enlarged: strokes run
 //                      from edge to edge; either polarity, some JPEG
+//   cropped-bold       the same drawn with a felt tip (4–10% of the frame each side), 24–96 px:
+//                      ink may cover more of the frame than paper
 //   thick              felt tip: strokes dilated by 2.5–8% of the height (thick 0s nearly close)
 //   blurred            out of focus: blur σ 3–10% of the digit's height, then noise
 //   noisy              salt-and-pepper (0.5–5%) or strong Gaussian noise over the digit
@@ -149,6 +151,7 @@ let categories: [Category] = [
     Category(name: "lowres-blocky", blank: false) { rng, _ in try makeLowResolution(&rng, digits, smooth: false) },
     Category(name: "lowres-smooth", blank: false) { rng, _ in try makeLowResolution(&rng, digits, smooth: true) },
     Category(name: "cropped", blank: false) { rng, _ in try makeCropped(&rng, digits) },
+    Category(name: "cropped-bold", blank: false) { rng, _ in try makeCropped(&rng, digits, bold: true) },
     Category(name: "thick", blank: false) { rng, _ in try makeThick(&rng, digits) },
     Category(name: "blurred", blank: false) { rng, _ in try makeBlurred(&rng, digits) },
     Category(name: "noisy", blank: false) { rng, _ in try makeNoisy(&rng, digits) },

@@ -8,18 +8,22 @@ func backgroundRadius(width: Int, height: Int) -> Int {
 /// True when the ink is darker than its surroundings (pen on paper), false when it is
 /// brighter (chalk on a board, MNIST itself).
 ///
-/// Three votes, the majority decides. Two are the sign of the skew of the residual `image − mean`
-/// (ink is a thin minority, so its residuals form the long tail): once with the local mean
-/// (`backgroundRadius`), which removes lighting gradients, once with the whole image's mean,
-/// which is right when the digit fills the frame (a 28×28 MNIST-style PNG, a thumbnail, a broad
-/// marker) and its strokes are as wide as the local window, so the local mean follows the ink.
-/// The third is the frame's edge: its median is background (paper around a digit, black around
-/// an MNIST digit), so ink is dark when the edge is brighter than the image's mean. Each vote can
-/// fail alone (a bold stroke as wide as the window; a dark table around the page; a digit taking
-/// over half the frame); they rarely fail together. Computed on a copy reduced by `coarseFactor`.
+/// A bold digit cut to its box, where ink covers as much of the frame as paper, is judged by
+/// its corners (`inkIsDarkByCorners`). Otherwise three votes, the majority decides. Two are the
+/// sign of the skew of the residual `image − mean` (ink is a thin minority, so its residuals form
+/// the long tail): once with the local mean (`backgroundRadius`), which removes lighting
+/// gradients, once with the whole image's mean, which is right when the digit fills the frame (a
+/// 28×28 MNIST-style PNG, a thumbnail, a broad marker) and its strokes are as wide as the local
+/// window, so the local mean follows the ink. The third is the frame's edge: its median is
+/// background (paper around a digit, black around an MNIST digit), so ink is dark when the edge
+/// is brighter than the image's mean. Each vote can fail alone (a bold stroke as wide as the
+/// window; a dark table around the page; a digit taking over half the frame); all three fail
+/// together when a marker digit cut to its box covers more of the frame than paper: ink is then
+/// the majority and meets the edge along most of it. Computed on a copy reduced by `coarseFactor`.
 func inkIsDark(_ image: FloatImage) -> Bool {
     let factor = coarseFactor(width: image.width, height: image.height)
     let small = downsample(image, by: factor)
+    if let corners = inkIsDarkByCorners(small) { return corners }
     let radius = max(1, backgroundRadius(width: image.width, height: image.height) / factor)
     let local = residualSkew(small, boxBlur(small, radius: radius))
     let global = residualSkew(small, nil)

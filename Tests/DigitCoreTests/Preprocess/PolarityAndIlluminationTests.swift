@@ -59,4 +59,40 @@ import Testing
         #expect(flattened[28, 28] > 0.9)
         #expect(flattened[2, 2] < 0.05)
     }
+
+    /// A marker 8 cut to its box: two rings drawn 9 px wide in a 40×56 frame, ink covering more of
+    /// it than paper, touching every side.
+    static func boldEight(paper: Float, ink: Float) -> FloatImage {
+        var canvas = Canvas(width: 40, height: 56, paper: paper)
+        canvas.ring(cx: 20, cy: 15, rx: 15, ry: 11, width: 9, ink: ink)
+        canvas.ring(cx: 20, cy: 40, rx: 16, ry: 12.5, width: 9, ink: ink)
+        return canvas.image
+    }
+
+    @Test func aBoldDigitCutToItsBoxIsJudgedByItsCorners() throws {
+        for (paper, ink) in [(Float(0.92), Float(0.08)), (0.08, 0.92)] {
+            let image = Self.boldEight(paper: paper, ink: ink)
+            let inkShare = Float(image.pixels.filter { abs($0 - ink) < abs($0 - paper) }.count) / Float(image.count)
+            #expect(inkShare > 0.5, "ink is the majority (else this checks nothing): \(inkShare)")
+            #expect(inkIsDarkByCorners(image) == (ink < paper))
+            #expect(inkIsDark(image) == (ink < paper))
+            let digit = try #require(preprocess(Canvas(image: image).gray).digit)
+            #expect(try Classifier.bundled().predict(digit).digit == 8)
+        }
+    }
+
+    @Test func stripsAlongTwoSidesAreNotTakenForPaperCorners() {
+        // A scan whose dark edge strips run along the top and bottom: every corner is dark, the
+        // paper between them is the majority, and a 0 is written on it.
+        var canvas = Canvas(width: 70, height: 80, paper: 0.9)
+        for y in 0..<80 where y < 13 || y >= 67 { for x in 0..<70 { canvas.image[x, y] = 0.1 } }
+        canvas.ring(cx: 35, cy: 40, rx: 10, ry: 14, width: 3, ink: 0.15)
+        let image = canvas.image
+        #expect(cornersAgree(image, in: PixelBox(x: 0, y: 0, width: 70, height: 80), threshold: 0.5) == false,
+                "every corner dark (else this checks nothing)")
+        #expect(inkIsDarkByCorners(image) == nil)
+        #expect(inkIsDark(image))
+        // A pen digit on open paper: ink is a small minority, the corners do not judge.
+        #expect(inkIsDarkByCorners(Self.ringPage(paper: 0.9, ink: 0.15)) == nil)
+    }
 }
