@@ -25,6 +25,7 @@ func inkIsDarkByCorners(_ image: FloatImage) -> Bool? {
     guard darkCount > 0, brightCount > 0,
           Float(min(darkCount, brightCount)) >= ambiguousShare * Float(image.count),
           brightSum / Float(brightCount) - darkSum / Float(darkCount) >= clearContrast else { return nil }
+    guard classChangeRate(image, threshold: threshold) < maximumClassChangeRate else { return nil }
     let whole = PixelBox(x: 0, y: 0, width: image.width, height: image.height)
     guard let paperIsBright = cornersAgree(image, in: whole, threshold: threshold),
           cornersAgree(image, in: trimmedToMixedEdges(image, threshold: threshold), threshold: threshold)
@@ -39,6 +40,21 @@ let ambiguousShare: Float = 0.3
 /// The least difference between the two classes' means for `inkIsDarkByCorners` (0…1): ink on
 /// paper, not the two halves of a lighting gradient or of noise.
 let clearContrast: Float = 0.4
+
+/// The largest share of horizontally neighbouring pixels in different classes for
+/// `inkIsDarkByCorners`: a digit's rows cross its strokes a few times (an 8's row 24 px wide, 4
+/// changes in 23 pairs), random noise whose minority is 30% of the pixels or more changes class in
+/// 42% of them.
+let maximumClassChangeRate: Float = 0.3
+
+/// The share of horizontally neighbouring pixel pairs of `image` on different sides of `threshold`.
+func classChangeRate(_ image: FloatImage, threshold: Float) -> Float {
+    var changes = 0
+    for y in 0..<image.height {
+        for x in 1..<max(1, image.width) where (image[x, y] < threshold) != (image[x - 1, y] < threshold) { changes += 1 }
+    }
+    return Float(changes) / Float(max(1, image.height * (image.width - 1)))
+}
 
 /// Whether at least three of the four corner squares of `box` in `image` (an eighth of its shorter
 /// side) are bright (mean at or above `threshold`): `true`; at least three dark: `false`; else `nil`.

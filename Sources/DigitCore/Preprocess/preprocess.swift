@@ -16,21 +16,22 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// found is one of many marks scattered over the page (`isAmongScatteredMarks`: noise) or weighs
 /// less than the dust around it (`isOutweighedByDust`: a hair among specks on a blank scan).
 ///
-/// An image smaller than MNIST's 28×28 frame in which nothing is found is read once more enlarged
-/// (`enlargedForReading`): the page's measures assume a frame with paper around the digit, and a
-/// digit cut to its box at 8–24 px fills it: its ink and fringe fill the histogram's upper quartile
-/// (the noise estimate then hides it, or takes it for heavy noise and averages it away) and its
-/// edges are one pixel from stroke to paper. With paper around it and enlarged smoothly, it is the
-/// low-resolution digit that viewers show, which the pipeline reads. The steps of both readings are recorded, the second's
-/// named `enlarged-…`.
+/// An image in which nothing is found is read once more with paper around it (`withPaperAround`)
+/// when its frame leaves the digit none: smaller than MNIST's 28×28 frame, or filled by a bold
+/// shape. The page's measures assume paper around the digit, and a digit cut to its box at 8–24 px,
+/// or a marker digit cut to its box at any size, fills its frame: its ink and fringe fill the
+/// histogram's upper quartile (the noise estimate then hides it, or takes it for heavy noise and
+/// averages it away) and its strokes run into the frame's edge. With paper around it (and a small
+/// one enlarged smoothly), it is the digit the pipeline reads. The steps of both readings are
+/// recorded, the second's named `padded-…`.
 public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> PreprocessResult {
     guard image.width > 0, image.height > 0 else {
         return PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: [])
     }
     let working = toWorkingImage(image)
     let first = preprocess(working: working, recordingSteps: recordingSteps)
-    guard first.digit == nil, let (enlarged, factor) = enlargedForReading(working) else { return first }
-    var second = preprocess(working: enlarged, recordingSteps: recordingSteps, stepPrefix: "enlarged-",
+    guard first.digit == nil, let (padded, factor) = withPaperAround(working) else { return first }
+    var second = preprocess(working: padded, recordingSteps: recordingSteps, stepPrefix: "padded-",
                             firstStepNumber: first.steps.count + 1)
     second.steps = first.steps + second.steps
     second.digitHeight = second.digitHeight.map { max(1, ($0 + factor / 2) / factor) }

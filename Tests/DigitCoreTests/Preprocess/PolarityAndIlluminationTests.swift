@@ -95,4 +95,19 @@ import Testing
         // A pen digit on open paper: ink is a small minority, the corners do not judge.
         #expect(inkIsDarkByCorners(Self.ringPage(paper: 0.9, ink: 0.15)) == nil)
     }
+
+    @Test func aFrameFilledByABoldDigitIsGivenPaperAroundItAndAPageWithPaperIsNot() throws {
+        // The bold 8 cut to its box (40×56): paper around it, 11 px (a fifth of 56), at the paper's
+        // level, then doubled to reach 84 px. A ring on open paper, or pure noise, is not padded.
+        let bold = Self.boldEight(paper: 0.92, ink: 0.08)
+        let (padded, factor) = try #require(withPaperAround(bold))
+        #expect(factor == 2 && padded.width == (40 + 22) * 2 && padded.height == (56 + 22) * 2)
+        #expect(abs(padded[0, 0] - 0.92) < 0.01 && abs(padded[padded.width - 1, padded.height / 2] - 0.92) < 0.01)
+        #expect(withPaperAround(Self.ringPage(paper: 0.9, ink: 0.15)) == nil)
+        var noise = FloatImage(width: 60, height: 60)
+        var random = TestRandom(seed: 7)
+        for i in 0..<noise.count { noise.pixels[i] = random.uniform() < 0.5 ? 0.05 : 0.95 }
+        #expect(classChangeRate(noise, threshold: 0.5) > 0.4)
+        #expect(inkIsDarkByCorners(noise) == nil && withPaperAround(noise) == nil)
+    }
 }

@@ -95,7 +95,7 @@ import Testing
         }
     }
 
-    @Test func aTinyImageWithNothingFoundIsReadAgainEnlarged() throws {
+    @Test func aTinyImageWithNothingFoundIsReadAgainWithPaperAroundIt() throws {
         // A 0 drawn bold and cut to its box at 11×14 px: the ring and its fringe cover most of the
         // frame. At its own size nothing is found; enlarged to 84 px it is read, and the steps of
         // both readings are recorded.
@@ -110,16 +110,16 @@ import Testing
         let digit = try #require(result.digit)
         #expect(try Classifier.bundled().predict(digit).digit == 0)
         #expect(result.steps.contains { $0.name.hasPrefix("1-gray") })
-        #expect(result.steps.contains { $0.name.contains("-enlarged-gray") })
+        #expect(result.steps.contains { $0.name.contains("-padded-gray") })
         #expect(result.digitHeight.map { $0 <= image.height } == true, "height in the image's own pixels")
         let working = toWorkingImage(image)
         // A margin of a fifth of 14 px (3 px) of paper around the 11×14 picture, then 5× to 85×100.
-        let (enlarged, factor) = try #require(enlargedForReading(working))
+        let (enlarged, factor) = try #require(withPaperAround(working))
         #expect(factor == 5 && enlarged.width == 17 * 5 && enlarged.height == 20 * 5)
         let paper = paperLevelAtEdge(working)
         #expect(paper > 0.8, "the paper, not the ring the frame cuts")
         #expect(enlarged[0, 0] == paper && enlarged[84, 99] == paper && enlarged[42, 4] == paper, "paper around it")
-        #expect(enlargedForReading(FloatImage(width: 28, height: 20)) == nil, "MNIST's frame is read as it is")
+        #expect(withPaperAround(FloatImage(width: 28, height: 20)) == nil, "MNIST's frame is read as it is")
     }
 
     @Test func aSmallDrawnZeroKeepsItsHoleAndIsReadAsZero() throws {

@@ -1,5 +1,5 @@
-/// Longer side (px) below which an image in which no digit was found is read again enlarged:
-/// MNIST's frame.
+/// Longer side (px) below which an image in which no digit was found is read again with paper
+/// around it and enlarged: MNIST's frame.
 let smallFrameSide = DigitImage.side
 
 /// Longer side (px) at least that such an image is enlarged to: three MNIST frames, where a digit
@@ -7,21 +7,23 @@ let smallFrameSide = DigitImage.side
 let enlargedFrameSide = 3 * DigitImage.side
 
 /// `working` with a margin of paper on every side, a fifth of its longer side (MNIST puts 4 px
-/// around its 20 px box), enlarged bilinearly (`upsample`) by the smallest integer factor that
-/// brings its longer side to `enlargedFrameSide`, with that factor; `nil` unless its longer side
-/// is under `smallFrameSide`. The paper is taken from the frame's edge (`paperLevelAtEdge`). With
-/// paper around it, the page's measures (background, noise, polarity) see paper, and its strokes no
-/// longer run into the frame.
-func enlargedForReading(_ working: FloatImage) -> (image: FloatImage, factor: Int)? {
+/// around its 20 px box), enlarged bilinearly (`upsample`) by the smallest integer factor (at
+/// least 1) that brings its longer side to `enlargedFrameSide`, with that factor; `nil` unless the
+/// frame leaves the digit no paper: smaller than `smallFrameSide`, or filled by a bold shape
+/// (`inkIsDarkByCorners` judges it: ink and paper each cover 30% of it or more). The paper is taken
+/// from the frame's edge (`paperLevelAtEdge`). With paper around it, the page's measures
+/// (background, noise, polarity) see paper, and its strokes no longer run into the frame.
+func withPaperAround(_ working: FloatImage) -> (image: FloatImage, factor: Int)? {
     let long = max(working.width, working.height)
-    guard long > 0, long < smallFrameSide else { return nil }
+    guard long > 0, long < smallFrameSide || inkIsDarkByCorners(working) != nil else { return nil }
     let margin = max(1, (long + 2) / 5)
     var padded = FloatImage(width: working.width + 2 * margin, height: working.height + 2 * margin,
                             filledWith: paperLevelAtEdge(working))
     for y in 0..<working.height {
         for x in 0..<working.width { padded[x + margin, y + margin] = working[x, y] }
     }
-    let factor = (enlargedFrameSide + max(padded.width, padded.height) - 1) / max(padded.width, padded.height)
+    let paddedLong = max(padded.width, padded.height)
+    let factor = max(1, (enlargedFrameSide + paddedLong - 1) / paddedLong)
     return (upsample(padded, by: factor, width: padded.width * factor, height: padded.height * factor), factor)
 }
 
