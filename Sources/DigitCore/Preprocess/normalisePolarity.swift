@@ -22,7 +22,7 @@ func backgroundRadius(width: Int, height: Int) -> Int {
 /// the majority and meets the edge along most of it. Computed on a copy reduced by `coarseFactor`.
 func inkIsDark(_ image: FloatImage) -> Bool {
     let factor = coarseFactor(width: image.width, height: image.height)
-    let small = downsample(image, by: factor)
+    let small = coarseCopy(image)
     if let corners = inkIsDarkByCorners(small) { return corners }
     let radius = max(1, backgroundRadius(width: image.width, height: image.height) / factor)
     let local = residualSkew(small, boxBlur(small, radius: radius))
@@ -38,11 +38,18 @@ private func meanValue(_ image: FloatImage) -> Float {
 
 /// Median of the outermost rows and columns.
 private func edgeMedian(_ image: FloatImage) -> Float {
+    let edge = outermostPixels(image).sorted()
+    return edge.isEmpty ? 0 : edge[edge.count / 2]
+}
+
+/// The pixels of `image`'s top and bottom rows and left and right columns (the four corners
+/// twice), `2 · (width + height)` values.
+func outermostPixels(_ image: FloatImage) -> [Float] {
     var edge: [Float] = []
+    edge.reserveCapacity(2 * (image.width + image.height))
     for x in 0..<image.width { edge.append(image[x, 0]); edge.append(image[x, image.height - 1]) }
     for y in 0..<image.height { edge.append(image[0, y]); edge.append(image[image.width - 1, y]) }
-    edge.sort()
-    return edge.isEmpty ? 0 : edge[edge.count / 2]
+    return edge
 }
 
 /// Skew (`m₃ / m₂^1.5`) of `image − mean`, the mean being `local` per pixel, or the image's own

@@ -106,3 +106,8 @@ func upsample(_ small: FloatImage, by factor: Int, width: Int, height: Int) -> F
 func coarseFactor(width: Int, height: Int) -> Int {
     max(1, (max(width, height) + 127) / 128)
 }
+
+/// `image` box-averaged by `coarseFactor`: the copy large-scale judgements (polarity) are made on.
+func coarseCopy(_ image: FloatImage) -> FloatImage {
+    downsample(image, by: coarseFactor(width: image.width, height: image.height))
+}

@@ -10,12 +10,13 @@ let enlargedFrameSide = 3 * DigitImage.side
 /// around its 20 px box), enlarged bilinearly (`upsample`) by the smallest integer factor (at
 /// least 1) that brings its longer side to `enlargedFrameSide`, with that factor; `nil` unless the
 /// frame leaves the digit no paper: smaller than `smallFrameSide`, or filled by a bold shape
-/// (`inkIsDarkByCorners` judges it: ink and paper each cover 30% of it or more). The paper is taken
+/// (`inkIsDarkByCorners` judges it, on the copy `inkIsDark` judges: ink and paper each cover 30%
+/// of it or more). The paper is taken
 /// from the frame's edge (`paperLevelAtEdge`). With paper around it, the page's measures
 /// (background, noise, polarity) see paper, and its strokes no longer run into the frame.
 func withPaperAround(_ working: FloatImage) -> (image: FloatImage, factor: Int)? {
     let long = max(working.width, working.height)
-    guard long > 0, long < smallFrameSide || inkIsDarkByCorners(working) != nil else { return nil }
+    guard long > 0, long < smallFrameSide || inkIsDarkByCorners(coarseCopy(working)) != nil else { return nil }
     let margin = max(1, (long + 2) / 5)
     var padded = FloatImage(width: working.width + 2 * margin, height: working.height + 2 * margin,
                             filledWith: paperLevelAtEdge(working))
@@ -32,12 +33,6 @@ func withPaperAround(_ working: FloatImage) -> (image: FloatImage, factor: Int)?
 /// box meets the frame's edge where its strokes end or curve: a bold 0 filling its frame covers
 /// more than half of it, but not three quarters.
 func paperLevelAtEdge(_ image: FloatImage) -> Float {
-    var edge: [Float] = []
-    for y in 0..<image.height {
-        for x in 0..<image.width where y == 0 || y == image.height - 1 || x == 0 || x == image.width - 1 {
-            edge.append(image[x, y])
-        }
-    }
-    edge.sort()
+    let edge = outermostPixels(image).sorted()
     return inkIsDark(image) ? edge[(3 * edge.count) / 4] : edge[edge.count / 4]
 }
