@@ -11,7 +11,7 @@ struct Train: ParsableCommand {
         abstract: "Train the digit classifier on MNIST and write its weights file.",
         discussion: """
             Trains a classifier on the 60,000 MNIST training digits, each normalised exactly as \
-            `digit recognize` normalises a photo: with --hidden N (default 256) a network 784 → N ReLU → 10 \
+            `digit recognize` normalises a photo: with --hidden N (default \(TrainingOptions.bundledHiddenCount)) a network 784 → N ReLU → 10 \
             softmax (He initialisation, optional --dropout), with --hidden 0 a softmax regression 784 → 10. \
             Both use Adam with a cosine learning-rate decay on cross-entropy + L2; the defaults of the \
             other options depend on --hidden (see below). The last 5,000 training digits are \
@@ -25,10 +25,10 @@ struct Train: ParsableCommand {
               digit train                                 # the mlp model → weights/mnist-mlp.dgw
               digit train --hidden 0                      # the linear model → weights/mnist-softmax.dgw
               digit train --data ~/mnist -o /tmp/m.dgw    # other data, other output
-              digit train --augment --epochs 30 --seed 7  # train on distorted copies too
+              digit train --no-augment --epochs 15        # MNIST's digits only, undistorted
               digit train --init weights/mnist-mlp.dgw --epochs 5 --learning-rate 0.0005
-            Defaults: --hidden 256: 15 epochs, batch 256, learning rate 0.002, L2 1e-4; \
-            --hidden 0: 12 epochs, batch 500, learning rate 0.01, L2 1e-5.
+            Defaults: --hidden N > 0: 30 epochs, batch 256, learning rate 0.002, L2 1e-4, \
+            --augment; --hidden 0: 12 epochs, batch 500, learning rate 0.01, L2 1e-5, --no-augment.
             After replacing a file in weights/, rebuild (swift build -c release) to bundle it.
             """)
 
@@ -36,12 +36,12 @@ struct Train: ParsableCommand {
     var data: String?
 
     @Option(name: .long, help: ArgumentHelp("Hidden ReLU units (0: softmax regression).", valueName: "n"))
-    var hidden: Int = 256
+    var hidden: Int = TrainingOptions.bundledHiddenCount
 
     @Option(name: .long, help: ArgumentHelp("Drop each hidden unit with this probability while training (0 … <1).", valueName: "p"))
     var dropout: Float = 0
 
-    @Option(name: .long, help: "Passes over the training set (default: 15, or 12 with --hidden 0).")
+    @Option(name: .long, help: "Passes over the training set (default: 30, or 12 with --hidden 0).")
     var epochs: Int?
 
     @Option(name: .long, help: "Images per gradient step (default: 256, or 500 with --hidden 0).")
@@ -59,8 +59,9 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: all cores). Does not change the result.")
     var threads: Int = TrainingOptions().threads
 
-    @Flag(name: .long, help: "Also train on randomly shifted, rotated, scaled, thickened and thinned copies.")
-    var augment = false
+    @Flag(name: .long, inversion: .prefixedNo,
+          help: "Also train on randomly shifted, rotated, scaled, thickened and thinned copies (default: on, off with --hidden 0).")
+    var augment: Bool?
 
     @Option(name: .customLong("init"), help: ArgumentHelp("Start from this weights file (of the --hidden shape) instead of a fresh model.", valueName: "file"))
     var initFile: String?
@@ -97,7 +98,7 @@ struct Train: ParsableCommand {
         if let l2 { options.l2 = l2 }
         options.seed = seed
         options.threads = threads
-        options.augment = augment
+        if let augment { options.augment = augment }
         return options
     }
 

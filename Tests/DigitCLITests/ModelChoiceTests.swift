@@ -95,7 +95,7 @@ import DigitCore
         let linear = try DigitBinary.run(["inspect", "--model", "linear"])
         #expect(linear.status == 0 && linear.stdout.contains("softmax regression") && linear.stdout.contains("bundled linear model"))
         let mlp = try DigitBinary.run(["inspect", "--model", "mlp"])
-        #expect(mlp.status == 0 && mlp.stdout.contains("256 ReLU") && mlp.stdout.contains("bundled mlp model"))
+        #expect(mlp.status == 0 && mlp.stdout.contains("512 ReLU") && mlp.stdout.contains("bundled mlp model"))
         let root = try CLIFixtures.temporaryFolder("preprocess-model")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let seen = try DigitBinary.run(["preprocess", "--model", "mlp", fixturePath("digits/seven.jpg"), "-o", root + "/seen.png"])

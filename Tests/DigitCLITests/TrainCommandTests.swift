@@ -55,6 +55,7 @@ import DigitCore
         #expect(result.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("epoch ") }.count == 3)
         let file = try WeightsFile.load(path: output)
         #expect(file.metadata.epochs == 3 && file.metadata.batchSize == 20)
+        #expect(!file.metadata.augment, "the softmax recipe trains on MNIST's digits only")
         #expect(file.metadata.testAccuracy ?? 0 >= 0.99, "measured 100% of 50: one miss fails")
 
         // --init continues from it; --quiet prints no epoch lines.
@@ -109,12 +110,19 @@ import DigitCore
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let output = directory + "/mlp.dgw"
         let result = try DigitBinary.run(["train", "--data", directory, "--hidden", "16", "--epochs", "4", "--batch-size", "20",
-                                          "--learning-rate", "0.01", "--dropout", "0.1", "-o", output])
+                                          "--learning-rate", "0.01", "--dropout", "0.1", "--no-augment", "-o", output])
         #expect(result.status == 0, "\(result.stderr)")
         let file = try WeightsFile.load(path: output)
         #expect(file.classifier.hiddenCount == 16)
-        #expect(file.metadata.hiddenUnits == 16 && file.metadata.dropout == 0.1)
+        #expect(file.metadata.hiddenUnits == 16 && file.metadata.dropout == 0.1 && !file.metadata.augment)
         #expect(file.metadata.testAccuracy ?? 0 > 0.8)
+
+        // The hidden layer's recipe trains on distorted copies unless told not to.
+        let augmented = try DigitBinary.run(["train", "--data", directory, "--hidden", "16", "--epochs", "1", "--quiet",
+                                             "-o", directory + "/augmented.dgw"])
+        #expect(augmented.status == 0, "\(augmented.stderr)")
+        let augmentedFile = try WeightsFile.load(path: directory + "/augmented.dgw")
+        #expect(augmentedFile.metadata.augment && augmentedFile.metadata.recipe.contains("augment on"))
 
         let mismatched = try DigitBinary.run(["train", "--data", directory, "--hidden", "0", "--init", output,
                                               "--quiet", "-o", directory + "/other.dgw"])

@@ -4,7 +4,7 @@ import BundledWeights
 public enum BundledModel: String, CaseIterable, Sendable {
     /// Softmax regression, 784 → 10: `weights/mnist-softmax.dgw`.
     case linear
-    /// One hidden layer, 784 → 256 ReLU → 10: `weights/mnist-mlp.dgw`.
+    /// One hidden layer, 784 → 512 ReLU → 10: `weights/mnist-mlp.dgw`.
     case mlp
 
     /// The model `recognize`, `evaluate`, `inspect` and `preprocess` use without `--model`: the
@@ -23,7 +23,7 @@ public enum BundledModel: String, CaseIterable, Sendable {
     public var trainingCommand: String {
         switch self {
         case .linear: return "digit train --hidden 0"
-        case .mlp: return "digit train --hidden 256"
+        case .mlp: return "digit train --hidden 512"
         }
     }
 
