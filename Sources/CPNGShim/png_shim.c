@@ -41,7 +41,17 @@ static inline uint32_t sample8(const unsigned char *p, int sixteen) {
     return (((uint32_t)p[0] << 8 | p[1]) * 255u + 32767u) / 65535u;
 }
 
-int digit_png_read_reduced(const unsigned char *data, size_t length, uint32_t factor,
+/* One colour sample as 8 bits, a 16-bit one first shifted up `shift` bits (at most 65535). */
+static inline uint32_t colour8(const unsigned char *p, int sixteen, int shift, uint32_t *brightest) {
+    if (!sixteen) return p[0];
+    uint32_t value = (uint32_t)p[0] << 8 | p[1];
+    if (value > *brightest) *brightest = value;
+    value <<= shift;
+    if (value > 65535u) value = 65535u;
+    return (value * 255u + 32767u) / 65535u;
+}
+
+int digit_png_read_reduced(const unsigned char *data, size_t length, uint32_t factor, int shift,
                            digit_png_reduced *out, char message[DIGIT_PNG_MESSAGE_LENGTH]) {
     shim_state state;
     png_structp png;
@@ -54,6 +64,7 @@ int digit_png_read_reduced(const unsigned char *data, size_t length, uint32_t fa
     memset(out, 0, sizeof(*out));
     message[0] = '\0';
     if (factor == 0) factor = 1;
+    if (shift < 0 || shift > 15) shift = 0;
     state.message = message;
     state.data = data;
     state.length = length;
@@ -93,6 +104,7 @@ int digit_png_read_reduced(const unsigned char *data, size_t length, uint32_t fa
     int colour = (png_get_color_type(png, info) & PNG_COLOR_MASK_COLOR) != 0;
     int has_alpha = (png_get_color_type(png, info) & PNG_COLOR_MASK_ALPHA) != 0;
     size_t bytes_per_sample = sixteen ? 2 : 1;
+    uint32_t brightest = 0;   /* only read after the last row: no longjmp can follow a change */
 
     out->width = width;
     out->height = height;
@@ -131,9 +143,9 @@ int digit_png_read_reduced(const unsigned char *data, size_t length, uint32_t fa
                 while (x >= boundary) { out_x++; boundary += factor; }
                 if (out_x >= out->out_width) break;
                 uint32_t luma = colour
-                    ? luma_of(sample8(p, sixteen), sample8(p + bytes_per_sample, sixteen),
-                              sample8(p + 2 * bytes_per_sample, sixteen))
-                    : sample8(p, sixteen);
+                    ? luma_of(colour8(p, sixteen, shift, &brightest), colour8(p + bytes_per_sample, sixteen, shift, &brightest),
+                              colour8(p + 2 * bytes_per_sample, sixteen, shift, &brightest))
+                    : colour8(p, sixteen, shift, &brightest);
                 uint32_t a = has_alpha ? sample8(p + (size_t)(channels - 1) * bytes_per_sample, sixteen) : 255u;
                 sums[out_x] += (uint64_t)luma * a;
                 alphas[out_x] += a;
@@ -145,6 +157,7 @@ int digit_png_read_reduced(const unsigned char *data, size_t length, uint32_t fa
     free(row);
     out->luma_alpha_sums = luma_alpha;
     out->alpha_sums = alpha;
+    out->brightest_sample = brightest;
     return 0;
 }
 

@@ -65,12 +65,14 @@ func makeIdentityPalette(_ rng: inout BenchRandom, _ digits: TestDigits, item: I
     return Sample(bytes: bytes, fileExtension: "png", label: digits.labels[n], mnistIndex: n)
 }
 
-/// 16-bit gray, gray+alpha or RGB, either polarity, sometimes interlaced.
+/// 16-bit gray, gray+alpha or RGB, either polarity, sometimes interlaced; a fifth hold 8-bit or
+/// 12-bit values in the low bits of their samples.
 func makeIdentitySixteenBit(_ rng: inout BenchRandom, _ digits: TestDigits, item: Int) -> Sample {
     let n = item % digits.count
     let image = identityImage(digits.images[n], darkOnLight: rng.chance(0.6))
     let types: [RawPNG.ColourType] = [.gray, .gray, .grayAlpha, .rgb, .rgba]
-    let bytes = sixteenBitPNG(image, colourType: types[Int(rng.next() % 5)], interlaced: rng.chance(0.2))
+    let scale = rng.chance(0.2) ? (rng.chance(0.5) ? 1 : 16) : 257
+    let bytes = sixteenBitPNG(image, colourType: types[Int(rng.next() % 5)], interlaced: rng.chance(0.2), scale: scale)
     return Sample(bytes: bytes, fileExtension: "png", label: digits.labels[n], mnistIndex: n)
 }
 

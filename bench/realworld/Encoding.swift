@@ -56,10 +56,12 @@ func palettePNG(_ image: GrayImage, inkAsAlpha: Bool, bitDepth: Int, interlaced:
     return png.encoded()
 }
 
-/// A gray image as a 16-bit PNG: gray, gray+alpha (opaque) or RGB, samples v·257.
-func sixteenBitPNG(_ image: GrayImage, colourType: RawPNG.ColourType, interlaced: Bool = false) -> [UInt8] {
+/// A gray image as a 16-bit PNG: gray, gray+alpha (opaque) or RGB, samples v·`scale` (257: the
+/// whole range; 16: 12-bit data, 1: 8-bit data in 16-bit samples, as NumPy's `astype(uint16)`
+/// saves it, without an sBIT chunk).
+func sixteenBitPNG(_ image: GrayImage, colourType: RawPNG.ColourType, interlaced: Bool = false, scale: Int = 257) -> [UInt8] {
     RawPNG(width: image.width, height: image.height, colourType: colourType, bitDepth: 16, interlaced: interlaced) { x, y in
-        let v = Int(image.luma[y * image.width + x]) * 257
+        let v = Int(image.luma[y * image.width + x]) * scale
         switch colourType {
         case .grayAlpha: return [v, 65_535]
         case .rgb: return [v, v, v]

@@ -17,7 +17,8 @@
 //   identity-1bit      1-bit PNGs (thresholded at 64…192), either polarity, some interlaced
 //   identity-palette   16-entry gray palette (4- or 8-bit indices) with tRNS: the paper entry
 //                      transparent, or black ink whose alpha is the picture; some interlaced
-//   identity-16bit     16-bit gray, gray+alpha, RGB or RGBA, either polarity, some interlaced
+//   identity-16bit     16-bit gray, gray+alpha, RGB or RGBA, either polarity, some interlaced,
+//                      a fifth with 8- or 12-bit values in the low bits
 //   identity-alpha     a drawing app's export: strokes on a transparent canvas (RGBA or gray+alpha)
 //   canvas             drawn with a round brush in a web/tablet canvas (140–400 px), black on white,
 //                      white on black or black on transparent

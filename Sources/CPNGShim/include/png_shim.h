@@ -24,13 +24,17 @@ typedef struct digit_png_reduced {
     /// Σ luma·alpha and Σ alpha over its block (alpha 255 everywhere for an opaque file).
     uint64_t *luma_alpha_sums;
     uint64_t *alpha_sums;
+    /// The largest 16-bit colour sample read, before any shift (0 for an 8-bit file).
+    uint32_t brightest_sample;
 } digit_png_reduced;
 
 /// Decodes the PNG in `data` row by row (Adam7 files pass by pass), never holding more than one
 /// row at full size, and sums `factor`×`factor` blocks into `out`. Palette, low bit depths and
-/// tRNS are expanded, gAMA is honoured (output sRGB-encoded), 16-bit samples are rounded to 8 bits.
-/// Returns 0, or -1 with libpng's one-line reason in `message` (and nothing to free).
-int digit_png_read_reduced(const unsigned char *data, size_t length, uint32_t factor,
+/// tRNS are expanded, gAMA is honoured (output sRGB-encoded), 16-bit samples are rounded to 8 bits,
+/// their colour samples first shifted up `shift` bits (saturating; 0: as stored) for data that
+/// fills only the low part of the 16-bit range. Returns 0, or -1 with libpng's one-line reason in
+/// `message` (and nothing to free).
+int digit_png_read_reduced(const unsigned char *data, size_t length, uint32_t factor, int shift,
                            digit_png_reduced *out, char message[DIGIT_PNG_MESSAGE_LENGTH]);
 
 void digit_png_reduced_free(digit_png_reduced *image);

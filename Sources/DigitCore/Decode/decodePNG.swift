@@ -9,9 +9,25 @@ import CPNG
 /// libpng delivers 8-bit sRGB-encoded samples (gAMA files converted; 16-bit files are
 /// read as 16-bit linear and reduced by `sRGBBytes(fromLinear:)`). Gray files come back
 /// as gray; colour files as RGB(A), made luma by `lumaFromRGB` (BT.601, as JPEG's Y),
-/// so a picture gives the same gray whether saved as PNG or JPEG.
+/// so a picture gives the same gray whether saved as PNG or JPEG. A 16-bit file whose samples
+/// fill only the low part of the range (all under 1/16 of it) is read again with them shifted
+/// up (`underRangeShift`), by the row-by-row reader.
 func decodePNG(bytes fileBytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
     let bytes = try pngChunksForDecoding(fileBytes)
+    let decoded = try decodePNGAsStored(bytes: bytes, options: options)
+    // A 16-bit file that came out (nearly) black may hold its picture in the low bits only.
+    guard let header = PNGHeader(bytes), header.bitDepth == 16, decoded.image.luma.allSatisfy({ $0 <= 16 }) else {
+        return decoded
+    }
+    let shift = underRangeShift(bytes: bytes, header: header)
+    guard shift > 0 else { return decoded }
+    return try decodePNGReduced(bytes: bytes, header: header,
+                                factor: max(1, workingImageFactor(width: header.width, height: header.height)),
+                                keepAlpha: options.keepAlpha, shift: shift)
+}
+
+/// `decodePNG` without its look at the low bits of 16-bit files.
+private func decodePNGAsStored(bytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
     if let header = PNGHeader(bytes) {
         if max(header.width, header.height) > maxPNGSide {
             throw DecodeError.sideTooLong(width: header.width, height: header.height, limit: maxPNGSide)

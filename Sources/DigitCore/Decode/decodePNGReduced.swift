@@ -24,11 +24,14 @@ func pngReducedBytes(_ header: PNGHeader, factor: Int) -> Int {
 /// `keepAlpha`). Luma agrees with the full-size decode to within rounding (a level or so), except
 /// that 16-bit samples are rounded to 8 bits before gamma, where the full-size path goes through
 /// linear light.
-func decodePNGReduced(bytes: [UInt8], header: PNGHeader, factor: Int, keepAlpha: Bool) throws -> DecodedImage {
+///
+/// `shift` moves 16-bit colour samples up that many bits first (`underRangeShift`).
+func decodePNGReduced(bytes: [UInt8], header: PNGHeader, factor: Int, keepAlpha: Bool,
+                      shift: Int = 0) throws -> DecodedImage {
     var message = [CChar](repeating: 0, count: Int(DIGIT_PNG_MESSAGE_LENGTH))
     var reduced = digit_png_reduced()
     let status = bytes.withUnsafeBufferPointer { data in
-        digit_png_read_reduced(data.baseAddress, data.count, UInt32(factor), &reduced, &message)
+        digit_png_read_reduced(data.baseAddress, data.count, UInt32(factor), Int32(shift), &reduced, &message)
     }
     guard status == 0 else { throw pngDecodeError(message: String(cString: message)) }
     defer { digit_png_reduced_free(&reduced) }
@@ -70,4 +73,25 @@ private func reducedAlphaBackground(_ lumaAlpha: UnsafeBufferPointer<UInt64>, _ 
     for i in 0..<lumaAlpha.count { weighted += lumaAlpha[i]; total += alpha[i] }
     guard total > 0 else { return 255 }
     return weighted < 128 * total ? 255 : 0
+}
+
+/// How many bits a 16-bit PNG's colour samples must be shifted up to be read, or 0: nonzero only
+/// when its brightest colour sample is under 4,096 (1/16 of the range; 12-bit or 8-bit data
+/// stored in 16-bit samples without an sBIT chunk, as `Image.fromarray(pixels.astype(uint16))`
+/// writes it), then the most that keeps that sample within 65,535. Reads the file once more,
+/// reduced to a single pixel (so in little memory).
+func underRangeShift(bytes: [UInt8], header: PNGHeader) -> Int {
+    guard header.bitDepth == 16 else { return 0 }
+    var message = [CChar](repeating: 0, count: Int(DIGIT_PNG_MESSAGE_LENGTH))
+    var reduced = digit_png_reduced()
+    let status = bytes.withUnsafeBufferPointer { data in
+        digit_png_read_reduced(data.baseAddress, data.count, UInt32(max(header.width, header.height)), 0, &reduced, &message)
+    }
+    guard status == 0 else { return 0 }
+    defer { digit_png_reduced_free(&reduced) }
+    let brightest = max(1, Int(reduced.brightest_sample))
+    guard brightest < 4_096 else { return 0 }
+    var shift = 0
+    while brightest << (shift + 1) <= 65_535 { shift += 1 }
+    return shift
 }

@@ -90,6 +90,28 @@ import Testing
         #expect(try Fixtures.decode("png/rgb-16.png").image == Fixtures.decode("png/rgb-8.png").image)
     }
 
+    /// 8-bit (or 12-bit) data stored in 16-bit samples without an sBIT chunk, as NumPy's
+    /// `astype(uint16)` writes it: paper 235 and ink 20 of 65,535 both round to 8-bit 0 or 1, a
+    /// blank image; the samples are shifted up (here 8 bits) before the reduction instead, gray and
+    /// RGB alike, while a file using the whole range, and one that really is black, are as stored.
+    @Test func sixteenBitSamplesInTheLowBitsAreShiftedUp() throws {
+        let width = 40, height = 30
+        var low = [UInt16](repeating: 235, count: width * height)
+        for y in 10..<20 { for x in 15..<25 { low[y * width + x] = 20 } }
+        for (channels, name) in [(1, "gray"), (3, "RGB")] {
+            let samples = low.flatMap { [UInt16](repeating: $0, count: channels) }
+            let image = try decodeImage(bytes: png16File(width: width, height: height, channels: channels, samples: samples)).image
+            #expect(abs(Int(image[0, 0]) - 234) <= 1 && abs(Int(image[20, 15]) - 20) <= 1,
+                    "\(name): paper \(image[0, 0]), ink \(image[20, 15])")
+        }
+        let full = low.map { $0 * 257 }   // the same picture over the whole range: as stored
+        let fullImage = try decodeImage(bytes: png16File(width: width, height: height, channels: 1, samples: full)).image
+        #expect(fullImage[0, 0] == 235 && fullImage[20, 15] == 20)
+        let black = try decodeImage(bytes: png16File(width: width, height: height, channels: 1,
+                                                     samples: [UInt16](repeating: 0, count: width * height))).image
+        #expect(black.luma.allSatisfy { $0 == 0 })
+    }
+
     /// libpng's linear output is premultiplied; we undo it and re-encode as its sRGB (gamma 2.2).
     @Test func linearSamplesBecomeStraightSRGBBytes() {
         // Opaque linear 0.5 → 255 · 0.5^(1/2.2) = 186.0; half-transparent premultiplied

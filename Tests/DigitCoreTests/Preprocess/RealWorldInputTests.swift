@@ -46,6 +46,14 @@ import Testing
         expectSameDigit(try readDigit(fromFileBytes: oneBitPNG).digit, "1-bit grey")
     }
 
+    /// The digit as 8-bit data in 16-bit samples (no sBIT), as NumPy's `astype(uint16)` saves it:
+    /// read as the 8-bit file is (was "no digit found": every sample rounded to 8-bit 0 or 1).
+    @Test func aSixteenBitPNGHoldingEightBitValuesIsRead() throws {
+        let luma = Self.mnistScaleRing().gray.luma.map { 255 - $0 }   // black ink on white
+        let png = png16File(width: 28, height: 28, channels: 1, samples: luma.map { UInt16($0) })
+        expectSameDigit(try readDigit(fromFileBytes: png).digit, "8-bit values in 16-bit samples")
+    }
+
     @Test func aTwelvePixelDigitIsFound() {
         var canvas = Canvas(width: 48, height: 48, paper: 0.95)
         canvas.ring(cx: 24, cy: 24, rx: 4, ry: 6, width: 1.5, ink: 0.1)
@@ -242,15 +250,6 @@ func bilinearEnlarged(_ image: FloatImage, by factor: Int) -> FloatImage {
 /// with filter 0, zlib-compressed, and any extra chunks (PLTE, tRNS) before IDAT.
 func pngFile(width: Int, height: Int, bitDepth: Int, colourType: UInt8, samples: [UInt8],
              extraChunks: [(String, [UInt8])] = []) -> [UInt8] {
-    func be32(_ v: Int) -> [UInt8] {
-        let u = UInt32(truncatingIfNeeded: v)
-        return [UInt8(u >> 24), UInt8(u >> 16 & 255), UInt8(u >> 8 & 255), UInt8(u & 255)]
-    }
-    func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-        let body = Array(type.utf8) + data
-        let crc = body.withUnsafeBufferPointer { UInt32(CZlib.crc32(0, $0.baseAddress, uInt($0.count))) }
-        return be32(data.count) + body + be32(Int(crc))
-    }
     var raw: [UInt8] = []
     let perByte = 8 / bitDepth
     for y in 0..<height {
@@ -262,6 +261,34 @@ func pngFile(width: Int, height: Int, bitDepth: Int, colourType: UInt8, samples:
             if filled == perByte { raw.append(UInt8(byte)); byte = 0; filled = 0 }
         }
         if filled > 0 { raw.append(UInt8(byte << (bitDepth * (perByte - filled)))) }
+    }
+    return pngContainer(width: width, height: height, bitDepth: bitDepth, colourType: colourType, raw: raw,
+                        extraChunks: extraChunks)
+}
+
+/// A 16-bit PNG file written by hand: `samples` (`channels` per pixel: 1 gray, 3 RGB), big-endian.
+func png16File(width: Int, height: Int, channels: Int, samples: [UInt16]) -> [UInt8] {
+    var raw: [UInt8] = []
+    for y in 0..<height {
+        raw.append(0)
+        for sample in samples[(y * width * channels)..<((y + 1) * width * channels)] {
+            raw += [UInt8(sample >> 8), UInt8(sample & 255)]
+        }
+    }
+    return pngContainer(width: width, height: height, bitDepth: 16, colourType: channels == 3 ? 2 : 0, raw: raw)
+}
+
+/// Signature, IHDR, any extra chunks, the zlib-compressed filtered rows `raw` as IDAT, IEND.
+func pngContainer(width: Int, height: Int, bitDepth: Int, colourType: UInt8, raw: [UInt8],
+                  extraChunks: [(String, [UInt8])] = []) -> [UInt8] {
+    func be32(_ v: Int) -> [UInt8] {
+        let u = UInt32(truncatingIfNeeded: v)
+        return [UInt8(u >> 24), UInt8(u >> 16 & 255), UInt8(u >> 8 & 255), UInt8(u & 255)]
+    }
+    func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+        let body = Array(type.utf8) + data
+        let crc = body.withUnsafeBufferPointer { UInt32(CZlib.crc32(0, $0.baseAddress, uInt($0.count))) }
+        return be32(data.count) + body + be32(Int(crc))
     }
     var compressedSize = compressBound(uLong(raw.count))
     var compressed = [UInt8](repeating: 0, count: Int(compressedSize))
