@@ -23,7 +23,7 @@ public enum BundledModel: String, CaseIterable, Sendable {
     public var trainingCommand: String {
         switch self {
         case .linear: return "digit train --hidden 0"
-        case .mlp: return "digit train --hidden 512"
+        case .mlp: return "digit train --hidden \(TrainingOptions.bundledHiddenCount)"
         }
     }
 

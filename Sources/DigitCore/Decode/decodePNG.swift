@@ -22,7 +22,7 @@ func decodePNG(bytes fileBytes: [UInt8], options: DecodeOptions) throws -> Decod
     let shift = underRangeShift(bytes: bytes, header: header)
     guard shift > 0 else { return decoded }
     return try decodePNGReduced(bytes: bytes, header: header,
-                                factor: max(1, workingImageFactor(width: header.width, height: header.height)),
+                                factor: workingImageFactor(width: header.width, height: header.height),
                                 keepAlpha: options.keepAlpha, shift: shift)
 }
 

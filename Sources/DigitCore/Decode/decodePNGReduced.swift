@@ -28,12 +28,7 @@ func pngReducedBytes(_ header: PNGHeader, factor: Int) -> Int {
 /// `shift` moves 16-bit colour samples up that many bits first (`underRangeShift`).
 func decodePNGReduced(bytes: [UInt8], header: PNGHeader, factor: Int, keepAlpha: Bool,
                       shift: Int = 0) throws -> DecodedImage {
-    var message = [CChar](repeating: 0, count: Int(DIGIT_PNG_MESSAGE_LENGTH))
-    var reduced = digit_png_reduced()
-    let status = bytes.withUnsafeBufferPointer { data in
-        digit_png_read_reduced(data.baseAddress, data.count, UInt32(factor), Int32(shift), &reduced, &message)
-    }
-    guard status == 0 else { throw pngDecodeError(message: String(cString: message)) }
+    var reduced = try readReducedPNG(bytes, factor: factor, shift: shift)
     defer { digit_png_reduced_free(&reduced) }
     let width = Int(reduced.out_width), height = Int(reduced.out_height)
     let count = width * height
@@ -81,17 +76,23 @@ private func reducedAlphaBackground(_ lumaAlpha: UnsafeBufferPointer<UInt64>, _ 
 /// writes it), then the most that keeps that sample within 65,535. Reads the file once more,
 /// reduced to a single pixel (so in little memory).
 func underRangeShift(bytes: [UInt8], header: PNGHeader) -> Int {
-    guard header.bitDepth == 16 else { return 0 }
-    var message = [CChar](repeating: 0, count: Int(DIGIT_PNG_MESSAGE_LENGTH))
-    var reduced = digit_png_reduced()
-    let status = bytes.withUnsafeBufferPointer { data in
-        digit_png_read_reduced(data.baseAddress, data.count, UInt32(max(header.width, header.height)), 0, &reduced, &message)
-    }
-    guard status == 0 else { return 0 }
+    guard header.bitDepth == 16,
+          var reduced = try? readReducedPNG(bytes, factor: max(header.width, header.height), shift: 0) else { return 0 }
     defer { digit_png_reduced_free(&reduced) }
     let brightest = max(1, Int(reduced.brightest_sample))
     guard brightest < 4_096 else { return 0 }
     var shift = 0
     while brightest << (shift + 1) <= 65_535 { shift += 1 }
     return shift
+}
+
+/// `digit_png_read_reduced` on `bytes`; the caller frees the result (`digit_png_reduced_free`).
+private func readReducedPNG(_ bytes: [UInt8], factor: Int, shift: Int) throws -> digit_png_reduced {
+    var message = [CChar](repeating: 0, count: Int(DIGIT_PNG_MESSAGE_LENGTH))
+    var reduced = digit_png_reduced()
+    let status = bytes.withUnsafeBufferPointer { data in
+        digit_png_read_reduced(data.baseAddress, data.count, UInt32(factor), Int32(shift), &reduced, &message)
+    }
+    guard status == 0 else { throw pngDecodeError(message: String(cString: message)) }
+    return reduced
 }

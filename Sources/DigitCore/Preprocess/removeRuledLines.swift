@@ -25,10 +25,12 @@ private func slopeOf(degrees: Double) -> Float { Float(tan(degrees * .pi / 180))
 /// line is (`isLongForItsThickness`, measured on `image`, the picture `mask` was taken from, when
 /// given), or when it is one of three or more (ruled or squared paper; no digit has three parallel
 /// strokes across its box).
-func findHorizontalLines(_ mask: InkMask, image: FloatImage? = nil) -> [RuledLine] {
+func findHorizontalLines(_ mask: InkMask, image: @autoclosure () -> FloatImage? = nil) -> [RuledLine] {
     guard couldHoldLine(inkColumns(mask)) else { return [] }
     let lines = searchHorizontalLines(mask).map { $0.fittedToInk(mask) }
-    return lines.count >= 3 ? lines : lines.filter { $0.isLongForItsThickness(mask, image: image) }
+    guard !lines.isEmpty, lines.count < 3 else { return lines }
+    let picture = image()   // made (for vertical lines: transposed) only when a line must be measured
+    return lines.filter { $0.isLongForItsThickness(mask, image: picture) }
 }
 
 extension RuledLine {
@@ -214,10 +216,9 @@ func findRuledLines(_ mask: InkMask, image: FloatImage? = nil) -> (horizontal: [
     if mask.height >= 16, mask.width >= 4, couldHoldLine(inkRows(withoutHorizontal)) {
         let transposedMask = InkMask(width: mask.height, height: mask.width,
                                      bits: transpose(withoutHorizontal.bits, width: mask.width, height: mask.height))
-        let transposedImage = image.map {
+        vertical = findHorizontalLines(transposedMask, image: image.map {
             FloatImage(width: $0.height, height: $0.width, pixels: transpose($0.pixels, width: $0.width, height: $0.height))
-        }
-        vertical = findHorizontalLines(transposedMask, image: transposedImage)
+        })
     }
     return (horizontal, vertical)
 }
