@@ -14,7 +14,9 @@
 ///    hill holds the neighbouring hills, which give back the first look's noise floor, and the hill
 ///    is refused again (measured around it, not on the whole page: texture may be stronger in one
 ///    part of a page than in the rest). Printed lines count as the page here (measured before
-///    they are removed). Around a real soft digit only paper is left, whose spread is small.
+///    they are removed), except an empty printed frame (`isEmptyFrame`: a form's box around the
+///    digit, its blurred fringe filling a small crop), which is left out with the seed. Around a
+///    real soft digit only paper is left, whose spread is small.
 /// The second look must clear a floor at least a fifth lower than the first look's
 /// (`softFloorGain`): when the paper around the candidate is nearly as noisy as the whole page,
 /// the first look already measured it fairly and its verdict stands (a marginal texture hill, a
@@ -55,6 +57,12 @@ func softVerdict(_ judged: FloatImage, seed: InkComponent, candidatePage: Cleane
     // Only the seed region is left out: pieces merged with it may be texture hills.
     var isCandidate = [Bool](repeating: false, count: candidatePage.components.count + 1)
     isCandidate[seed.label] = true
+    // An empty printed frame around the candidate (a form's box, its fringe filling a small crop)
+    // is structure, not paper: measured with it, the paper looks as bright as the box.
+    for c in candidatePage.components
+    where c.reachesHigh && isEmptyFrame(c, labels: candidatePage.labels, width: width) {
+        isCandidate[c.label] = true
+    }
     let verdict = inkThresholds(judged, around: surroundings(of: seed, width: width, height: height),
                                 labels: candidatePage.labels, isCandidate: isCandidate, pixelNoise: pixelNoise)
     guard verdict.high <= softFloorGain * firstLook.high else { return nil }

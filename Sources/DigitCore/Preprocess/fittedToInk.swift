@@ -14,7 +14,9 @@ extension RuledLine {
     /// each side than the band found) and one pixel each side for the anti-aliased edge, is the
     /// band painted. Kept as found when fewer than a quarter of the columns give a run, when the
     /// fit turns the line by more than 6° or beyond the search's 15.5°, or when the fitted line
-    /// has no more runs centred on it than the band found.
+    /// has no more runs centred on it (within 1.5 px) than the band found; on a tie, when it has
+    /// no more centred within 0.75 px (a box's side cropped short: several slopes keep it inside the
+    /// band, the search took the first, and its band drifts off the side at one end).
     func fittedToInk(_ mask: InkMask, longestRun: Int = 12) -> RuledLine {
         let runs = thinRuns(mask, longestRun: longestRun)
         guard runs.count * 4 >= mask.width, let first = leastSquaresLine(runs) else { return self }
@@ -32,8 +34,14 @@ extension RuledLine {
         // Kept only when the fitted line runs through the line's ink in more columns than the band
         // found: on a noisy page a band of specks may hold a stretch of a digit's stroke, which a
         // fit would follow; that stroke runs with the band for a short way only.
-        return fitted.centredRunCount(fitted.thinRuns(mask, longestRun: longestRun)) > centredRunCount(runs)
-            ? fitted : self
+        // On a tie (a short line: several slopes keep it within 1.5 px of the band), the one
+        // centred on more of its runs, within half that.
+        let fittedRuns = fitted.thinRuns(mask, longestRun: longestRun)
+        let fittedCount = fitted.centredRunCount(fittedRuns), foundCount = centredRunCount(runs)
+        if fittedCount == foundCount {
+            return fitted.centredRunCount(fittedRuns, within: 0.75) > centredRunCount(runs, within: 0.75) ? fitted : self
+        }
+        return fittedCount > foundCount ? fitted : self
     }
 
     /// Per column of `mask` where the band (as painted, `inpaintHorizontalLines`) holds ink: the
@@ -63,10 +71,10 @@ extension RuledLine {
         return runs
     }
 
-    /// How many of `runs` (this band's `thinRuns`) are centred within 1.5 px of its middle line.
-    func centredRunCount(_ runs: [(t: Float, centre: Float, length: Int)]) -> Int {
+    /// How many of `runs` (this band's `thinRuns`) are centred within `reach` px of its middle line.
+    func centredRunCount(_ runs: [(t: Float, centre: Float, length: Int)], within reach: Float = 1.5) -> Int {
         let middle = (lowOffset + highOffset) / 2
-        return runs.filter { abs($0.centre - (middle + slope * $0.t)) <= 1.5 }.count
+        return runs.filter { abs($0.centre - (middle + slope * $0.t)) <= reach }.count
     }
 }
 

@@ -23,6 +23,28 @@ import Testing
         #expect(!clearLines(mask, [fitted]).bits.contains(true), "the fitted band covers the whole line")
     }
 
+    /// A sharp box cropped to the frame (80×80, sides 2 px wide, 3 px inside): its sides are
+    /// shorter than three of their thicknesses' worth of tilt, so the slope search finds several
+    /// slopes with the same peak and settles on the first (−2°), whose band drifts 2.8 px along the
+    /// side. The fitted line runs through every column of the side as the band did (a tie within
+    /// 1.5 px), but centred on it (within 0.75 px): it is taken, and painting it leaves no corner
+    /// behind to be read as a digit.
+    @Test func aBoxSideFoundAtATiedSlopeIsFittedOntoItsInk() throws {
+        var canvas = Canvas(width: 80, height: 80, paper: 0.85)
+        let corners: [(Float, Float, Float, Float)] = [(3, 3, 76, 3), (76, 3, 76, 76), (76, 76, 3, 76), (3, 76, 3, 3)]
+        for (x0, y0, x1, y1) in corners { canvas.stroke(x0, y0, x1, y1, width: 2, ink: 0.2) }
+        canvas.addNoise(sigma: 0.01, seed: 5)
+        let flattened = flattenIllumination(normalisePolarity(toWorkingImage(canvas.gray)))
+        let thresholds = inkThresholds(flattened)
+        let mask = inkMask(flattened, above: thresholds.low)
+        let searched = try #require(searchHorizontalLines(mask).first)
+        #expect(abs(searched.slope) > 0.02, "the search settles on a tilted slope among tied ones")
+        let lines = findRuledLines(mask, image: flattened)
+        #expect(lines.horizontal.count == 2 && lines.vertical.count == 2)
+        for line in lines.horizontal + lines.vertical { #expect(abs(line.slope) < 0.002, "fitted flat: \(line)") }
+        #expect(preprocess(canvas.gray).digit == nil, "the empty box leaves nothing to read")
+    }
+
     @Test func aStrokeLeavingALineDoesNotPullItsFit() {
         var canvas = Canvas(width: 200, height: 100, paper: 0)
         canvas.stroke(0, 50, 199, 50, width: 3, ink: 1)
