@@ -150,6 +150,30 @@ import Testing
         #expect(detectBlockGrid(bar, x0: 0, y0: 0, x1: 29, y1: 29) == nil)
     }
 
+    /// A 6 written small with a fine pen: its loop is a solid 2 px ring (ink 1.0), its stem a
+    /// hairline that the image averaged to 0.4 of that. Enlarged, the stem is scaled to its own
+    /// peak (`scaledToLocalPeak`) and kept as a stroke; cut at half the loop's level, it was left at
+    /// a fifth of the loop's brightness, and the 6 was read as a 2 (bench/realworld small). A faint
+    /// speck (0.1) stays faint.
+    @Test func aHairlineStrokeOfASmallDigitIsKeptWhenEnlarged() {
+        var small = Canvas(width: 14, height: 16, paper: 0)
+        small.ring(cx: 7, cy: 10.5, rx: 3.5, ry: 3, width: 2, ink: 1)
+        small.stroke(4, 10, 8.5, 1.5, width: 1, ink: 0.4)
+        small.image[12, 2] = 0.1
+        let enlarged = enlargeSmallInk(small.image)
+        let factor = enlarged.width / small.image.width
+        #expect(factor >= 2)
+        // The stem's brightest pixel above the loop.
+        var stemPeak: Float = 0
+        for y in (2 * factor)..<(5 * factor) { for x in (4 * factor)..<(10 * factor) { stemPeak = max(stemPeak, enlarged[x, y]) } }
+        #expect(stemPeak > 0.9, "the stem is a stroke, not a ghost: \(stemPeak)")
+        #expect(enlarged[12 * factor + factor / 2, 2 * factor + factor / 2] < 0.2, "the speck stays faint")
+        var stemBefore: Float = 0
+        let before = sharpenEdge(bilinearEnlarged(small.image, by: factor))
+        for y in (2 * factor)..<(5 * factor) { for x in (4 * factor)..<(10 * factor) { stemBefore = max(stemBefore, before[x, y]) } }
+        #expect(stemBefore < 0.3, "cut at half the loop's level, the stem was a ghost: \(stemBefore)")
+    }
+
     @Test func aDigitOfMNISTSizeIsNotEnlarged() {
         var canvas = Canvas(width: 28, height: 28, paper: 0)
         canvas.ring(cx: 14, cy: 14, rx: 6, ry: 9.5, width: 2, ink: 1)
