@@ -114,6 +114,13 @@ func makeBlankForm(_ rng: inout BenchRandom) throws -> Sample {
     return try blankFile(&page, &rng)
 }
 
+/// An empty form box cropped to the box itself (`fieldCropLayout`), scanned or photographed.
+func makeBlankFieldCrop(_ rng: inout BenchRandom) throws -> Sample {
+    let h = mm(rng.uniform(5, 12), rng.uniform(60, 150))
+    var page = printedPage(fieldCropLayout(&rng, digitHeight: h), &rng)
+    return try blankFile(&page, &rng, paperFromMedian: true)
+}
+
 /// A white scan with the scanner's marks: edge strips, punched holes, dust and hairs.
 func makeBlankScan(_ rng: inout BenchRandom) throws -> Sample {
     let dpi = rng.uniform(150, 300)
@@ -129,10 +136,10 @@ func makeBlankScan(_ rng: inout BenchRandom) throws -> Sample {
 }
 
 /// Finishes a blank page as a scan (70%) or a photo of it (lighting gradient, noise, JPEG).
-func blankFile(_ page: inout Page, _ rng: inout BenchRandom) throws -> Sample {
+func blankFile(_ page: inout Page, _ rng: inout BenchRandom, paperFromMedian: Bool = false) throws -> Sample {
     let file: (bytes: [UInt8], fileExtension: String)
     if rng.chance(0.7) {
-        file = try scanFile(&page, &rng)
+        file = try scanFile(&page, &rng, paperFromMedian: paperFromMedian)
     } else {
         page.light(strength: rng.uniform(0.05, 0.45), angle: rng.uniform(0, 2 * .pi), brightness: rng.uniform(0.75, 1))
         page.blur(sigma: rng.uniform(0.5, 1.5))

@@ -44,6 +44,27 @@ func boxLayout(_ rng: inout BenchRandom, digitHeight h: Double) -> ScanLayout {
                       digitX: slot.0, digitY: slot.1, digitHeight: digitHeight, skew: skew)
 }
 
+/// A form box cropped to the box itself (a field cut out of a form by hand or by a form reader):
+/// the frame 0–8% of the box's height beyond each side, so the box's sides and their fringe cover
+/// a large part of the frame; line 1–5 px, gray or black, skewed ±3°; sometimes (15%) the digit
+/// as tall as the box or pushed against a side.
+func fieldCropLayout(_ rng: inout BenchRandom, digitHeight h: Double) -> ScanLayout {
+    let boxH = h * rng.uniform(1.15, 1.6), boxW = boxH * rng.uniform(0.75, 1.2)
+    let margins = (0..<4).map { _ in boxH * rng.uniform(0, 0.08) }
+    let width = Int(boxW + margins[0] + margins[1]), height = Int(boxH + margins[2] + margins[3])
+    let cx = margins[0] + boxW / 2, cy = margins[2] + boxH / 2
+    let skew = rng.uniform(-3, 3) * .pi / 180
+    var print = InkLayer(originX: 0, originY: 0, width: width, height: height)
+    print.rectangle(cx: cx, cy: cy, w: boxW, h: boxH, angle: skew, thickness: rng.uniform(1, 5))
+    var digitHeight = h, dx = rng.uniform(-0.06, 0.06) * boxW, dy = rng.uniform(-0.06, 0.06) * boxH
+    if rng.chance(0.15) {
+        if rng.chance(0.5) { digitHeight = boxH * rng.uniform(0.95, 1.05) } else { dy = (rng.chance(0.5) ? 1 : -1) * (boxH - h) / 2 * rng.uniform(1, 1.2) }
+    }
+    let slot = rotate((dx, dy), by: skew, about: (cx, cy))
+    return ScanLayout(width: width, height: height, print: print, printColour: printColour(&rng, allowDropOut: false),
+                      digitX: slot.0, digitY: slot.1, digitHeight: digitHeight, skew: skew)
+}
+
 /// A row of 3–10 boxes sharing walls, or a comb field (baseline and ticks 30–60% as tall), the
 /// digit in one of them; the crop is the whole row, or 1.5–3 boxes around the digit's.
 func combLayout(_ rng: inout BenchRandom, digitHeight h: Double) -> ScanLayout {
@@ -230,7 +251,10 @@ func addScannerEdges(_ page: inout Page, dpi: Double, _ rng: inout BenchRandom, 
 /// Finishes a scan: slight blur and noise, then gray PNG (45%), JPEG (30%) or 1-bit PNG (25%),
 /// whose threshold a scanner would set between the paper and the ink (`inkLuma`, 0…1; nil for a
 /// blank page: 50–75% of the paper's brightness).
-func scanFile(_ page: inout Page, _ rng: inout BenchRandom, inkLuma: Double? = nil) throws -> (bytes: [UInt8], fileExtension: String) {
+/// `paperFromMedian`: the 1-bit threshold's paper level is the page's median luma rather than its
+/// mean (a field crop's box, a large part of its frame, would pull the mean down to the ink's level).
+func scanFile(_ page: inout Page, _ rng: inout BenchRandom, inkLuma: Double? = nil,
+              paperFromMedian: Bool = false) throws -> (bytes: [UInt8], fileExtension: String) {
     page.blur(sigma: rng.uniform(0.3, 0.9))
     page.addNoise(sigma: rng.uniform(0.003, 0.02), &rng)
     switch rng.uniform() {
@@ -238,7 +262,8 @@ func scanFile(_ page: inout Page, _ rng: inout BenchRandom, inkLuma: Double? = n
     case ..<0.75: return try encode(page, &rng, jpegChance: 1, quality: 70...95, colourChance: 0.3)
     default:
         let gray = page.gray
-        let paper = Double(gray.luma.reduce(0) { $0 + Int($1) }) / Double(gray.luma.count) / 255
+        let paper = paperFromMedian ? Double(gray.luma.sorted()[gray.luma.count / 2]) / 255
+            : Double(gray.luma.reduce(0) { $0 + Int($1) }) / Double(gray.luma.count) / 255
         let threshold = inkLuma.map { (paper + paper * $0) / 2 * rng.uniform(0.9, 1.1) } ?? paper * rng.uniform(0.5, 0.75)
         return (oneBitPNG(gray, threshold: Int(threshold * 255)), "png")
     }
@@ -251,20 +276,21 @@ func printedPage(_ layout: ScanLayout, _ rng: inout BenchRandom, paper: Colour? 
     return page
 }
 
-enum ScanKind: String { case box, comb, underline, ruled, dust, edge, photographedForm }
+enum ScanKind: String { case box, comb, underline, ruled, dust, edge, photographedForm, fieldCrop }
 
 /// A scanned handwritten digit at 150–300 dpi, 5–12 mm tall, in the layout of `kind`; for
 /// `photographedForm`, a phone photo of a form field instead: a box, comb field, answer line or
 /// ruled paper at 100–250 px per inch, on tinted paper under a lighting gradient, blurred, noisy, JPEG.
 func makeScan(_ rng: inout BenchRandom, _ digits: TestDigits, kind: ScanKind) throws -> Sample {
     let n = randomDigitIndex(&rng, digits)
-    let photographed = kind == .photographedForm
-    let dpi = photographed ? rng.uniform(100, 250) : rng.uniform(150, 300)
+    let photographed = kind == .photographedForm || (kind == .fieldCrop && rng.chance(0.5))
+    let dpi = kind == .fieldCrop ? rng.uniform(60, 150) : photographed ? rng.uniform(100, 250) : rng.uniform(150, 300)
     let h = mm(rng.uniform(5, 12), dpi)
     let layout: ScanLayout
-    let layoutKind = photographed ? [ScanKind.box, .comb, .underline, .ruled][Int(rng.next() % 4)] : kind
+    let layoutKind = kind == .photographedForm ? [ScanKind.box, .comb, .underline, .ruled][Int(rng.next() % 4)] : kind
     switch layoutKind {
     case .box: layout = boxLayout(&rng, digitHeight: h)
+    case .fieldCrop: layout = fieldCropLayout(&rng, digitHeight: h)
     case .comb: layout = combLayout(&rng, digitHeight: h)
     case .underline: layout = underlineLayout(&rng, digitHeight: h)
     case .ruled: layout = ruledLayout(&rng, dpi: dpi, grid: rng.chance(0.3))
@@ -282,11 +308,11 @@ func makeScan(_ rng: inout BenchRandom, _ digits: TestDigits, kind: ScanKind) th
     let file: (bytes: [UInt8], fileExtension: String)
     if photographed {
         page.light(strength: rng.uniform(0.1, 0.5), angle: rng.uniform(0, 2 * .pi), brightness: rng.uniform(0.7, 1))
-        page.blur(sigma: rng.uniform(0.5, 1.5))
+        page.blur(sigma: kind == .fieldCrop ? rng.uniform(0.5, 2) : rng.uniform(0.5, 1.5))
         page.addNoise(sigma: rng.uniform(0.01, 0.03), &rng)
         file = try encode(page, &rng, jpegChance: 0.9, quality: 70...95, colourChance: 0.7)
     } else {
-        file = try scanFile(&page, &rng, inkLuma: 1 - ink.opacity * (1 - ink.colour.luma))
+        file = try scanFile(&page, &rng, inkLuma: 1 - ink.opacity * (1 - ink.colour.luma), paperFromMedian: kind == .fieldCrop)
     }
     return Sample(bytes: file.bytes, fileExtension: file.fileExtension, label: digits.labels[n], mnistIndex: n)
 }

@@ -42,6 +42,8 @@
 //   photos             phone photos as in bench/fidelity (PhotoRecipe), colour casts, JPEG
 //   photo-forms        a phone photo of a form field: box, comb field, answer line or ruled paper,
 //                      tinted paper, lighting gradient, blur, noise, mostly colour JPEG
+//   field-crops        a form box cropped to the box itself (0–8% beyond its sides; line 1–5 px), the
+//                      digit 12–70 px tall; half scanned, half photographed (blur σ 0.5–2 px, JPEG)
 //   photos-exif        phone photos stored sideways/upside down/mirrored with the EXIF Orientation
 //                      tag that turns them upright (mostly 6 and 8, as phones write)
 //   fonts              digits typed in the fonts installed (DejaVu, Liberation, URW, Comic Neue, …),
@@ -50,6 +52,7 @@
 //   blank-ruled        lined paper (with or without a margin line), skewed
 //   blank-grid         squared and dotted paper
 //   blank-form         empty form boxes, comb fields and answer lines
+//   blank-fields       an empty form box cropped to the box itself (as field-crops), scanned or photographed
 //   blank-scan         white scans with edge strips, punched holes, dust and hairs
 //   blank-noise        pure noise: random bytes, Gaussian, salt-and-pepper, clouds
 //   blank-uniform      one value everywhere (black, white, any gray or colour; 1×1 to 1600×1200),
@@ -164,12 +167,14 @@ let categories: [Category] = [
     Category(name: "scan-edge", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .edge) },
     Category(name: "photos", blank: false) { rng, _ in try makePhoto(&rng, digits) },
     Category(name: "photo-forms", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .photographedForm) },
+    Category(name: "field-crops", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .fieldCrop) },
     Category(name: "photos-exif", blank: false) { rng, _ in try makeExifPhoto(&rng, digits) },
     Category(name: "fonts", blank: false, fonts: true) { _, _ in fatalError("fonts are rendered by render_fonts.py") },
     Category(name: "blank-plain", blank: true) { rng, _ in try makeBlankPlain(&rng) },
     Category(name: "blank-ruled", blank: true) { rng, _ in try makeBlankRuled(&rng, grid: false) },
     Category(name: "blank-grid", blank: true) { rng, _ in try makeBlankRuled(&rng, grid: true) },
     Category(name: "blank-form", blank: true) { rng, _ in try makeBlankForm(&rng) },
+    Category(name: "blank-fields", blank: true) { rng, _ in try makeBlankFieldCrop(&rng) },
     Category(name: "blank-scan", blank: true) { rng, _ in try makeBlankScan(&rng) },
     Category(name: "blank-noise", blank: true) { rng, _ in try makeBlankNoise(&rng) },
     Category(name: "blank-uniform", blank: true) { rng, _ in try makeBlankUniform(&rng) },

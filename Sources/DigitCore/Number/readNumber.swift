@@ -29,7 +29,7 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
         let working = toWorkingImage(decoded.image, factor: workingFactor)
         let area = numberFineArea(lines, typicalHeight: height, factor: factor,
                                   width: working.width, height: working.height)
-        page = cleanPage(working: cropped(working, area))
+        page = cleanPage(working: working.cropped(to: area))
         lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
         scale = 1; origin = (area.x, area.y); seen = working
     }
@@ -99,18 +99,6 @@ func numberFineArea(_ lines: [[DigitSelection]], typicalHeight: Int, factor: Int
     let x0 = max(0, (minX - typicalHeight) * factor), y0 = max(0, (minY - typicalHeight) * factor)
     let x1 = min(width, (maxX + 1 + typicalHeight) * factor), y1 = min(height, (maxY + 1 + typicalHeight) * factor)
     return PixelBox(x: x0, y: y0, width: max(1, x1 - x0), height: max(1, y1 - y0))
-}
-
-/// The pixels of `image` inside `box` (which lies within it).
-private func cropped(_ image: FloatImage, _ box: PixelBox) -> FloatImage {
-    guard box.x != 0 || box.y != 0 || box.width != image.width || box.height != image.height else { return image }
-    var pixels = [Float]()
-    pixels.reserveCapacity(box.width * box.height)
-    for y in box.y..<(box.y + box.height) {
-        let row = y * image.width + box.x
-        pixels.append(contentsOf: image.pixels[row..<(row + box.width)])
-    }
-    return FloatImage(width: box.width, height: box.height, pixels: pixels)
 }
 
 /// Median height (px) of the regions, `nil` when there are none.

@@ -27,6 +27,18 @@ struct FloatImage: Equatable, Sendable {
         set { pixels[y * width + x] = newValue }
     }
 
+    /// The pixels inside `box` (which lies within the image).
+    func cropped(to box: PixelBox) -> FloatImage {
+        guard box.x != 0 || box.y != 0 || box.width != width || box.height != height else { return self }
+        var inside = [Float]()
+        inside.reserveCapacity(box.width * box.height)
+        for y in box.y..<(box.y + box.height) {
+            let row = y * width + box.x
+            inside.append(contentsOf: pixels[row..<(row + box.width)])
+        }
+        return FloatImage(width: box.width, height: box.height, pixels: inside)
+    }
+
     /// The image as 8-bit gray for step pictures: 0 → black, 1 → white (values clamped).
     func grayImage() -> GrayImage {
         GrayImage(width: width, height: height,

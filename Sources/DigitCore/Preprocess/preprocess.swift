@@ -16,6 +16,10 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// found is one of many marks scattered over the page (`isAmongScatteredMarks`: noise) or weighs
 /// less than the dust around it (`isOutweighedByDust`: a hair among specks on a blank scan).
 ///
+/// A form field cut out with its printed box (`fieldInsideBox`: four thin straight lines near
+/// the four edges, meeting at the corners) is read inside the box; `--steps` shows the whole field
+/// first (`field-in-its-box`).
+///
 /// An image in which nothing is found is read once more with paper around it (`withPaperAround`)
 /// when its frame leaves the digit none: smaller than MNIST's 28×28 frame, or filled by a bold
 /// shape. The page's measures assume paper around the digit, and a digit cut to its box at 8–24 px,
@@ -28,8 +32,14 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     guard image.width > 0, image.height > 0 else {
         return PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: [])
     }
-    let working = toWorkingImage(image)
-    let first = preprocess(working: working, recordingSteps: recordingSteps)
+    var working = toWorkingImage(image)
+    var boxSteps: [PreprocessStep] = []
+    if let field = fieldInsideBox(working) {
+        if recordingSteps { boxSteps.append(PreprocessStep(name: "1-field-in-its-box", image: working.grayImage())) }
+        working = field
+    }
+    var first = preprocess(working: working, recordingSteps: recordingSteps, firstStepNumber: boxSteps.count + 1)
+    first.steps = boxSteps + first.steps
     guard first.digit == nil, let (padded, factor) = withPaperAround(working) else { return first }
     var second = preprocess(working: padded, recordingSteps: recordingSteps, stepPrefix: "padded-",
                             firstStepNumber: first.steps.count + 1)

@@ -1,0 +1,256 @@
+import Foundation
+
+/// The inside of a printed box that encloses the whole picture (a form field cut out with its box,
+/// by hand or by a form reader), or `nil` when there is none.
+///
+/// `image` (w×h, 0 = black … 1 = white, before polarity). Why: a field cut to its box leaves the
+/// box's sides a few pixels from every edge, and they and their blurred fringe cover a third of a
+/// small frame or more. The page's measures assume paper around a digit: the polarity judged by the
+/// frame's edge took the dark box for paper and the paper inside for ink, and the noise estimate
+/// (from the upper quartile) came out above the digit ("no digit found" on a clear 8). Read inside
+/// the box, the digit has paper around it again.
+///
+/// A box is four thin, straight dark lines, one along each side (`boxSideLine`), that meet at the
+/// corners (`hasInkAtCorner`: a digit cut to its ink box leaves its frame's corners empty), with
+/// paper inside: lighter than every line by `minimumLineContrast`, the picture's median tone
+/// within that (white ink on black has dark "lines" of paper all round a light inside), and lines
+/// at least four times as dark as the paper inside varies from pixel to pixel (in noise, the first
+/// dark pixel from every edge lines up too). Returned: the box's inside, `boxInteriorMargin` px
+/// inside the lines' inner edges where they lie deepest (a skewed box's corners), when that leaves
+/// at least half of the frame each way.
+func insideEnclosingBox(_ image: FloatImage) -> PixelBox? {
+    enclosingBox(image)?.inside
+}
+
+/// `insideEnclosingBox` with the box's four lines (top, bottom, left, right) and the paper's level inside.
+func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine], paper: Float)? {
+    let (width, height) = (image.width, image.height)
+    guard width >= 24, height >= 24 else { return nil }
+    var lines: [BoxSideLine] = []
+    for side in BoxSide.allCases {
+        guard let line = boxSideLine(image, side: side) else { return nil }
+        lines.append(line)
+    }
+    let (top, bottom, left, right) = (lines[0], lines[1], lines[2], lines[3])
+    let inside = PixelBox(x: left.deepest + boxInteriorMargin, y: top.deepest + boxInteriorMargin,
+                          width: width - left.deepest - right.deepest - 2 * boxInteriorMargin,
+                          height: height - top.deepest - bottom.deepest - 2 * boxInteriorMargin)
+    guard inside.width * 2 >= width, inside.height * 2 >= height else { return nil }
+    // Paper inside: lighter than every line, and the picture's own median tone.
+    let paperInside = quantile(histogram(image.cropped(to: inside).pixels), 0.5)
+    guard lines.allSatisfy({ paperInside - $0.darkness >= minimumLineContrast }),
+          abs(paperInside - quantile(histogram(image.pixels), 0.5)) <= minimumLineContrast else { return nil }
+    // Lines far darker than the paper varies from pixel to pixel.
+    let variation = medianNeighbourDifference(image.cropped(to: inside))
+    guard lines.allSatisfy({ $0.contrast >= 4 * variation }) else { return nil }
+    // The lines meet at the corners.
+    let corners = [(left, top), (right, top), (left, bottom), (right, bottom)]
+    guard corners.allSatisfy({ hasInkAtCorner(image, $0.0, $0.1, darkerThan: paperInside - minimumLineContrast) })
+    else { return nil }
+    return (inside, lines, paperInside)
+}
+
+/// Whether there is a pixel darker than `level` within 2 px of where `vertical` (a left or right
+/// line) and `horizontal` (a top or bottom line) cross.
+func hasInkAtCorner(_ image: FloatImage, _ vertical: BoxSideLine, _ horizontal: BoxSideLine, darkerThan level: Float) -> Bool {
+    let (width, height) = (image.width, image.height)
+    // Depths from their own edges; along = x for horizontal lines, y for vertical ones.
+    var y = horizontal.depth(at: 0), x = vertical.depth(at: 0)
+    for _ in 0..<2 {
+        let xImage = vertical.side == .left ? x : Float(width - 1) - x
+        y = horizontal.depth(at: xImage)
+        let yImage = horizontal.side == .top ? y : Float(height - 1) - y
+        x = vertical.depth(at: yImage)
+    }
+    guard x.isFinite, y.isFinite else { return false }
+    // Clamped into the frame: a corner cut off by the crop lies just outside it.
+    let cx = min(width - 1, max(0, Int((vertical.side == .left ? x : Float(width - 1) - x).rounded())))
+    let cy = min(height - 1, max(0, Int((horizontal.side == .top ? y : Float(height - 1) - y).rounded())))
+    for yy in max(0, cy - 2)...min(height - 1, cy + 2) {
+        for xx in max(0, cx - 2)...min(width - 1, cx + 2) where image[xx, yy] <= level { return true }
+    }
+    return false
+}
+
+/// The picture inside its enclosing box (`insideEnclosingBox`), or `nil` without one: cut where
+/// each line's inner edge lies at the middle of its side, `boxInteriorMargin` px in. Cut where
+/// they lie deepest instead, a skewed box's corners cost a digit its top or sides. What is left of
+/// a skewed line in the cut's corners (pixels nearer an edge than its line's inner edge and the
+/// margin) takes the value of its mirror image across that edge: paper with its own texture
+/// (painted with flat paper, the slivers made paper texture on empty fields look like ink).
+func fieldInsideBox(_ image: FloatImage) -> FloatImage? {
+    guard let found = enclosingBox(image) else { return nil }
+    let (width, height) = (image.width, image.height)
+    func middleDepth(_ line: BoxSideLine) -> Int {
+        let alongCount = line.side == .top || line.side == .bottom ? width : height
+        return max(0, Int((line.innerEdge(at: Float(alongCount - 1) / 2) + Float(boxInteriorMargin)).rounded(.up)))
+    }
+    let (top, bottom, left, right) = (found.lines[0], found.lines[1], found.lines[2], found.lines[3])
+    let x0 = middleDepth(left), y0 = middleDepth(top)
+    let x1 = width - middleDepth(right), y1 = height - middleDepth(bottom)
+    guard (x1 - x0) * 2 >= width, (y1 - y0) * 2 >= height else { return nil }
+    var field = image.cropped(to: PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+    // The slivers: each pixel nearer an edge than its line's inner edge and the margin takes the
+    // value of its mirror image across that edge (paper with its own texture).
+    let margin = Float(boxInteriorMargin)
+    for y in y0..<y1 {
+        for x in x0..<x1 {
+            let (fx, fy) = (Float(x), Float(y))
+            var sx = fx, sy = fy
+            let topEdge = top.innerEdge(at: fx) + margin, bottomEdge = Float(height - 1) - bottom.innerEdge(at: fx) - margin
+            let leftEdge = left.innerEdge(at: fy) + margin, rightEdge = Float(width - 1) - right.innerEdge(at: fy) - margin
+            if fy < topEdge { sy = 2 * topEdge - fy } else if fy > bottomEdge { sy = 2 * bottomEdge - fy }
+            if fx < leftEdge { sx = 2 * leftEdge - fx } else if fx > rightEdge { sx = 2 * rightEdge - fx }
+            guard sx != fx || sy != fy else { continue }
+            let mx = min(x1 - 1, max(x0, Int(sx.rounded()))), my = min(y1 - 1, max(y0, Int(sy.rounded())))
+            field[x - x0, y - y0] = image[mx, my]
+        }
+    }
+    return field
+}
+
+/// Pixels left between a box's line (its inner edge at half its darkness) and the inside read:
+/// the rest of a blurred line's fringe.
+let boxInteriorMargin = 2
+
+/// The four sides of a picture, as `boxSideLine` walks them.
+enum BoxSide: CaseIterable {
+    case top, bottom, left, right
+}
+
+/// A straight dark line along one side of a picture (`boxSideLine`), in depth from that side's
+/// edge (px) against position along it (x for top and bottom, y for left and right).
+struct BoxSideLine {
+    var side: BoxSide
+    /// The line's darkest pixels: `depth = offset + slope · along`.
+    var offset: Float, slope: Float
+    /// How deep its inner edge lies at its deepest (px from the edge).
+    var deepest: Int
+    /// How far inward of its darkest pixels its inner edge lies (px).
+    var reach: Float
+    /// The median of its darkest pixels' values (0 = black … 1 = white).
+    var darkness: Float
+    /// The median of how much darker than the paper beside it its darkest pixels are.
+    var contrast: Float
+
+    func depth(at along: Float) -> Float { offset + slope * along }
+    /// Where its inner edge lies (px from the edge) at `along`.
+    func innerEdge(at along: Float) -> Float { depth(at: along) + reach }
+}
+
+/// The straight dark line along `side` of `image`, or `nil` when there is none. At each position
+/// along the middle three fifths of the side, the profile inward from the edge: the first run of
+/// pixels at least `minimumLineContrast` darker than the paper (the brightest pixel within half the
+/// frame from the edge: lighting may differ from side to side) must start within the outer quarter
+/// (`max(3, depth / 4)` px), at 90% of the positions or more. The line through most of the runs'
+/// darkest pixels (`straightestLine`) must turn less than 6° from the side, and two thirds of them
+/// must lie within 2 px of it (a printed line is straight; a digit's curve strays from it, and so
+/// do the positions where the digit touches the line); it is refitted to those. The line's inner
+/// edge is where the profile last lies darker than halfway between its darkest pixel and the paper
+/// (the median reach inward over the positions on the line), and its deepest point over the side's
+/// whole length must lie within the outer quarter. The line must be thin: darker than that halfway
+/// level over at most an eighth of the frame across it (4 px at least), as printed lines are,
+/// where the dark paper around a light digit (white ink on black) or a felt tip's stroke is thicker.
+func boxSideLine(_ image: FloatImage, side: BoxSide) -> BoxSideLine? {
+    let (width, height) = (image.width, image.height)
+    let alongCount = side == .top || side == .bottom ? width : height
+    let depthCount = side == .top || side == .bottom ? height : width
+    let band = max(3, depthCount / 4)
+    guard 2 * band <= depthCount else { return nil }
+    func value(along a: Int, depth d: Int) -> Float {
+        switch side {
+        case .top: return image[a, d]
+        case .bottom: return image[a, height - 1 - d]
+        case .left: return image[d, a]
+        case .right: return image[width - 1 - d, a]
+        }
+    }
+    let first = alongCount / 5, last = alongCount - alongCount / 5
+    let tried = last - first
+    guard tried >= 4 else { return nil }
+    var darkestPoints: [(along: Float, depth: Float)] = []
+    var innerReach: [Int: Int] = [:]   // position → how far inward of its darkest pixel the line stays dark
+    var darkestValue: [Int: Float] = [:]
+    var runLength: [Int: Int] = [:]
+    var contrastAt: [Int: Float] = [:]
+    for a in first..<last {
+        var paper: Float = 0
+        for d in 0..<(2 * band) { paper = max(paper, value(along: a, depth: d)) }
+        // The first run from the edge inward that is `minimumLineContrast` darker than the paper.
+        guard let start = (0..<band).first(where: { value(along: a, depth: $0) <= paper - minimumLineContrast })
+        else { continue }
+        var darkest = value(along: a, depth: start), darkestDepth = start, end = start
+        while end + 1 < 2 * band && value(along: a, depth: end + 1) <= paper - minimumLineContrast / 2 {
+            end += 1
+            if value(along: a, depth: end) < darkest { darkest = value(along: a, depth: end); darkestDepth = end }
+        }
+        let half = (paper + darkest) / 2
+        var edge = darkestDepth
+        while edge + 1 <= end && value(along: a, depth: edge + 1) <= half { edge += 1 }
+        darkestPoints.append((Float(a), Float(darkestDepth)))
+        innerReach[a] = edge - darkestDepth
+        darkestValue[a] = darkest
+        contrastAt[a] = paper - darkest
+        runLength[a] = (start...end).filter { value(along: a, depth: $0) <= half }.count
+    }
+    guard darkestPoints.count * 10 >= tried * 9, let line = straightestLine(through: darkestPoints) else { return nil }
+    let near = darkestPoints.filter { abs($0.depth - (line.offset + line.slope * $0.along)) <= 2 }
+    guard near.count * 3 >= tried * 2, let refit = straightLine(through: near),
+          abs(refit.slope) <= 0.105 else { return nil }   // tan 6°
+    let reaches = near.compactMap { innerReach[Int($0.along)] }.sorted()
+    let deepest = max(refit.offset, refit.offset + refit.slope * Float(alongCount - 1)) + Float(reaches[reaches.count / 2])
+    guard deepest < Float(band) else { return nil }
+    // Thin: a printed line, not the dark paper around a light digit (white ink on black).
+    let lengths = near.compactMap { runLength[Int($0.along)] }.sorted()
+    guard lengths[lengths.count / 2] <= max(4, depthCount / 8) else { return nil }
+    let darkness = near.compactMap { darkestValue[Int($0.along)] }.sorted()
+    let contrasts = near.compactMap { contrastAt[Int($0.along)] }.sorted()
+    return BoxSideLine(side: side, offset: refit.offset, slope: refit.slope, deepest: max(0, Int(deepest.rounded(.up))),
+                       reach: Float(reaches[reaches.count / 2]),
+                       darkness: darkness[darkness.count / 2], contrast: contrasts[contrasts.count / 2])
+}
+
+/// How much darker than the paper beside it (0…1 luma) a box's line must be: a printed line in a
+/// drop-out grey, blurred by a phone's lens, still is; paper texture and JPEG noise are not.
+let minimumLineContrast: Float = 0.1
+
+/// The median difference between horizontally neighbouring pixels of `image`: how much paper
+/// (most of a field's inside) varies from pixel to pixel.
+func medianNeighbourDifference(_ image: FloatImage) -> Float {
+    var differences: [Float] = []
+    differences.reserveCapacity(image.count)
+    for y in 0..<image.height {
+        for x in 0..<max(0, image.width - 1) { differences.append(abs(image[x + 1, y] - image[x, y])) }
+    }
+    return differences.isEmpty ? 0 : quantile(histogram(differences), 0.5)
+}
+
+/// The line through the most of `points` (within 1.5 px), among slopes of −6°…6° in half degrees:
+/// a least-squares fit is pulled off a printed line by the points where a digit touches it.
+private func straightestLine(through points: [(along: Float, depth: Float)]) -> (offset: Float, slope: Float)? {
+    guard !points.isEmpty else { return nil }
+    var best: (count: Int, offset: Float, slope: Float) = (0, 0, 0)
+    var offsets = [Float](repeating: 0, count: points.count)
+    for step in -12...12 {
+        let slope = Float(tan(Double(step) * 0.5 * Double.pi / 180))
+        for (i, p) in points.enumerated() { offsets[i] = p.depth - slope * p.along }
+        offsets.sort()
+        var low = 0
+        for high in offsets.indices {
+            while offsets[high] - offsets[low] > 3 { low += 1 }
+            if high - low + 1 > best.count { best = (high - low + 1, (offsets[low] + offsets[high]) / 2, slope) }
+        }
+    }
+    return (best.offset, best.slope)
+}
+
+/// The least-squares line `depth = offset + slope · along` (nil with fewer than two distinct positions).
+private func straightLine(through points: [(along: Float, depth: Float)]) -> (offset: Float, slope: Float)? {
+    let n = Float(points.count)
+    var sumA: Float = 0, sumD: Float = 0, sumAA: Float = 0, sumAD: Float = 0
+    for p in points { sumA += p.along; sumD += p.depth; sumAA += p.along * p.along; sumAD += p.along * p.depth }
+    let variance = sumAA - sumA * sumA / n
+    guard points.count >= 2, variance > 0 else { return nil }
+    let slope = (sumAD - sumA * sumD / n) / variance
+    return ((sumD - slope * sumA) / n, slope)
+}

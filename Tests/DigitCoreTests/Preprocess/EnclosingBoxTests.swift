@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import DigitCore
+
+/// A form field cut out with its printed box is read inside the box (`insideEnclosingBox`);
+/// pictures without such a box (a digit cut to its ink box, white ink on black, noise) are read
+/// whole. Every picture is drawn by the test.
+@Suite struct EnclosingBoxTests {
+    /// A 40×40 field: paper 0.85, the box's sides 2 px wide 3 px inside the frame, a pencil 1
+    /// inside (ink 0.5), softened by a phone's lens (σ ≈ 1 px).
+    static func field(withDigit: Bool) -> Canvas {
+        var canvas = Canvas(width: 40, height: 40, paper: 0.85)
+        let corners: [(Float, Float, Float, Float)] = [(3, 3, 36, 3), (36, 3, 36, 36), (36, 36, 3, 36), (3, 36, 3, 3)]
+        for (x0, y0, x1, y1) in corners { canvas.stroke(x0, y0, x1, y1, width: 2, ink: 0.2) }
+        if withDigit { canvas.stroke(22.4, 10.4, 16.8, 29.6, width: 2.5, ink: 0.5) }
+        canvas.image = SoftDigitTests.blurred(canvas.image, radius: 1)
+        canvas.addNoise(sigma: 0.01, seed: 5)
+        return canvas
+    }
+
+    @Test func aDigitInAFieldCutToItsBoxIsReadInsideTheBox() throws {
+        let picture = Self.field(withDigit: true)
+        let working = toWorkingImage(picture.gray)
+        let inside = try #require(insideEnclosingBox(working))
+        #expect((4...9).contains(inside.x) && (4...9).contains(inside.y), "inside the lines: \(inside)")
+        #expect(inside.x + inside.width <= 36 && inside.y + inside.height <= 36, "inside the lines: \(inside)")
+        #expect(inside.width >= 22 && inside.height >= 22)
+        // Read whole, the box and its fringe set the thresholds above the 1.
+        #expect(preprocess(working: working, recordingSteps: false).digit == nil, "the whole field hides the 1")
+        #expect(SoftDigitTests.reading(picture.gray) == 1)
+        let steps = preprocess(picture.gray, recordingSteps: true).steps.map(\.name)
+        #expect(steps.first == "1-field-in-its-box" && steps.dropFirst().first == "2-gray", "\(steps)")
+        #expect(preprocess(Self.field(withDigit: false).gray).digit == nil, "the empty field")
+    }
+
+    @Test func aDigitCutToItsInkBoxIsNotABox() {
+        // A bold 0 filling its frame: its sides are curves and its frame's corners are empty.
+        var zero = Canvas(width: 40, height: 52, paper: 0.95)
+        zero.ring(cx: 20, cy: 26, rx: 16, ry: 22, width: 6, ink: 0.05)
+        #expect(insideEnclosingBox(toWorkingImage(zero.gray)) == nil)
+        // A 7 cut to its box: one straight stroke along one side only.
+        var seven = Canvas(width: 40, height: 52, paper: 0.95)
+        seven.stroke(2, 3, 37, 3, width: 4, ink: 0.05)
+        seven.stroke(37, 3, 15, 49, width: 4, ink: 0.05)
+        #expect(insideEnclosingBox(toWorkingImage(seven.gray)) == nil)
+    }
+
+    @Test func whiteInkOnBlackAndNoiseAreNotBoxes() {
+        // MNIST as stored: a white 0 on black, its dark paper all round it.
+        var mnist = Canvas(width: 28, height: 28, paper: 0)
+        mnist.ring(cx: 14, cy: 14, rx: 6, ry: 9, width: 2.5, ink: 1)
+        #expect(insideEnclosingBox(toWorkingImage(mnist.gray)) == nil)
+        var noise = Canvas(width: 60, height: 60, paper: 0.5)
+        noise.addNoise(sigma: 0.3, seed: 3)
+        #expect(insideEnclosingBox(toWorkingImage(noise.gray)) == nil)
+    }
+}
