@@ -28,20 +28,10 @@ func printColour(_ rng: inout BenchRandom, allowDropOut: Bool = true) -> Colour 
 /// One form box (line width 1–4 px, skewed ±5°), the digit inside, sometimes large or off-centre
 /// enough to touch the box; the crop keeps 2–100% of the box's size around it.
 func boxLayout(_ rng: inout BenchRandom, digitHeight h: Double) -> ScanLayout {
-    let boxH = h * rng.uniform(1.2, 1.8), boxW = boxH * rng.uniform(0.75, 1.3)
-    let margins = (0..<4).map { _ in boxH * (rng.chance(0.3) ? rng.uniform(0.02, 0.1) : rng.uniform(0.1, 1)) }
-    let width = Int(boxW + margins[0] + margins[1]), height = Int(boxH + margins[2] + margins[3])
-    let cx = margins[0] + boxW / 2, cy = margins[2] + boxH / 2
-    let skew = rng.uniform(-5, 5) * .pi / 180
-    var print = InkLayer(originX: 0, originY: 0, width: width, height: height)
-    print.rectangle(cx: cx, cy: cy, w: boxW, h: boxH, angle: skew, thickness: rng.uniform(1, 4))
-    var digitHeight = h, dx = rng.uniform(-0.08, 0.08) * boxW, dy = rng.uniform(-0.08, 0.08) * boxH
-    if rng.chance(0.25) {  // touching: as tall as the box, or pushed against a side
-        if rng.chance(0.5) { digitHeight = boxH * rng.uniform(0.95, 1.1) } else { dy = (rng.chance(0.5) ? 1 : -1) * (boxH - h) / 2 * rng.uniform(1, 1.3) }
-    }
-    let slot = rotate((dx, dy), by: skew, about: (cx, cy))
-    return ScanLayout(width: width, height: height, print: print, printColour: printColour(&rng),
-                      digitX: slot.0, digitY: slot.1, digitHeight: digitHeight, skew: skew)
+    singleBoxLayout(&rng, digitHeight: h, BoxShape(heightRatio: 1.2...1.8, widthRatio: 0.75...1.3,
+                                                   margin: { $0.chance(0.3) ? $0.uniform(0.02, 0.1) : $0.uniform(0.1, 1) },
+                                                   skewDegrees: 5, thickness: 1...4, offset: 0.08, touchChance: 0.25,
+                                                   touchHeight: 0.95...1.1, push: 1...1.3, allowDropOut: true))
 }
 
 /// A form box cropped to the box itself (a field cut out of a form by hand or by a form reader):
@@ -49,19 +39,46 @@ func boxLayout(_ rng: inout BenchRandom, digitHeight h: Double) -> ScanLayout {
 /// a large part of the frame; line 1–5 px, gray or black, skewed ±3°; sometimes (15%) the digit
 /// as tall as the box or pushed against a side.
 func fieldCropLayout(_ rng: inout BenchRandom, digitHeight h: Double) -> ScanLayout {
-    let boxH = h * rng.uniform(1.15, 1.6), boxW = boxH * rng.uniform(0.75, 1.2)
-    let margins = (0..<4).map { _ in boxH * rng.uniform(0, 0.08) }
+    singleBoxLayout(&rng, digitHeight: h, BoxShape(heightRatio: 1.15...1.6, widthRatio: 0.75...1.2,
+                                                   margin: { $0.uniform(0, 0.08) }, skewDegrees: 3, thickness: 1...5,
+                                                   offset: 0.06, touchChance: 0.15, touchHeight: 0.95...1.05, push: 1...1.2,
+                                                   allowDropOut: false))
+}
+
+/// How `singleBoxLayout` draws its box: its height over the digit's and width over its height,
+/// the crop's margin beyond each side (a fraction of the box's height), skew (±degrees), line
+/// width (px), the digit's random offset (fraction of the box), and how often and how far a digit
+/// touches the box (as tall as it, or pushed against a side).
+struct BoxShape {
+    var heightRatio: ClosedRange<Double>, widthRatio: ClosedRange<Double>
+    var margin: (inout BenchRandom) -> Double
+    var skewDegrees: Double, thickness: ClosedRange<Double>, offset: Double
+    var touchChance: Double, touchHeight: ClosedRange<Double>, push: ClosedRange<Double>
+    var allowDropOut: Bool
+}
+
+/// One printed box with the digit's slot inside it, drawn as `shape` says.
+func singleBoxLayout(_ rng: inout BenchRandom, digitHeight h: Double, _ shape: BoxShape) -> ScanLayout {
+    let boxH = h * rng.uniform(shape.heightRatio.lowerBound, shape.heightRatio.upperBound)
+    let boxW = boxH * rng.uniform(shape.widthRatio.lowerBound, shape.widthRatio.upperBound)
+    let margins = (0..<4).map { _ in boxH * shape.margin(&rng) }
     let width = Int(boxW + margins[0] + margins[1]), height = Int(boxH + margins[2] + margins[3])
     let cx = margins[0] + boxW / 2, cy = margins[2] + boxH / 2
-    let skew = rng.uniform(-3, 3) * .pi / 180
+    let skew = rng.uniform(-shape.skewDegrees, shape.skewDegrees) * .pi / 180
     var print = InkLayer(originX: 0, originY: 0, width: width, height: height)
-    print.rectangle(cx: cx, cy: cy, w: boxW, h: boxH, angle: skew, thickness: rng.uniform(1, 5))
-    var digitHeight = h, dx = rng.uniform(-0.06, 0.06) * boxW, dy = rng.uniform(-0.06, 0.06) * boxH
-    if rng.chance(0.15) {
-        if rng.chance(0.5) { digitHeight = boxH * rng.uniform(0.95, 1.05) } else { dy = (rng.chance(0.5) ? 1 : -1) * (boxH - h) / 2 * rng.uniform(1, 1.2) }
+    print.rectangle(cx: cx, cy: cy, w: boxW, h: boxH, angle: skew,
+                    thickness: rng.uniform(shape.thickness.lowerBound, shape.thickness.upperBound))
+    var digitHeight = h
+    var dx = rng.uniform(-shape.offset, shape.offset) * boxW, dy = rng.uniform(-shape.offset, shape.offset) * boxH
+    if rng.chance(shape.touchChance) {  // touching: as tall as the box, or pushed against a side
+        if rng.chance(0.5) {
+            digitHeight = boxH * rng.uniform(shape.touchHeight.lowerBound, shape.touchHeight.upperBound)
+        } else {
+            dy = (rng.chance(0.5) ? 1 : -1) * (boxH - h) / 2 * rng.uniform(shape.push.lowerBound, shape.push.upperBound)
+        }
     }
     let slot = rotate((dx, dy), by: skew, about: (cx, cy))
-    return ScanLayout(width: width, height: height, print: print, printColour: printColour(&rng, allowDropOut: false),
+    return ScanLayout(width: width, height: height, print: print, printColour: printColour(&rng, allowDropOut: shape.allowDropOut),
                       digitX: slot.0, digitY: slot.1, digitHeight: digitHeight, skew: skew)
 }
 

@@ -6,17 +6,8 @@ import Testing
 /// pictures without such a box (a digit cut to its ink box, white ink on black, noise) are read
 /// whole. Every picture is drawn by the test.
 @Suite struct EnclosingBoxTests {
-    /// A 40×40 field: paper 0.85, the box's sides 2 px wide 3 px inside the frame, a pencil 1
-    /// inside (ink 0.5), softened by a phone's lens (σ ≈ 1 px).
-    static func field(withDigit: Bool) -> Canvas {
-        var canvas = Canvas(width: 40, height: 40, paper: 0.85)
-        let corners: [(Float, Float, Float, Float)] = [(3, 3, 36, 3), (36, 3, 36, 36), (36, 36, 3, 36), (3, 36, 3, 3)]
-        for (x0, y0, x1, y1) in corners { canvas.stroke(x0, y0, x1, y1, width: 2, ink: 0.2) }
-        if withDigit { canvas.stroke(22.4, 10.4, 16.8, 29.6, width: 2.5, ink: 0.5) }
-        canvas.image = SoftDigitTests.blurred(canvas.image, radius: 1)
-        canvas.addNoise(sigma: 0.01, seed: 5)
-        return canvas
-    }
+    /// A 40×40 field (`boxedField`): a pencil 1 in a box 2 px wide, 3 px inside the frame, σ ≈ 1 px.
+    static func field(withDigit: Bool) -> Canvas { boxedField(side: 40, withOne: withDigit) }
 
     @Test func aDigitInAFieldCutToItsBoxIsReadInsideTheBox() throws {
         let picture = Self.field(withDigit: true)

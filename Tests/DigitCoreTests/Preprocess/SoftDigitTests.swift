@@ -72,19 +72,14 @@ import Testing
     /// quarter of the frame, so the first look's noise floor (from the upper quartile) lies above
     /// everything. The second look finds the 1, and measures the paper around it without the empty
     /// frame around it (`isEmptyFrame`): measured with it, the "paper" held the box, and the 1 was
-    /// refused. Without its 1, the same field is still no digit.
+    /// refused. Without its 1, the same field is still no digit. (`preprocess` now reads such a
+    /// field inside its box, `fieldInsideBox`; the second look is tested here on the whole page.)
     @Test func aPencilDigitInABlurredBoxFillingItsCropIsRead() throws {
-        func field(withDigit: Bool) -> GrayImage {
-            var canvas = Canvas(width: 54, height: 54, paper: 0.85)
-            let corners: [(Float, Float, Float, Float)] = [(3, 3, 50, 3), (50, 3, 50, 50), (50, 50, 3, 50), (3, 50, 3, 3)]
-            for (x0, y0, x1, y1) in corners { canvas.stroke(x0, y0, x1, y1, width: 2, ink: 0.2) }
-            if withDigit { canvas.stroke(30, 14, 23, 40, width: 3.4, ink: 0.5) }
-            canvas.image = Self.blurred(canvas.image, radius: 1)
-            canvas.addNoise(sigma: 0.01, seed: 5)
-            return canvas.gray
-        }
+        func field(withDigit: Bool) -> GrayImage { boxedField(side: 54, withOne: withDigit).gray }
         let page = cleanPage(field(withDigit: true))
         #expect(chooseDigit(page) == nil, "the first look's floor lies above the 1")
+        let soft = try #require(findSoftDigit(page.flattened, firstLook: page.thresholds), "the second look finds the 1")
+        #expect(soft.selection.minX > 15 && soft.selection.maxX < 40 && soft.selection.boxHeight > 20, "the 1, not the box")
         #expect(Self.reading(field(withDigit: true)) == 1)
         #expect(preprocess(field(withDigit: false)).digit == nil, "the empty field")
     }

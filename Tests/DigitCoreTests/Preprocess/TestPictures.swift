@@ -113,3 +113,20 @@ func correlation(_ a: [Float], _ b: [Float]) -> Float {
     }
     return sab / max(1e-12, (saa * sbb).squareRoot())
 }
+
+/// A form field cut out with its printed box: `side`×`side` paper (0.85), the box's sides 2 px wide
+/// 3 px inside the frame (ink 0.2), with or without a pencil 1 (ink 0.5, `side`/16 wide, from
+/// (0.56, 0.26) to (0.42, 0.74) of the side), blurred by three passes of a 3×3 box (σ ≈ 1 px) and
+/// noise σ 0.01.
+func boxedField(side: Int, withOne: Bool) -> Canvas {
+    var canvas = Canvas(width: side, height: side, paper: 0.85)
+    let (near, far) = (Float(3), Float(side - 4))
+    let corners: [(Float, Float, Float, Float)] = [(near, near, far, near), (far, near, far, far),
+                                                   (far, far, near, far), (near, far, near, near)]
+    for (x0, y0, x1, y1) in corners { canvas.stroke(x0, y0, x1, y1, width: 2, ink: 0.2) }
+    let s = Float(side)
+    if withOne { canvas.stroke(0.56 * s, 0.26 * s, 0.42 * s, 0.74 * s, width: s / 16, ink: 0.5) }
+    canvas.image = boxBlur(boxBlur(boxBlur(canvas.image, radius: 1), radius: 1), radius: 1)
+    canvas.addNoise(sigma: 0.01, seed: 5)
+    return canvas
+}
