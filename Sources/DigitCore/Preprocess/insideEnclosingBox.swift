@@ -157,57 +157,75 @@ func boxSideLine(_ image: FloatImage, side: BoxSide) -> BoxSideLine? {
     let depthCount = side == .top || side == .bottom ? height : width
     let band = max(3, depthCount / 4)
     guard 2 * band <= depthCount else { return nil }
-    func value(along a: Int, depth d: Int) -> Float {
+    // Pixel index of (along a, depth d): base(a) + d · step.
+    let step: Int
+    switch side {
+    case .top: step = width
+    case .bottom: step = -width
+    case .left: step = 1
+    case .right: step = -1
+    }
+    func base(_ a: Int) -> Int {
         switch side {
-        case .top: return image[a, d]
-        case .bottom: return image[a, height - 1 - d]
-        case .left: return image[d, a]
-        case .right: return image[width - 1 - d, a]
+        case .top: return a
+        case .bottom: return (height - 1) * width + a
+        case .left: return a * width
+        case .right: return a * width + width - 1
         }
     }
     let first = alongCount / 5, last = alongCount - alongCount / 5
     let tried = last - first
     guard tried >= 4 else { return nil }
-    var darkestPoints: [(along: Float, depth: Float)] = []
-    var innerReach: [Int: Int] = [:]   // position → how far inward of its darkest pixel the line stays dark
-    var darkestValue: [Int: Float] = [:]
-    var runLength: [Int: Int] = [:]
-    var contrastAt: [Int: Float] = [:]
-    for a in first..<last {
-        var paper: Float = 0
-        for d in 0..<(2 * band) { paper = max(paper, value(along: a, depth: d)) }
-        // The first run from the edge inward that is `minimumLineContrast` darker than the paper.
-        guard let start = (0..<band).first(where: { value(along: a, depth: $0) <= paper - minimumLineContrast })
-        else { continue }
-        var darkest = value(along: a, depth: start), darkestDepth = start, end = start
-        while end + 1 < 2 * band && value(along: a, depth: end + 1) <= paper - minimumLineContrast / 2 {
-            end += 1
-            if value(along: a, depth: end) < darkest { darkest = value(along: a, depth: end); darkestDepth = end }
+    /// One position's line: where its darkest pixel lies, how far inward the line stays darker
+    /// than halfway to the paper, how dark it is and how much darker than the paper, and how many
+    /// of its run's pixels are darker than halfway (its thickness).
+    struct Run { var along: Int, darkestDepth: Int, reach: Int, darkest: Float, contrast: Float, thickness: Int }
+    var runs: [Run] = []
+    runs.reserveCapacity(tried)
+    // A side with more positions without a line than 10% of them has none: stop there.
+    let allowedMisses = tried - (tried * 9 + 9) / 10
+    var misses = 0
+    var profile = [Float](repeating: 0, count: 2 * band)
+    image.pixels.withUnsafeBufferPointer { pixels in
+        for a in first..<last {
+            let origin = base(a)
+            var paper: Float = 0
+            for d in 0..<(2 * band) {
+                profile[d] = pixels[origin + d * step]
+                paper = max(paper, profile[d])
+            }
+            // The first run from the edge inward that is `minimumLineContrast` darker than the paper.
+            guard let start = (0..<band).first(where: { profile[$0] <= paper - minimumLineContrast }) else {
+                misses += 1
+                if misses > allowedMisses { return }
+                continue
+            }
+            var darkest = profile[start], darkestDepth = start, end = start
+            while end + 1 < 2 * band && profile[end + 1] <= paper - minimumLineContrast / 2 {
+                end += 1
+                if profile[end] < darkest { darkest = profile[end]; darkestDepth = end }
+            }
+            let half = (paper + darkest) / 2
+            var edge = darkestDepth
+            while edge + 1 <= end && profile[edge + 1] <= half { edge += 1 }
+            runs.append(Run(along: a, darkestDepth: darkestDepth, reach: edge - darkestDepth, darkest: darkest,
+                            contrast: paper - darkest, thickness: (start...end).filter { profile[$0] <= half }.count))
         }
-        let half = (paper + darkest) / 2
-        var edge = darkestDepth
-        while edge + 1 <= end && value(along: a, depth: edge + 1) <= half { edge += 1 }
-        darkestPoints.append((Float(a), Float(darkestDepth)))
-        innerReach[a] = edge - darkestDepth
-        darkestValue[a] = darkest
-        contrastAt[a] = paper - darkest
-        runLength[a] = (start...end).filter { value(along: a, depth: $0) <= half }.count
     }
-    guard darkestPoints.count * 10 >= tried * 9, let line = straightestLine(through: darkestPoints) else { return nil }
-    let near = darkestPoints.filter { abs($0.depth - (line.offset + line.slope * $0.along)) <= 2 }
-    guard near.count * 3 >= tried * 2, let refit = straightLine(through: near),
+    guard misses <= allowedMisses, runs.count * 10 >= tried * 9,
+          let line = straightestLine(through: runs.map { (Float($0.along), Float($0.darkestDepth)) }) else { return nil }
+    let near = runs.filter { abs(Float($0.darkestDepth) - (line.offset + line.slope * Float($0.along))) <= 2 }
+    guard near.count * 3 >= tried * 2,
+          let refit = straightLine(through: near.map { (Float($0.along), Float($0.darkestDepth)) }),
           abs(refit.slope) <= 0.105 else { return nil }   // tan 6°
-    let reaches = near.compactMap { innerReach[Int($0.along)] }.sorted()
-    let deepest = max(refit.offset, refit.offset + refit.slope * Float(alongCount - 1)) + Float(reaches[reaches.count / 2])
+    func median<T: Comparable>(_ values: [T]) -> T { values.sorted()[values.count / 2] }
+    let reach = median(near.map { $0.reach })
+    let deepest = max(refit.offset, refit.offset + refit.slope * Float(alongCount - 1)) + Float(reach)
     guard deepest < Float(band) else { return nil }
     // Thin: a printed line, not the dark paper around a light digit (white ink on black).
-    let lengths = near.compactMap { runLength[Int($0.along)] }.sorted()
-    guard lengths[lengths.count / 2] <= max(4, depthCount / 8) else { return nil }
-    let darkness = near.compactMap { darkestValue[Int($0.along)] }.sorted()
-    let contrasts = near.compactMap { contrastAt[Int($0.along)] }.sorted()
+    guard median(near.map { $0.thickness }) <= max(4, depthCount / 8) else { return nil }
     return BoxSideLine(side: side, offset: refit.offset, slope: refit.slope, deepest: max(0, Int(deepest.rounded(.up))),
-                       reach: Float(reaches[reaches.count / 2]),
-                       darkness: darkness[darkness.count / 2], contrast: contrasts[contrasts.count / 2])
+                       reach: Float(reach), darkness: median(near.map { $0.darkest }), contrast: median(near.map { $0.contrast }))
 }
 
 /// How much darker than the paper beside it (0…1 luma) a box's line must be: a printed line in a
