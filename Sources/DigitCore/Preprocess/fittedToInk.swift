@@ -19,10 +19,10 @@ extension RuledLine {
     /// band, the search took the first, and its band drifts off the side at one end).
     func fittedToInk(_ mask: InkMask, longestRun: Int = 12) -> RuledLine {
         let runs = thinRuns(mask, longestRun: longestRun)
-        guard runs.count * 4 >= mask.width, let first = leastSquaresLine(runs) else { return self }
+        guard runs.count * 4 >= mask.width, let first = leastSquaresLine(runs.map { ($0.t, $0.centre) }) else { return self }
         // Once more without the runs off that line by more than 1.5 px (a stroke lying along it).
         let onLine = runs.filter { abs($0.centre - (first.offset + first.slope * $0.t)) <= 1.5 }
-        guard onLine.count * 4 >= mask.width, let fit = leastSquaresLine(onLine),
+        guard onLine.count * 4 >= mask.width, let fit = leastSquaresLine(onLine.map { ($0.t, $0.centre) }),
               abs(atan(fit.slope) - atan(slope)) <= 6 * Float.pi / 180,
               abs(atan(fit.slope)) <= 15.5 * Float.pi / 180 else { return self }
         // The median thickness (a stroke lying along the line thickens a few runs), but at most a
@@ -76,15 +76,4 @@ extension RuledLine {
         let middle = (lowOffset + highOffset) / 2
         return runs.filter { abs($0.centre - (middle + slope * $0.t)) <= reach }.count
     }
-}
-
-/// The least-squares line `centre = offset + slope · t` through `runs` (nil when all share one t).
-private func leastSquaresLine(_ runs: [(t: Float, centre: Float, length: Int)]) -> (slope: Float, offset: Float)? {
-    let count = Float(runs.count)
-    var sumT: Float = 0, sumC: Float = 0, sumTT: Float = 0, sumTC: Float = 0
-    for run in runs { sumT += run.t; sumC += run.centre; sumTT += run.t * run.t; sumTC += run.t * run.centre }
-    let variance = sumTT - sumT * sumT / count
-    guard count >= 2, variance > 0 else { return nil }
-    let slope = (sumTC - sumT * sumC / count) / variance
-    return (slope, (sumC - slope * sumT) / count)
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import DigitCore
 
-/// A form field cut out with its printed box is read inside the box (`insideEnclosingBox`);
+/// A form field cut out with its printed box is read inside the box (`fieldInsideBox`, `enclosingBox`);
 /// pictures without such a box (a digit cut to its ink box, white ink on black, noise) are read
 /// whole. Every picture is drawn by the test.
 @Suite struct EnclosingBoxTests {
@@ -12,7 +12,7 @@ import Testing
     @Test func aDigitInAFieldCutToItsBoxIsReadInsideTheBox() throws {
         let picture = Self.field(withDigit: true)
         let working = toWorkingImage(picture.gray)
-        let inside = try #require(insideEnclosingBox(working))
+        let inside = try #require(enclosingBox(working)?.inside)
         #expect((4...9).contains(inside.x) && (4...9).contains(inside.y), "inside the lines: \(inside)")
         #expect(inside.x + inside.width <= 36 && inside.y + inside.height <= 36, "inside the lines: \(inside)")
         #expect(inside.width >= 22 && inside.height >= 22)
@@ -28,21 +28,21 @@ import Testing
         // A bold 0 filling its frame: its sides are curves and its frame's corners are empty.
         var zero = Canvas(width: 40, height: 52, paper: 0.95)
         zero.ring(cx: 20, cy: 26, rx: 16, ry: 22, width: 6, ink: 0.05)
-        #expect(insideEnclosingBox(toWorkingImage(zero.gray)) == nil)
+        #expect(enclosingBox(toWorkingImage(zero.gray))?.inside == nil)
         // A 7 cut to its box: one straight stroke along one side only.
         var seven = Canvas(width: 40, height: 52, paper: 0.95)
         seven.stroke(2, 3, 37, 3, width: 4, ink: 0.05)
         seven.stroke(37, 3, 15, 49, width: 4, ink: 0.05)
-        #expect(insideEnclosingBox(toWorkingImage(seven.gray)) == nil)
+        #expect(enclosingBox(toWorkingImage(seven.gray))?.inside == nil)
     }
 
     @Test func whiteInkOnBlackAndNoiseAreNotBoxes() {
         // MNIST as stored: a white 0 on black, its dark paper all round it.
         var mnist = Canvas(width: 28, height: 28, paper: 0)
         mnist.ring(cx: 14, cy: 14, rx: 6, ry: 9, width: 2.5, ink: 1)
-        #expect(insideEnclosingBox(toWorkingImage(mnist.gray)) == nil)
+        #expect(enclosingBox(toWorkingImage(mnist.gray))?.inside == nil)
         var noise = Canvas(width: 60, height: 60, paper: 0.5)
         noise.addNoise(sigma: 0.3, seed: 3)
-        #expect(insideEnclosingBox(toWorkingImage(noise.gray)) == nil)
+        #expect(enclosingBox(toWorkingImage(noise.gray))?.inside == nil)
     }
 }

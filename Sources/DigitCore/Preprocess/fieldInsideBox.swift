@@ -1,29 +1,24 @@
 import Foundation
 
-/// The inside of a printed box that encloses the whole picture (a form field cut out with its box,
-/// by hand or by a form reader), or `nil` when there is none.
+/// The printed box that encloses the whole picture (a form field cut out with its box, by hand or
+/// by a form reader): its inside and its four lines (top, bottom, left, right), or `nil` when
+/// there is none.
 ///
 /// `image` (w×h, 0 = black … 1 = white, before polarity). Why: a field cut to its box leaves the
 /// box's sides a few pixels from every edge, and they and their blurred fringe cover a third of a
 /// small frame or more. The page's measures assume paper around a digit: the polarity judged by the
 /// frame's edge took the dark box for paper and the paper inside for ink, and the noise estimate
 /// (from the upper quartile) came out above the digit ("no digit found" on a clear 8). Read inside
-/// the box, the digit has paper around it again.
+/// the box (`fieldInsideBox`), the digit has paper around it again.
 ///
 /// A box is four thin, straight dark lines, one along each side (`boxSideLine`), that meet at the
 /// corners (`hasInkAtCorner`: a digit cut to its ink box leaves its frame's corners empty), with
 /// paper inside: lighter than every line by `minimumLineContrast`, the picture's median tone
 /// within that (white ink on black has dark "lines" of paper all round a light inside), and lines
 /// at least four times as dark as the paper inside varies from pixel to pixel (in noise, the first
-/// dark pixel from every edge lines up too). Returned: the box's inside, `boxInteriorMargin` px
-/// inside the lines' inner edges where they lie deepest (a skewed box's corners), when that leaves
-/// at least half of the frame each way.
-func insideEnclosingBox(_ image: FloatImage) -> PixelBox? {
-    enclosingBox(image)?.inside
-}
-
-/// `insideEnclosingBox` with the box's four lines (top, bottom, left, right) and the paper's level inside.
-func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine], paper: Float)? {
+/// dark pixel from every edge lines up too). `inside`: `boxInteriorMargin` px inside the lines'
+/// inner edges where they lie deepest (a skewed box's corners), at least half of the frame each way.
+func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine])? {
     let (width, height) = (image.width, image.height)
     guard width >= 24, height >= 24 else { return nil }
     var lines: [BoxSideLine] = []
@@ -37,17 +32,18 @@ func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine
                           height: height - top.deepest - bottom.deepest - 2 * boxInteriorMargin)
     guard inside.width * 2 >= width, inside.height * 2 >= height else { return nil }
     // Paper inside: lighter than every line, and the picture's own median tone.
-    let paperInside = quantile(histogram(image.cropped(to: inside).pixels), 0.5)
+    let insidePixels = image.cropped(to: inside)
+    let paperInside = quantile(histogram(insidePixels.pixels), 0.5)
     guard lines.allSatisfy({ paperInside - $0.darkness >= minimumLineContrast }),
           abs(paperInside - quantile(histogram(image.pixels), 0.5)) <= minimumLineContrast else { return nil }
     // Lines far darker than the paper varies from pixel to pixel.
-    let variation = medianNeighbourDifference(image.cropped(to: inside))
+    let variation = medianNeighbourDifference(insidePixels)
     guard lines.allSatisfy({ $0.contrast >= 4 * variation }) else { return nil }
     // The lines meet at the corners.
     let corners = [(left, top), (right, top), (left, bottom), (right, bottom)]
     guard corners.allSatisfy({ hasInkAtCorner(image, $0.0, $0.1, darkerThan: paperInside - minimumLineContrast) })
     else { return nil }
-    return (inside, lines, paperInside)
+    return (inside, lines)
 }
 
 /// Whether there is a pixel darker than `level` within 2 px of where `vertical` (a left or right
@@ -72,7 +68,7 @@ func hasInkAtCorner(_ image: FloatImage, _ vertical: BoxSideLine, _ horizontal: 
     return false
 }
 
-/// The picture inside its enclosing box (`insideEnclosingBox`), or `nil` without one: cut where
+/// The picture inside its enclosing box (`enclosingBox`), or `nil` without one: cut where
 /// each line's inner edge lies at the middle of its side, `boxInteriorMargin` px in. Cut where
 /// they lie deepest instead, a skewed box's corners cost a digit its top or sides. What is left of
 /// a skewed line in the cut's corners (pixels nearer an edge than its line's inner edge and the
@@ -216,7 +212,7 @@ func boxSideLine(_ image: FloatImage, side: BoxSide) -> BoxSideLine? {
           let line = straightestLine(through: runs.map { (Float($0.along), Float($0.darkestDepth)) }) else { return nil }
     let near = runs.filter { abs(Float($0.darkestDepth) - (line.offset + line.slope * Float($0.along))) <= 2 }
     guard near.count * 3 >= tried * 2,
-          let refit = straightLine(through: near.map { (Float($0.along), Float($0.darkestDepth)) }),
+          let refit = leastSquaresLine(near.map { (Float($0.along), Float($0.darkestDepth)) }),
           abs(refit.slope) <= 0.105 else { return nil }   // tan 6°
     func median<T: Comparable>(_ values: [T]) -> T { values.sorted()[values.count / 2] }
     let reach = median(near.map { $0.reach })
@@ -260,15 +256,4 @@ private func straightestLine(through points: [(along: Float, depth: Float)]) -> 
         }
     }
     return (best.offset, best.slope)
-}
-
-/// The least-squares line `depth = offset + slope · along` (nil with fewer than two distinct positions).
-private func straightLine(through points: [(along: Float, depth: Float)]) -> (offset: Float, slope: Float)? {
-    let n = Float(points.count)
-    var sumA: Float = 0, sumD: Float = 0, sumAA: Float = 0, sumAD: Float = 0
-    for p in points { sumA += p.along; sumD += p.depth; sumAA += p.along * p.along; sumAD += p.along * p.depth }
-    let variance = sumAA - sumA * sumA / n
-    guard points.count >= 2, variance > 0 else { return nil }
-    let slope = (sumAD - sumA * sumD / n) / variance
-    return ((sumD - slope * sumA) / n, slope)
 }
