@@ -12,12 +12,14 @@ import Foundation
 /// the box (`fieldInsideBox`), the digit has paper around it again.
 ///
 /// A box is four thin, straight dark lines, one along each side (`boxSideLine`), that meet at the
-/// corners (`hasInkAtCorner`: a digit cut to its ink box leaves its frame's corners empty), with
-/// paper inside: lighter than every line by `minimumLineContrast`, the picture's median tone
-/// within that (white ink on black has dark "lines" of paper all round a light inside), and lines
-/// at least four times as dark as the paper inside varies from pixel to pixel (in noise, the first
-/// dark pixel from every edge lines up too). `inside`: `boxInteriorMargin` px inside the lines'
-/// inner edges where they lie deepest (a skewed box's corners), at least half of the frame each way.
+/// corners (`hasInkAtCorner`: a digit cut to its ink box leaves its frame's corners empty) and end
+/// there (`sideRunsPastCorner`: ruled and grid lines run on to the frame's edge), with paper
+/// inside: lighter than every line by `minimumLineContrast`, and paper in three of the inside's
+/// four corners (`hasPaperInCorners`: white ink on black has dark "lines" of paper all round a
+/// light, bold digit, whose frame's corners are dark paper again), and lines at least four times
+/// as dark as the paper inside varies from pixel to pixel (in noise, the first dark pixel from
+/// every edge lines up too). `inside`: `boxInteriorMargin` px inside the lines' inner edges where
+/// they lie deepest (a skewed box's corners), at least half of the frame each way.
 func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine])? {
     let (width, height) = (image.width, image.height)
     guard width >= 24, height >= 24 else { return nil }
@@ -31,19 +33,73 @@ func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine
                           width: width - left.deepest - right.deepest - 2 * boxInteriorMargin,
                           height: height - top.deepest - bottom.deepest - 2 * boxInteriorMargin)
     guard inside.width * 2 >= width, inside.height * 2 >= height else { return nil }
-    // Paper inside: lighter than every line, and the picture's own median tone.
+    // Paper inside: lighter than every line, and in the inside's corners.
     let insidePixels = image.cropped(to: inside)
     let paperInside = quantile(histogram(insidePixels.pixels), 0.5)
-    guard lines.allSatisfy({ paperInside - $0.darkness >= minimumLineContrast }),
-          abs(paperInside - quantile(histogram(image.pixels), 0.5)) <= minimumLineContrast else { return nil }
+    guard lines.allSatisfy({ paperInside - $0.darkness >= minimumLineContrast }) else { return nil }
+    let lineLevel = (paperInside + (lines.map { $0.darkness }.max() ?? 0)) / 2
+    guard hasPaperInCorners(insidePixels, lighterThan: lineLevel) else { return nil }
     // Lines far darker than the paper varies from pixel to pixel.
     let variation = medianNeighbourDifference(insidePixels)
     guard lines.allSatisfy({ $0.contrast >= 4 * variation }) else { return nil }
+    // Lines that end at the corners.
+    guard !sideRunsPastCorner(image, lines, darkerThan: lineLevel) else { return nil }
     // The lines meet at the corners.
     let corners = [(left, top), (right, top), (left, bottom), (right, bottom)]
     guard corners.allSatisfy({ hasInkAtCorner(image, $0.0, $0.1, darkerThan: paperInside - minimumLineContrast) })
     else { return nil }
     return (inside, lines)
+}
+
+/// Whether at least three of the four corners of `inside` (a square an eighth of its shorter
+/// side, 3 px at least) are on average lighter than `level`: paper, as a box's inside is. The
+/// median tone of the whole picture was asked before, but on a small field the box and its
+/// blurred fringe cover half the frame or more, and the median lands in the fringe.
+func hasPaperInCorners(_ inside: FloatImage, lighterThan level: Float) -> Bool {
+    let (width, height) = (inside.width, inside.height)
+    let k = max(3, min(width, height) / 8)
+    guard width >= k, height >= k else { return false }
+    let origins = [(0, 0), (width - k, 0), (0, height - k), (width - k, height - k)]
+    let light = origins.filter { (x0, y0) in
+        var sum: Float = 0
+        for y in y0..<(y0 + k) { for x in x0..<(x0 + k) { sum += inside[x, y] } }
+        return sum / Float(k * k) > level
+    }
+    return light.count >= 3
+}
+
+/// Whether one of `lines` (top, bottom, left, right) runs on past a line that crosses it, out to
+/// the frame's edge: darker than `level` at 80% of the positions between the edge and the
+/// crossing line's outer side (when at least 3 px lie there). A box's sides end at its corners;
+/// ruled and grid lines cross and run on, and four of them near the edges of a page look like a box.
+func sideRunsPastCorner(_ image: FloatImage, _ lines: [BoxSideLine], darkerThan level: Float) -> Bool {
+    let (width, height) = (image.width, image.height)
+    /// The pixel on `line` at `along` (x for top and bottom, y for left and right).
+    func pixel(on line: BoxSideLine, at along: Int) -> Float {
+        let depth = Int(line.depth(at: Float(along)).rounded())
+        switch line.side {
+        case .top: return image[along, min(height - 1, max(0, depth))]
+        case .bottom: return image[along, min(height - 1, max(0, height - 1 - depth))]
+        case .left: return image[min(width - 1, max(0, depth)), along]
+        case .right: return image[min(width - 1, max(0, width - 1 - depth)), along]
+        }
+    }
+    for line in lines {
+        let horizontal = line.side == .top || line.side == .bottom
+        let alongCount = horizontal ? width : height
+        // Where `line` lies, in the crossing lines' along coordinate (y for a horizontal line).
+        let middle = line.depth(at: Float(alongCount - 1) / 2)
+        let across = line.side == .top || line.side == .left ? middle : Float((horizontal ? height : width) - 1) - middle
+        for crossing in lines where (crossing.side == .top || crossing.side == .bottom) != horizontal {
+            let outerSide = Int((crossing.depth(at: across) - crossing.reach - 2).rounded(.down))
+            guard outerSide >= 3 else { continue }
+            let nearStart = crossing.side == .left || crossing.side == .top
+            let positions = nearStart ? 0..<outerSide : (alongCount - outerSide)..<alongCount
+            let dark = positions.filter { pixel(on: line, at: $0) <= level }.count
+            if dark * 10 >= positions.count * 8 { return true }
+        }
+    }
+    return false
 }
 
 /// Whether there is a pixel darker than `level` within 2 px of where `vertical` (a left or right
@@ -138,15 +194,19 @@ struct BoxSideLine {
 /// along the middle three fifths of the side, the profile inward from the edge: the first run of
 /// pixels at least `minimumLineContrast` darker than the paper (the brightest pixel within half the
 /// frame from the edge: lighting may differ from side to side) must start within the outer quarter
-/// (`max(3, depth / 4)` px), at 90% of the positions or more. The line through most of the runs'
-/// darkest pixels (`straightestLine`) must turn less than 6° from the side, and two thirds of them
-/// must lie within 2 px of it (a printed line is straight; a digit's curve strays from it, and so
-/// do the positions where the digit touches the line); it is refitted to those. The line's inner
-/// edge is where the profile last lies darker than halfway between its darkest pixel and the paper
-/// (the median reach inward over the positions on the line), and its deepest point over the side's
-/// whole length must lie within the outer quarter. The line must be thin: darker than that halfway
-/// level over at most an eighth of the frame across it (4 px at least), as printed lines are,
-/// where the dark paper around a light digit (white ink on black) or a felt tip's stroke is thicker.
+/// (`max(3, depth / 4)` px), at 90% of the positions or more. The run is the line's valley only:
+/// it ends where the profile climbs a quarter of the way back from its darkest pixel to the paper,
+/// and the line's inner edge is the last pixel darker than halfway between the two on the rising
+/// flank after the darkest (a digit touching the line, where the profile falls again, is not the
+/// line: taken with it, the darkest pixel moved into the digit). The line through most of the
+/// runs' darkest pixels (`straightestLine`, −6°…6°) must hold two thirds of them within 2 px (a
+/// printed line is straight; a digit's curve strays from it, and so do the positions where the
+/// digit touches the line); refitted to those, it may turn up to 8° (a line the frame cuts through
+/// lies at depth 0 along part of its length and so leans more than the box). Its inner edge (the
+/// median reach inward over the positions on the line) at its deepest over the side's whole length
+/// must lie within the outer quarter. The line must be thin: darker than the halfway level over at
+/// most an eighth of the frame across it (4 px at least), as printed lines are, where the dark
+/// paper around a light digit (white ink on black) or a felt tip's stroke is thicker.
 func boxSideLine(_ image: FloatImage, side: BoxSide) -> BoxSideLine? {
     let (width, height) = (image.width, image.height)
     let alongCount = side == .top || side == .bottom ? width : height
@@ -196,16 +256,23 @@ func boxSideLine(_ image: FloatImage, side: BoxSide) -> BoxSideLine? {
                 if misses > allowedMisses { return }
                 continue
             }
+            // The line's valley: on until the profile climbs a quarter of the way back to the paper.
             var darkest = profile[start], darkestDepth = start, end = start
-            while end + 1 < 2 * band && profile[end + 1] <= paper - minimumLineContrast / 2 {
+            while end + 1 < 2 * band && profile[end + 1] <= paper - minimumLineContrast / 2
+                    && profile[end + 1] <= darkest + max(0.05, (paper - darkest) / 4) {
                 end += 1
                 if profile[end] < darkest { darkest = profile[end]; darkestDepth = end }
             }
+            // Its inner edge: on the rising flank after the darkest pixel, the last one darker
+            // than halfway to the paper, before the profile falls again (a digit touching it).
             let half = (paper + darkest) / 2
-            var edge = darkestDepth
-            while edge + 1 <= end && profile[edge + 1] <= half { edge += 1 }
+            var edge = darkestDepth, highest = darkest
+            while edge + 1 < 2 * band && profile[edge + 1] <= half && profile[edge + 1] >= highest - 0.05 {
+                edge += 1
+                highest = max(highest, profile[edge])
+            }
             runs.append(Run(along: a, darkestDepth: darkestDepth, reach: edge - darkestDepth, darkest: darkest,
-                            contrast: paper - darkest, thickness: (start...end).filter { profile[$0] <= half }.count))
+                            contrast: paper - darkest, thickness: (start...edge).filter { profile[$0] <= half }.count))
         }
     }
     guard misses <= allowedMisses, runs.count * 10 >= tried * 9,
@@ -213,7 +280,7 @@ func boxSideLine(_ image: FloatImage, side: BoxSide) -> BoxSideLine? {
     let near = runs.filter { abs(Float($0.darkestDepth) - (line.offset + line.slope * Float($0.along))) <= 2 }
     guard near.count * 3 >= tried * 2,
           let refit = leastSquaresLine(near.map { (Float($0.along), Float($0.darkestDepth)) }),
-          abs(refit.slope) <= 0.105 else { return nil }   // tan 6°
+          abs(refit.slope) <= 0.14 else { return nil }   // tan 8°
     func median<T: Comparable>(_ values: [T]) -> T { values.sorted()[values.count / 2] }
     let reach = median(near.map { $0.reach })
     let deepest = max(refit.offset, refit.offset + refit.slope * Float(alongCount - 1)) + Float(reach)

@@ -24,6 +24,81 @@ import Testing
         #expect(preprocess(Self.field(withDigit: false).gray).digit == nil, "the empty field")
     }
 
+    /// A `side`×`side` field: a box `lineWidth` px wide whose lines' centres lie `inset` px inside
+    /// the frame, `ink` 0.3 on paper 0.9, blurred (`blurs` 3×3 box blurs), `draw` adding the digit.
+    static func field(side: Int, lineWidth: Float, inset: Float, blurs: Int = 3, draw: (inout Canvas) -> Void) -> Canvas {
+        var canvas = Canvas(width: side, height: side, paper: 0.9)
+        let (near, far) = (inset, Float(side - 1) - inset)
+        for (x0, y0, x1, y1) in [(near, near, far, near), (far, near, far, far), (far, far, near, far), (near, far, near, near)] {
+            canvas.stroke(x0, y0, x1, y1, width: lineWidth, ink: 0.3)
+        }
+        draw(&canvas)
+        for _ in 0..<blurs { canvas.image = boxBlur(canvas.image, radius: 1) }
+        canvas.addNoise(sigma: 0.01, seed: 7)
+        return canvas
+    }
+
+    @Test func aSmallFieldWhoseBoxFillsHalfTheFrameIsStillABox() throws {
+        // 30×30, lines 3.5 px wide: box and fringe cover half the frame, so the picture's median
+        // tone is the fringe's, not the paper's (the rule `hasPaperInCorners` replaced).
+        let picture = Self.field(side: 30, lineWidth: 3.5, inset: 3, blurs: 1) { $0.stroke(17, 8, 13, 22, width: 2.5, ink: 0.1) }
+        let working = toWorkingImage(picture.gray)
+        let median = quantile(histogram(working.pixels), 0.5)
+        #expect(median < 0.7, "the fringe holds the median: \(median)")
+        let found = enclosingBox(working)?.inside
+        #expect(found != nil, "a box")
+        if let inside = found {
+            #expect((5...8).contains(inside.x) && (5...8).contains(inside.y), "inside the lines: \(inside)")
+            #expect(inside.width >= 16 && inside.height >= 16, "inside the lines: \(inside)")
+        }
+        #expect(preprocess(Self.field(side: 30, lineWidth: 3.5, inset: 3, blurs: 1) { _ in }.gray).digit == nil, "the empty field")
+    }
+
+    @Test func aDigitRunningAlongTheBoxsBottomLeavesTheLineWhereItIs() {
+        // A 2 whose base runs along the bottom line, 6 px above it, over most of its length;
+        // blurred, the gap between them stays a little darker than the paper. Taken with the
+        // line, the darkest pixels lay in the digit, and the bottom was no straight line.
+        let picture = Self.field(side: 48, lineWidth: 2, inset: 3) { canvas in
+            canvas.stroke(14, 10, 32, 8, width: 3, ink: 0.1)
+            canvas.stroke(32, 8, 12, 36, width: 3, ink: 0.1)
+            canvas.stroke(12, 36, 36, 36, width: 3, ink: 0.1)
+        }
+        let working = toWorkingImage(picture.gray)
+        let bottom = boxSideLine(working, side: .bottom)
+        #expect(bottom != nil, "a bottom line")
+        if let bottom {
+            #expect(abs(bottom.depth(at: 24) - 3) <= 1, "the line, not the digit: depth \(bottom.depth(at: 24))")
+            #expect(bottom.reach <= 2, "the digit is not part of the line: reach \(bottom.reach)")
+        }
+        #expect(enclosingBox(working) != nil, "a box")
+    }
+
+    @Test func gridLinesRunningToTheEdgesAreNotABox() {
+        // Grid paper with a line 12 px in from each edge: four straight lines near the edges,
+        // meeting, with paper between them, but running on past each other to the frame.
+        var grid = Canvas(width: 100, height: 100, paper: 0.92)
+        for position in stride(from: Float(12), through: 88, by: 19) {
+            grid.stroke(0, position, 99, position, width: 1.5, ink: 0.55)
+            grid.stroke(position, 0, position, 99, width: 1.5, ink: 0.55)
+        }
+        grid.stroke(47, 40, 53, 58, width: 2.5, ink: 0.1)
+        grid.image = boxBlur(grid.image, radius: 1)
+        let working = toWorkingImage(grid.gray)
+        #expect(BoxSide.allCases.allSatisfy { boxSideLine(working, side: $0) != nil }, "four lines near the edges")
+        #expect(enclosingBox(working) == nil, "no box")
+    }
+
+    @Test func aBoldWhiteDigitCutCloseOnBlackIsNotABox() {
+        // White ink on black, a bold 0 cut 3 px outside its ink: dark "lines" all round a light
+        // inside, thin enough for printed lines, but the inside's corners are dark paper again.
+        var zero = Canvas(width: 36, height: 40, paper: 0.08)
+        zero.ring(cx: 17.5, cy: 19.5, rx: 11.5, ry: 13.5, width: 9, ink: 0.85)
+        zero.image = boxBlur(zero.image, radius: 1)
+        let working = toWorkingImage(zero.gray)
+        #expect(BoxSide.allCases.allSatisfy { boxSideLine(working, side: $0) != nil }, "four dark margins")
+        #expect(enclosingBox(working) == nil, "no box")
+    }
+
     @Test func aDigitCutToItsInkBoxIsNotABox() {
         // A bold 0 filling its frame: its sides are curves and its frame's corners are empty.
         var zero = Canvas(width: 40, height: 52, paper: 0.95)
