@@ -1,4 +1,5 @@
-/// Reads every digit of a number in an image: decode → `cleanPage` (the single-digit path's
+/// Reads every digit of a number in an image: decode → (a field cut out with its box: inside the
+/// box, `fieldInsideBox`) → `cleanPage` (the single-digit path's
 /// lighting, polarity and ruled-line cleaning) → `segmentDigits` (specks and printed lines
 /// dropped, pieces merged, lines and reading order) → `mergeBrokenDigits` (pieces side by side
 /// that read better as one) → `splitTouchingDigits` → each digit through
@@ -21,10 +22,14 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
                                        minShortSide: decodeOptions.minShortSide)
     // The first look's pixel (x, y) covers the working image's k×k block from (k·x, k·y).
     let coarse = toWorkingImage(decoded.image, factor: workingFactor * factor)
-    var page = cleanPage(working: coarse)
+    // A number field cut out with its printed box is read inside the box, as `preprocess` reads
+    // one digit (`fieldInsideBox`); only where the first look is the working image (a field cut
+    // out is small), so that no finer look has to find the box again.
+    let field = factor == 1 ? fieldInsideBox(coarse) : nil
+    var page = cleanPage(working: field?.image ?? coarse)
     var lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
     // Where `page` lies in `working`: its pixel (x, y) covers `working`'s from (x·scale + x0, y·scale + y0).
-    var scale = factor, origin = (x: 0, y: 0), seen = coarse
+    var scale = factor, origin = field?.origin ?? (x: 0, y: 0), seen = coarse
     if factor > 1, let height = medianHeight(lines), height < numberDigitHeight {
         let working = toWorkingImage(decoded.image, factor: workingFactor)
         let area = numberFineArea(lines, typicalHeight: height, factor: factor,

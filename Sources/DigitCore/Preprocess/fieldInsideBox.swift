@@ -124,13 +124,14 @@ func hasInkAtCorner(_ image: FloatImage, _ vertical: BoxSideLine, _ horizontal: 
     return false
 }
 
-/// The picture inside its enclosing box (`enclosingBox`), or `nil` without one: cut where
+/// The picture inside its enclosing box (`enclosingBox`) and where its top left pixel lies in
+/// `image`, or `nil` without one: cut where
 /// each line's inner edge lies at the middle of its side, `boxInteriorMargin` px in. Cut where
 /// they lie deepest instead, a skewed box's corners cost a digit its top or sides. What is left of
 /// a skewed line in the cut's corners (pixels nearer an edge than its line's inner edge and the
 /// margin) takes the value of its mirror image across that edge: paper with its own texture
 /// (painted with flat paper, the slivers made paper texture on empty fields look like ink).
-func fieldInsideBox(_ image: FloatImage) -> FloatImage? {
+func fieldInsideBox(_ image: FloatImage) -> (image: FloatImage, origin: (x: Int, y: Int))? {
     guard let found = enclosingBox(image) else { return nil }
     let (width, height) = (image.width, image.height)
     func middleDepth(_ line: BoxSideLine) -> Int {
@@ -158,7 +159,7 @@ func fieldInsideBox(_ image: FloatImage) -> FloatImage? {
             field[x - x0, y - y0] = image[mx, my]
         }
     }
-    return field
+    return (field, (x0, y0))
 }
 
 /// Pixels left between a box's line (its inner edge at half its darkness) and the inside read:

@@ -36,7 +36,7 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     var boxSteps: [PreprocessStep] = []
     if let field = fieldInsideBox(working) {
         if recordingSteps { boxSteps.append(PreprocessStep(name: "1-field-in-its-box", image: working.grayImage())) }
-        working = field
+        working = field.image
     }
     var first = preprocess(working: working, recordingSteps: recordingSteps, firstStepNumber: boxSteps.count + 1)
     first.steps = boxSteps + first.steps
