@@ -19,10 +19,11 @@ import Foundation
 /// light, bold digit, whose frame's corners are dark paper again), and lines at least four times
 /// as dark as the paper inside varies from pixel to pixel (in noise, the first dark pixel from
 /// every edge lines up too). `inside`: `boxInteriorMargin` px inside the lines' inner edges where
-/// they lie deepest (a skewed box's corners), at least half of the frame each way.
+/// they lie deepest (a skewed box's corners), at least half of the frame each way. Frames from
+/// `minimumFieldSide` px: a field cut out of a form scanned at 100 dpi is 15–25 px.
 func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine])? {
     let (width, height) = (image.width, image.height)
-    guard width >= 24, height >= 24 else { return nil }
+    guard width >= minimumFieldSide, height >= minimumFieldSide else { return nil }
     var lines: [BoxSideLine] = []
     for side in BoxSide.allCases {
         guard let line = boxSideLine(image, side: side) else { return nil }
@@ -38,7 +39,8 @@ func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine
     let paperInside = quantile(histogram(insidePixels.pixels), 0.5)
     guard lines.allSatisfy({ paperInside - $0.darkness >= minimumLineContrast }) else { return nil }
     let lineLevel = (paperInside + (lines.map { $0.darkness }.max() ?? 0)) / 2
-    guard hasPaperInCorners(insidePixels, lighterThan: lineLevel) else { return nil }
+    let paperCorners = min(width, height) < smallFieldSide ? 4 : 3
+    guard hasPaperInCorners(insidePixels, lighterThan: lineLevel, atLeast: paperCorners) else { return nil }
     // Lines far darker than the paper varies from pixel to pixel.
     let variation = medianNeighbourDifference(insidePixels)
     guard lines.allSatisfy({ $0.contrast >= 4 * variation }) else { return nil }
@@ -51,11 +53,18 @@ func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine
     return (inside, lines)
 }
 
-/// Whether at least three of the four corners of `inside` (a square an eighth of its shorter
+/// The smallest frame (px, each way) `enclosingBox` looks for a box in.
+let minimumFieldSide = 12
+
+/// Frames narrower than this (px) need paper in all four of the inside's corners, not three: a
+/// bold white digit cut close on black, 17 px wide, fills three of them with its light strokes.
+let smallFieldSide = 24
+
+/// Whether at least `count` of the four corners of `inside` (a square an eighth of its shorter
 /// side, 3 px at least) are on average lighter than `level`: paper, as a box's inside is. The
 /// median tone of the whole picture was asked before, but on a small field the box and its
 /// blurred fringe cover half the frame or more, and the median lands in the fringe.
-func hasPaperInCorners(_ inside: FloatImage, lighterThan level: Float) -> Bool {
+func hasPaperInCorners(_ inside: FloatImage, lighterThan level: Float, atLeast count: Int) -> Bool {
     let (width, height) = (inside.width, inside.height)
     let k = max(3, min(width, height) / 8)
     guard width >= k, height >= k else { return false }
@@ -65,7 +74,7 @@ func hasPaperInCorners(_ inside: FloatImage, lighterThan level: Float) -> Bool {
         for y in y0..<(y0 + k) { for x in x0..<(x0 + k) { sum += inside[x, y] } }
         return sum / Float(k * k) > level
     }
-    return light.count >= 3
+    return light.count >= count
 }
 
 /// Whether one of `lines` (top, bottom, left, right) runs on past a line that crosses it, out to

@@ -99,6 +99,32 @@ import Testing
         #expect(enclosingBox(working) == nil, "no box")
     }
 
+    @Test func aTinyEmptyFieldIsABoxAndNoDigit() {
+        // 20×22: a field from a form scanned at about 100 dpi, cut at its box.
+        var canvas = Canvas(width: 20, height: 22, paper: 0.9)
+        for (x0, y0, x1, y1) in [(Float(1.5), Float(1.5), Float(18.5), Float(1.5)), (18.5, 1.5, 18.5, 20.5),
+                                 (18.5, 20.5, 1.5, 20.5), (1.5, 20.5, 1.5, 1.5)] {
+            canvas.stroke(x0, y0, x1, y1, width: 1.5, ink: 0.3)
+        }
+        canvas.image = boxBlur(canvas.image, radius: 1)
+        canvas.addNoise(sigma: 0.01, seed: 11)
+        #expect(enclosingBox(toWorkingImage(canvas.gray)) != nil, "a box")
+        #expect(preprocess(canvas.gray).digit == nil, "no digit in it")
+    }
+
+    @Test func aBoldWhiteShapeCutCloseInASmallFrameIsNotABox() {
+        // 17×17, white ink on black: a bold squarish 0, one corner cut off, in thin dark margins:
+        // dark "lines" all round and light in three of the inside's corners. Under 24 px all four
+        // corners must be paper.
+        var zero = Canvas(width: 17, height: 17, paper: 0.05)
+        let (a, b) = (Float(3.5), Float(12.5))
+        for (x0, y0, x1, y1) in [(a, a, b, a), (a, a, a, b), (b, a, b, b - 5), (a, b, b - 5, b), (b, b - 5, b - 5, b)] {
+            zero.stroke(x0, y0, x1, y1, width: 4, ink: 0.9)
+        }
+        zero.image = boxBlur(zero.image, radius: 1)
+        #expect(enclosingBox(toWorkingImage(zero.gray)) == nil, "no box")
+    }
+
     @Test func aDigitCutToItsInkBoxIsNotABox() {
         // A bold 0 filling its frame: its sides are curves and its frame's corners are empty.
         var zero = Canvas(width: 40, height: 52, paper: 0.95)
