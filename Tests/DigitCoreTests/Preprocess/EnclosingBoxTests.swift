@@ -73,6 +73,14 @@ import Testing
         #expect(enclosingBox(working) != nil, "a box")
     }
 
+    /// Expects a line along each of `picture`'s sides (`boxSideLine`), so that the rule under test,
+    /// not a missing line, is what refuses the box, and no box (`enclosingBox`).
+    static func expectLinesButNoBox(_ picture: Canvas, lines: Comment, sourceLocation: SourceLocation = #_sourceLocation) {
+        let working = toWorkingImage(picture.gray)
+        #expect(BoxSide.allCases.allSatisfy { boxSideLine(working, side: $0) != nil }, lines, sourceLocation: sourceLocation)
+        #expect(enclosingBox(working) == nil, "no box", sourceLocation: sourceLocation)
+    }
+
     @Test func gridLinesRunningToTheEdgesAreNotABox() {
         // Grid paper with a line 12 px in from each edge: four straight lines near the edges,
         // meeting, with paper between them, but running on past each other to the frame.
@@ -83,9 +91,7 @@ import Testing
         }
         grid.stroke(47, 40, 53, 58, width: 2.5, ink: 0.1)
         grid.image = boxBlur(grid.image, radius: 1)
-        let working = toWorkingImage(grid.gray)
-        #expect(BoxSide.allCases.allSatisfy { boxSideLine(working, side: $0) != nil }, "four lines near the edges")
-        #expect(enclosingBox(working) == nil, "no box")
+        Self.expectLinesButNoBox(grid, lines: "four lines near the edges")
     }
 
     @Test func aBoldWhiteDigitCutCloseOnBlackIsNotABox() {
@@ -94,9 +100,7 @@ import Testing
         var zero = Canvas(width: 36, height: 40, paper: 0.08)
         zero.ring(cx: 17.5, cy: 19.5, rx: 11.5, ry: 13.5, width: 9, ink: 0.85)
         zero.image = boxBlur(zero.image, radius: 1)
-        let working = toWorkingImage(zero.gray)
-        #expect(BoxSide.allCases.allSatisfy { boxSideLine(working, side: $0) != nil }, "four dark margins")
-        #expect(enclosingBox(working) == nil, "no box")
+        Self.expectLinesButNoBox(zero, lines: "four dark margins")
     }
 
     @Test func aTinyEmptyFieldIsABoxAndNoDigit() {
