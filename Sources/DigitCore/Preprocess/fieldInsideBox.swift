@@ -15,8 +15,9 @@ import Foundation
 /// corners (`hasInkAtCorner`: a digit cut to its ink box leaves its frame's corners empty) and end
 /// there (`sideRunsPastCorner`: ruled and grid lines run on to the frame's edge), with paper
 /// inside: lighter than every line by `minimumLineContrast`, and paper in three of the inside's
-/// four corners (`hasPaperInCorners`: white ink on black has dark "lines" of paper all round a
-/// light, bold digit, whose frame's corners are dark paper again), and lines at least four times
+/// four corners, all four on a frame under `smallFieldSide` px (`hasPaperInCorners`: white ink on
+/// black has dark "lines" of paper all round a light, bold digit, whose frame's corners are dark
+/// paper again), and lines at least four times
 /// as dark as the paper inside varies from pixel to pixel (in noise, the first dark pixel from
 /// every edge lines up too). `inside`: `boxInteriorMargin` px inside the lines' inner edges where
 /// they lie deepest (a skewed box's corners), at least half of the frame each way. Frames from
