@@ -17,9 +17,8 @@ import Foundation
 /// inside: lighter than every line by `minimumLineContrast`, and paper in three of the inside's
 /// four corners, all four on a frame under `smallFieldSide` px (`hasPaperInCorners`: white ink on
 /// black has dark "lines" of paper all round a light, bold digit, whose frame's corners are dark
-/// paper again), and lines at least four times
-/// as dark as the paper inside varies from pixel to pixel (in noise, the first dark pixel from
-/// every edge lines up too). `inside`: `boxInteriorMargin` px inside the lines' inner edges where
+/// paper again), and lines at least four times as dark as the paper inside varies from pixel to
+/// pixel (in noise, the first dark pixel from every edge lines up too). `inside`: `boxInteriorMargin` px inside the lines' inner edges where
 /// they lie deepest (a skewed box's corners), at least half of the frame each way. Frames from
 /// `minimumFieldSide` px: a field cut out of a form scanned at 100 dpi is 15–25 px.
 func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine])? {
@@ -86,21 +85,16 @@ func sideRunsPastCorner(_ image: FloatImage, _ lines: [BoxSideLine], darkerThan 
     let (width, height) = (image.width, image.height)
     /// The pixel on `line` at `along` (x for top and bottom, y for left and right).
     func pixel(on line: BoxSideLine, at along: Int) -> Float {
-        let depth = Int(line.depth(at: Float(along)).rounded())
-        switch line.side {
-        case .top: return image[along, min(height - 1, max(0, depth))]
-        case .bottom: return image[along, min(height - 1, max(0, height - 1 - depth))]
-        case .left: return image[min(width - 1, max(0, depth)), along]
-        case .right: return image[min(width - 1, max(0, width - 1 - depth)), along]
-        }
+        let depth = line.depth(at: Float(along)).rounded()
+        let across = Int(line.side.coordinate(ofDepth: depth, width: width, height: height))
+        return line.side.isHorizontal ? image[along, min(height - 1, max(0, across))]
+                                      : image[min(width - 1, max(0, across)), along]
     }
     for line in lines {
-        let horizontal = line.side == .top || line.side == .bottom
-        let alongCount = horizontal ? width : height
+        let alongCount = line.side.isHorizontal ? width : height
         // Where `line` lies, in the crossing lines' along coordinate (y for a horizontal line).
-        let middle = line.depth(at: Float(alongCount - 1) / 2)
-        let across = line.side == .top || line.side == .left ? middle : Float((horizontal ? height : width) - 1) - middle
-        for crossing in lines where (crossing.side == .top || crossing.side == .bottom) != horizontal {
+        let across = line.side.coordinate(ofDepth: line.depth(at: Float(alongCount - 1) / 2), width: width, height: height)
+        for crossing in lines where crossing.side.isHorizontal != line.side.isHorizontal {
             let outerSide = Int((crossing.depth(at: across) - crossing.reach - 2).rounded(.down))
             guard outerSide >= 3 else { continue }
             let nearStart = crossing.side == .left || crossing.side == .top
@@ -119,15 +113,13 @@ func hasInkAtCorner(_ image: FloatImage, _ vertical: BoxSideLine, _ horizontal: 
     // Depths from their own edges; along = x for horizontal lines, y for vertical ones.
     var y = horizontal.depth(at: 0), x = vertical.depth(at: 0)
     for _ in 0..<2 {
-        let xImage = vertical.side == .left ? x : Float(width - 1) - x
-        y = horizontal.depth(at: xImage)
-        let yImage = horizontal.side == .top ? y : Float(height - 1) - y
-        x = vertical.depth(at: yImage)
+        y = horizontal.depth(at: vertical.side.coordinate(ofDepth: x, width: width, height: height))
+        x = vertical.depth(at: horizontal.side.coordinate(ofDepth: y, width: width, height: height))
     }
     guard x.isFinite, y.isFinite else { return false }
     // Clamped into the frame: a corner cut off by the crop lies just outside it.
-    let cx = min(width - 1, max(0, Int((vertical.side == .left ? x : Float(width - 1) - x).rounded())))
-    let cy = min(height - 1, max(0, Int((horizontal.side == .top ? y : Float(height - 1) - y).rounded())))
+    let cx = min(width - 1, max(0, Int(vertical.side.coordinate(ofDepth: x, width: width, height: height).rounded())))
+    let cy = min(height - 1, max(0, Int(horizontal.side.coordinate(ofDepth: y, width: width, height: height).rounded())))
     for yy in max(0, cy - 2)...min(height - 1, cy + 2) {
         for xx in max(0, cx - 2)...min(width - 1, cx + 2) where image[xx, yy] <= level { return true }
     }
@@ -145,7 +137,7 @@ func fieldInsideBox(_ image: FloatImage) -> (image: FloatImage, origin: (x: Int,
     guard let found = enclosingBox(image) else { return nil }
     let (width, height) = (image.width, image.height)
     func middleDepth(_ line: BoxSideLine) -> Int {
-        let alongCount = line.side == .top || line.side == .bottom ? width : height
+        let alongCount = line.side.isHorizontal ? width : height
         return max(0, Int((line.innerEdge(at: Float(alongCount - 1) / 2) + Float(boxInteriorMargin)).rounded(.up)))
     }
     let (top, bottom, left, right) = (found.lines[0], found.lines[1], found.lines[2], found.lines[3])
@@ -160,8 +152,11 @@ func fieldInsideBox(_ image: FloatImage) -> (image: FloatImage, origin: (x: Int,
         for x in x0..<x1 {
             let (fx, fy) = (Float(x), Float(y))
             var sx = fx, sy = fy
-            let topEdge = top.innerEdge(at: fx) + margin, bottomEdge = Float(height - 1) - bottom.innerEdge(at: fx) - margin
-            let leftEdge = left.innerEdge(at: fy) + margin, rightEdge = Float(width - 1) - right.innerEdge(at: fy) - margin
+            func edge(_ line: BoxSideLine, at along: Float) -> Float {
+                line.side.coordinate(ofDepth: line.innerEdge(at: along) + margin, width: width, height: height)
+            }
+            let topEdge = edge(top, at: fx), bottomEdge = edge(bottom, at: fx)
+            let leftEdge = edge(left, at: fy), rightEdge = edge(right, at: fy)
             if fy < topEdge { sy = 2 * topEdge - fy } else if fy > bottomEdge { sy = 2 * bottomEdge - fy }
             if fx < leftEdge { sx = 2 * leftEdge - fx } else if fx > rightEdge { sx = 2 * rightEdge - fx }
             guard sx != fx || sy != fy else { continue }
@@ -179,6 +174,19 @@ let boxInteriorMargin = 2
 /// The four sides of a picture, as `boxSideLine` walks them.
 enum BoxSide: CaseIterable {
     case top, bottom, left, right
+
+    /// Top and bottom: lines along x.
+    var isHorizontal: Bool { self == .top || self == .bottom }
+
+    /// The image coordinate (y for top and bottom, x for left and right) of a point `depth` px in
+    /// from this side's edge of a `width × height` picture.
+    func coordinate(ofDepth depth: Float, width: Int, height: Int) -> Float {
+        switch self {
+        case .top, .left: return depth
+        case .bottom: return Float(height - 1) - depth
+        case .right: return Float(width - 1) - depth
+        }
+    }
 }
 
 /// A straight dark line along one side of a picture (`boxSideLine`), in depth from that side's
@@ -220,8 +228,8 @@ struct BoxSideLine {
 /// paper around a light digit (white ink on black) or a felt tip's stroke is thicker.
 func boxSideLine(_ image: FloatImage, side: BoxSide) -> BoxSideLine? {
     let (width, height) = (image.width, image.height)
-    let alongCount = side == .top || side == .bottom ? width : height
-    let depthCount = side == .top || side == .bottom ? height : width
+    let alongCount = side.isHorizontal ? width : height
+    let depthCount = side.isHorizontal ? height : width
     let band = max(3, depthCount / 4)
     guard 2 * band <= depthCount else { return nil }
     // Pixel index of (along a, depth d): base(a) + d · step.
