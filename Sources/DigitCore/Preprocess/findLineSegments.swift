@@ -211,7 +211,7 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     guard !marked.isEmpty else { return [] }
     marked.sort()
     return joinCollinear(lineSegments(onLine, seeds: marked, thin: thin, axis: axis, width: width, height: height), mask: mask)
-        .filter { isStraight($0, width: width) }
+        .filter { isStraight($0, width: width, acrossCount: acrossCount) }
 }
 
 /// The thin pixels (`order`: across positions, grouped by along position as `perAlong` delimits,
@@ -299,17 +299,24 @@ func keepingLongChainGroups(_ order: [Int32], perAlong: [Int], alongReach: Int, 
 /// thickness (at least 1 px) of its least-squares line (`centreLine`): ⅔ of the half thickness
 /// once allowed from the chord, since a curve strays ⅔ as far from its fitted line as from its
 /// chord. A digit's curve (the side of a 0) or a wobbling handwritten stroke runs inside a band as
-/// thick as its stroke for a while, but bends away from its line by more than that.
-func isStraight(_ segment: LineSegment, width: Int) -> Bool {
+/// thick as its stroke for a while, but bends away from its line by more than that. Along positions
+/// where the line touches the image's edge across it (`acrossCount`: the image's height for a
+/// horizontal line) are not judged: a skewed line leaving the frame through that edge is cut there,
+/// and the centre of what is left of it moves away from the edge. (The ends are judged beyond
+/// their outermost position: where a curve leaves the line's band, only a sliver of it stays in
+/// the band, as at a box's corner, and the sliver's offset is what tells the curve.)
+func isStraight(_ segment: LineSegment, width: Int, acrossCount: Int) -> Bool {
     let count = segment.length
     var sums = [Float](repeating: 0, count: count), counts = [Int](repeating: 0, count: count)
+    var clipped = [Bool](repeating: false, count: count)
     for i in segment.pixels {
         let along = segment.axis == .horizontal ? i % width : i / width
         let across = segment.axis == .horizontal ? i / width : i % width
         sums[along - segment.start] += Float(across); counts[along - segment.start] += 1
+        if across == 0 || across == acrossCount - 1 { clipped[along - segment.start] = true }
     }
     let tolerance = max(1.5, 0.5 * segment.thickness) * 2 / 3
-    for k in 1..<max(1, count - 1) where counts[k] > 0 {
+    for k in 1..<max(1, count - 1) where counts[k] > 0 && !clipped[k] {
         let centre = sums[k] / Float(counts[k])
         if abs(centre - segment.across(at: Float(segment.start + k))) > tolerance { return false }
     }

@@ -14,7 +14,10 @@
 ///   (`printedContext`), two twins are needed (three alike): the two sides of a tall 0 on ruled
 ///   paper are mirror twins that may end near a line the 0 crosses; or one twin, when the segment
 ///   runs from one ruled line to another (`spansBetweenLines`: a comb's walls between its top and
-///   bottom lines, once those were taken for ruled lines).
+///   bottom lines, once those were taken for ruled lines). Three alike may differ in slope by
+///   as much as one pixel over their length (`1 / length`, more than 1° under 57 px): a short
+///   tick's measured slope moves by that much where it joins its baseline, while two strokes of
+///   one number (a 1 and a 4's stem on one comb) can be within that of each other, but not three.
 func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment] = [],
                          mask: InkMask? = nil, rules: LineSegmentRules = LineSegmentRules()) -> [LineSegment] {
     let count = segments.count
@@ -27,14 +30,16 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
     }
     var printed = segments.map { $0.elongation >= rules.printedElongation && $0.length >= rules.printedLength }
     let arranged = segments.map { $0.elongation >= rules.arrangementElongation }
-    var twins = [Int](repeating: 0, count: count)
+    var twins = [Int](repeating: 0, count: count), looseTwins = [Int](repeating: 0, count: count)
     for i in 0..<count {
         for j in (i + 1)..<max(i + 1, count) {
             let a = segments[i], b = segments[j]
             if a.axis != b.axis {
                 if arranged[i] && arranged[j] && (endMeetsLine(a, b, mask: mask) || endMeetsLine(b, a, mask: mask)) { parent[root(i)] = root(j) }
             } else if areTwins(a, b) {
-                twins[i] += 1; twins[j] += 1
+                twins[i] += 1; twins[j] += 1; looseTwins[i] += 1; looseTwins[j] += 1
+            } else if areTwins(a, b, slopeTolerance: 1 / Float(min(a.length, b.length))) {
+                looseTwins[i] += 1; looseTwins[j] += 1
             }
         }
     }
@@ -42,10 +47,11 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
     for i in 0..<count where arranged[i] { groupSize[root(i)] += 1 }
     for i in 0..<count where arranged[i] && groupSize[root(i)] >= 3 { printed[i] = true }
     let printedLines = segments.indices.filter { printed[$0] }.map { segments[$0] }
-    for i in 0..<count where !printed[i] && twins[i] > 0 {
+    for i in 0..<count where !printed[i] && (twins[i] > 0 || looseTwins[i] >= 2) {
         func meets(_ line: LineSegment) -> Bool { line.axis != segments[i].axis && endMeetsLine(segments[i], line) }
-        if printedLines.contains(where: meets) || (twins[i] >= 2 && printedContext.contains(where: meets))
-            || spansBetweenLines(segments[i], printedContext) {
+        let threeAlike = looseTwins[i] >= 2
+        if printedLines.contains(where: meets) || (threeAlike && printedContext.contains(where: meets))
+            || (twins[i] > 0 && spansBetweenLines(segments[i], printedContext)) {
             printed[i] = true
         }
     }
@@ -98,8 +104,7 @@ func acrossOffset(of end: (x: Float, y: Float), from line: LineSegment, within r
 }
 
 /// Whether two segments on one axis are printed copies of each other (see `printedLineSegments`).
-func areTwins(_ a: LineSegment, _ b: LineSegment) -> Bool {
-    let slopeTolerance: Float = 0.0175   // tan 1°
+func areTwins(_ a: LineSegment, _ b: LineSegment, slopeTolerance: Float = 0.0175) -> Bool {
     guard abs(a.slope - b.slope) <= slopeTolerance else { return false }
     let shorter = Float(min(a.length, b.length)), longer = Float(max(a.length, b.length))
     guard shorter >= 0.85 * longer else { return false }

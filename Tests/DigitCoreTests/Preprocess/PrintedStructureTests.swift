@@ -236,6 +236,42 @@ import Testing
         #expect(areTwins(ticks[0], ticks[1]))
     }
 
+    @Test func aLineLeavingTheFrameThroughItsSideIsStraight() {
+        // A 3-px line skewed 4° in a frame 40 px tall leaves it through the bottom edge at x ≈ 130:
+        // its last columns hold only the rows above the edge, their centre up to 1.5 px off the
+        // line's. Those columns are not judged, so the line is straight; judged, it would not be.
+        let width = 200, height = 40, slope: Float = tan(4 * .pi / 180)
+        var pixels: [Int] = []
+        var last = 0
+        for x in 0..<width {
+            let top = Int((30 + slope * Float(x)).rounded())
+            for y in top..<(top + 3) where y < height { pixels.append(y * width + x); last = x }
+        }
+        let line = LineSegment(axis: .horizontal, start: 0, end: last, acrossAtStart: 31,
+                               acrossAtEnd: 31 + slope * Float(last), thickness: 3, pixels: pixels)
+        #expect(last > 120)
+        #expect(isStraight(line, width: width, acrossCount: height))
+        let straightIfJudgedWhereCut = isStraight(line, width: width, acrossCount: height + 1)
+        #expect(!straightIfJudgedWhereCut)
+    }
+
+    @Test func threeShortTicksAlikeWithinAPixelArePrintedButTwoAreNot() {
+        // Comb ticks 20 px tall and 3 px thick on a printed baseline, their measured slopes 1.1°
+        // apart (a short tick's slope moves by a pixel where it joins its line): three alike are
+        // printed, two (as a 1 and a 4's stem standing on one baseline) are not.
+        let baseline = LineSegment(axis: .horizontal, start: 0, end: 299, acrossAtStart: 80, acrossAtEnd: 80,
+                                   thickness: 2, pixels: [])
+        func tick(at x: Float, slope: Float) -> LineSegment {
+            LineSegment(axis: .vertical, start: 60, end: 79, acrossAtStart: x, acrossAtEnd: x + 19 * slope,
+                        thickness: 3, pixels: [])
+        }
+        let ticks = [tick(at: 20, slope: 0.02), tick(at: 120, slope: 0), tick(at: 220, slope: -0.02)]
+        #expect(!areTwins(ticks[0], ticks[1]) && !areTwins(ticks[1], ticks[2]), "more than 1° apart")
+        #expect(printedLineSegments([baseline] + ticks).count == 4)
+        #expect(printedLineSegments([baseline] + Array(ticks.prefix(2))).count == 1, "two ticks: the baseline only")
+        #expect(printedLineSegments(ticks, printedContext: [baseline]).count == 3, "on a ruled line too")
+    }
+
     @Test func aStraightSevenAndFourAreNotPrintedLines() {
         // Strokes a tenth of the digit's height thick (MNIST's proportion) at exact axis angles,
         // as printed lines would be: only their arrangement tells them apart (a 7: two joined
