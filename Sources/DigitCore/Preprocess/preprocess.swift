@@ -75,6 +75,11 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
                                                  height: page.cleaned.height, chosen: []))
     }
     if found == nil { found = chooseDigit(page, acceptingLoneMark: true) }
+    if let selection = found, let detached = withoutAttachedDiscs(page, selection) {
+        (page, found) = (detached.page, detached.selection)
+        record("ink-mask-without-discs", componentPicture(page.labels, page.components, width: page.cleaned.width,
+                                                          height: page.cleaned.height, chosen: []))
+    }
     guard let selection = found,
           !isAmongScatteredMarks(selection, components: page.components, width: page.cleaned.width,
                                  height: page.cleaned.height),

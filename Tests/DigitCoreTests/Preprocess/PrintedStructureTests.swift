@@ -352,6 +352,45 @@ import Testing
         expectReadWithoutStructure(page, cx: 130, cy: 120, seed: 16, "a 0 between two punched holes")
     }
 
+    @Test func aPunchedHoleTouchingADigitIsTakenOffIt() {
+        // A punched hole (a dark disc 40 px across) that the 0's lower left runs into: one region
+        // with the 0 (read as something else), until the disc is taken off it (`attachedDisc`).
+        var page = Canvas(width: 260, height: 240, paper: 0.93)
+        Self.zero(&page, cx: 130, cy: 120)
+        page.paint(ink: 0.15, halfWidth: 0) { px, py in hypotf(px - 100, py - 160) - 20 }
+        page.addNoise(sigma: 0.01, seed: 17)
+        expectReadWithoutStructure(page, cx: 130, cy: 120, seed: 17, "a 0 touching a punched hole")
+    }
+
+    /// The one region of `canvas` (ink bright) above 0.5, labelled, and its component.
+    static func onlyRegion(_ canvas: Canvas) -> (labels: [Int32], component: InkComponent)? {
+        let (labels, components) = connectedComponents(canvas.image, low: 0.5, high: 0.5, plateau: 0.5)
+        guard components.count == 1, let component = components.first else { return nil }
+        return (labels, component)
+    }
+
+    @Test func aDiscJoinedToAStrokeIsFoundButAFilledOvalLoopIsNot() throws {
+        // A 5-px stroke ending in a disc 32 px across: the disc (and its edge) is found, the stroke
+        // left. A bold 6 whose loop has filled in (an oval 36 × 28 px under its 5-px stem) is as
+        // wide, but no disc: taking the oval off would leave a 1.
+        var holed = Canvas(width: 120, height: 160, paper: 0)
+        holed.stroke(60, 20, 60, 110, width: 5, ink: 1)
+        holed.paint(ink: 1, halfWidth: 0) { x, y in hypotf(x - 60, y - 120) - 16 }
+        let (labels, component) = try #require(Self.onlyRegion(holed))
+        let disc = try #require(attachedDisc(component, labels: labels, width: 120, height: 160))
+        let discArea = Float.pi * 16 * 16
+        #expect(Float(disc.count) > 0.9 * discArea && Float(disc.count) < 1.3 * discArea, "\(disc.count) px")
+        #expect(disc.allSatisfy { $0 / 120 >= 100 }, "the stroke above the disc stays")
+        var six = Canvas(width: 120, height: 160, paper: 0)
+        six.stroke(70, 20, 50, 100, width: 5, ink: 1)
+        six.paint(ink: 1, halfWidth: 0) { x, y in
+            let dx = (x - 60) / 18, dy = (y - 115) / 14
+            return ((dx * dx + dy * dy).squareRoot() - 1) * 14
+        }
+        let oval = try #require(Self.onlyRegion(six))
+        #expect(attachedDisc(oval.component, labels: oval.labels, width: 120, height: 160) == nil)
+    }
+
     @Test func aDustyScanIsReadWithoutTheDust() {
         var page = Canvas(width: 260, height: 240, paper: 0.93)
         Self.zero(&page, cx: 130, cy: 120)
