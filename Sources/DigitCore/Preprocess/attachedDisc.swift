@@ -17,12 +17,15 @@ func attachedDisc(_ c: InkComponent, labels: [Int32], width: Int, height: Int) -
     let (boxWidth, boxHeight) = (c.boxWidth, c.boxHeight)
     guard let deepestIndex = inside.indices.max(by: { inside[$0] < inside[$1] }) else { return nil }
     let deepest = inside[deepestIndex]   // thirds of a pixel, as `inside`
-    guard deepest >= 12, let strokeHalfWidth = ridgeMedian(inside, width: boxWidth, height: boxHeight),
+    guard deepest >= 12 /* 4 px */, let strokeHalfWidth = ridgeMedian(inside, width: boxWidth, height: boxHeight),
           Float(deepest) >= discToStroke * Float(strokeHalfWidth) else { return nil }
     let disc = openedPixels(inside, width: boxWidth, height: boxHeight, radius: deepest / 6, around: deepestIndex)
     guard !disc.isEmpty else { return nil }
     var minX = Int.max, maxX = -1, minY = Int.max, maxY = -1
-    for i in disc { minX = min(minX, i % boxWidth); maxX = max(maxX, i % boxWidth); minY = min(minY, i / boxWidth); maxY = max(maxY, i / boxWidth) }
+    for i in disc {
+        let (x, y) = (i % boxWidth, i / boxWidth)
+        minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+    }
     let discWidth = maxX - minX + 1, discHeight = maxY - minY + 1
     let radius = Float(deepest) / 3
     guard Float(disc.count) <= discToCircle * Float.pi * radius * radius,
