@@ -14,7 +14,7 @@ func decodeJPEG(bytes: [UInt8], options: DecodeOptions) throws -> DecodedImage {
                           UInt64(max(0, options.maxJPEGCoefficientBytes)), &decoded, &message)
     }
     guard status == 0 else {
-        let text = String(cString: message)
+        let text = messageText(message)
         switch status {
         case DIGIT_JPEG_TOO_LARGE:
             throw DecodeError.tooLarge(width: Int(decoded.declared_width), height: Int(decoded.declared_height),

@@ -93,6 +93,6 @@ private func readReducedPNG(_ bytes: [UInt8], factor: Int, shift: Int) throws ->
     let status = bytes.withUnsafeBufferPointer { data in
         digit_png_read_reduced(data.baseAddress, data.count, UInt32(factor), Int32(shift), &reduced, &message)
     }
-    guard status == 0 else { throw pngDecodeError(message: String(cString: message)) }
+    guard status == 0 else { throw pngDecodeError(message: messageText(message)) }
     return reduced
 }

@@ -26,7 +26,7 @@ private func encodeJPEG(bytes: [UInt8], width: Int, height: Int, components: Int
                           &output, &length, &message)
     }
     guard status == 0, let output else {
-        throw EncodeError.codecFailed(format: .jpeg, message: String(cString: message))
+        throw EncodeError.codecFailed(format: .jpeg, message: messageText(message))
     }
     defer { digit_jpeg_buffer_free(output) }
     return Array(UnsafeBufferPointer(start: output, count: length))

@@ -37,6 +37,14 @@ import Testing
     }
 
     /// The limit is checked against the header, for both formats: just above refuses, at the limit decodes.
+    @Test func aCodecMessageEndsAtItsFirstNul() {
+        // What a C wrapper leaves in its message buffer: the text, a NUL, then whatever was there.
+        let buffer = Array("Corrupt JPEG data".utf8CString) + [65, 66, 0, 0]
+        #expect(messageText(buffer) == "Corrupt JPEG data")
+        #expect(messageText([CChar](repeating: 0, count: 8)) == "")
+        #expect(messageText([72, 105]) == "Hi", "no NUL: the whole buffer")
+    }
+
     @Test func pixelLimitIsEnforcedForBothFormats() throws {
         let image = GrayImage(width: 100, height: 50, filledWith: 128)
         for bytes in [try encodePNG(image), try encodeJPEG(image)] {
