@@ -36,10 +36,9 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
             let a = segments[i], b = segments[j]
             if a.axis != b.axis {
                 if arranged[i] && arranged[j] && (endMeetsLine(a, b, mask: mask) || endMeetsLine(b, a, mask: mask)) { parent[root(i)] = root(j) }
-            } else if areTwins(a, b) {
-                twins[i] += 1; twins[j] += 1; looseTwins[i] += 1; looseTwins[j] += 1
-            } else if areTwins(a, b, slopeTolerance: 1 / Float(min(a.length, b.length))) {
+            } else if areTwins(a, b, slopeTolerance: alikeSlopeTolerance(a, b)) {
                 looseTwins[i] += 1; looseTwins[j] += 1
+                if abs(a.slope - b.slope) <= twinSlopeTolerance { twins[i] += 1; twins[j] += 1 }
             }
         }
     }
@@ -103,8 +102,17 @@ func acrossOffset(of end: (x: Float, y: Float), from line: LineSegment, within r
     return abs(offset) <= reach ? offset : nil
 }
 
+/// How far the slopes of twins may differ (tan 1°).
+let twinSlopeTolerance: Float = 0.0175
+
+/// How far the slopes of three segments alike may differ (`printedLineSegments`): one pixel over
+/// the shorter's length, at least `twinSlopeTolerance`.
+func alikeSlopeTolerance(_ a: LineSegment, _ b: LineSegment) -> Float {
+    max(twinSlopeTolerance, 1 / Float(min(a.length, b.length)))
+}
+
 /// Whether two segments on one axis are printed copies of each other (see `printedLineSegments`).
-func areTwins(_ a: LineSegment, _ b: LineSegment, slopeTolerance: Float = 0.0175) -> Bool {
+func areTwins(_ a: LineSegment, _ b: LineSegment, slopeTolerance: Float = twinSlopeTolerance) -> Bool {
     guard abs(a.slope - b.slope) <= slopeTolerance else { return false }
     let shorter = Float(min(a.length, b.length)), longer = Float(max(a.length, b.length))
     guard shorter >= 0.85 * longer else { return false }
