@@ -270,8 +270,13 @@ func addScannerEdges(_ page: inout Page, dpi: Double, _ rng: inout BenchRandom, 
 /// blank page: 50–75% of the paper's brightness).
 /// `paperFromMedian`: the 1-bit threshold's paper level is the page's median luma rather than its
 /// mean (a field crop's box, a large part of its frame, would pull the mean down to the ink's level).
+/// `digitSlot` (centre and ink height, px): the ink's level is measured there (the darkest 5% of
+/// the pixels in the slot's square) when lighter than `inkLuma`: a thin stroke of a digit 12 px
+/// tall, blurred, never reaches its ink's full darkness, and a threshold set from that darkness
+/// would leave the image without its digit (a scanner's automatic threshold follows the ink it sees).
 func scanFile(_ page: inout Page, _ rng: inout BenchRandom, inkLuma: Double? = nil,
-              paperFromMedian: Bool = false) throws -> (bytes: [UInt8], fileExtension: String) {
+              paperFromMedian: Bool = false,
+              digitSlot: (x: Double, y: Double, height: Double)? = nil) throws -> (bytes: [UInt8], fileExtension: String) {
     page.blur(sigma: rng.uniform(0.3, 0.9))
     page.addNoise(sigma: rng.uniform(0.003, 0.02), &rng)
     switch rng.uniform() {
@@ -281,9 +286,23 @@ func scanFile(_ page: inout Page, _ rng: inout BenchRandom, inkLuma: Double? = n
         let gray = page.gray
         let paper = paperFromMedian ? Double(gray.luma.sorted()[gray.luma.count / 2]) / 255
             : Double(gray.luma.reduce(0) { $0 + Int($1) }) / Double(gray.luma.count) / 255
-        let threshold = inkLuma.map { (paper + paper * $0) / 2 * rng.uniform(0.9, 1.1) } ?? paper * rng.uniform(0.5, 0.75)
+        let inkLevel = inkLuma.map { luma in max(paper * luma, digitSlot.map { darkestInk(gray, in: $0) } ?? 0) }
+        let threshold = inkLevel.map { (paper + $0) / 2 * rng.uniform(0.9, 1.1) } ?? paper * rng.uniform(0.5, 0.75)
         return (oneBitPNG(gray, threshold: Int(threshold * 255)), "png")
     }
+}
+
+/// The luma (0…1) below which the darkest 5% of `image`'s pixels lie in the square of side
+/// `slot.height` centred on the slot.
+func darkestInk(_ image: GrayImage, in slot: (x: Double, y: Double, height: Double)) -> Double {
+    let half = slot.height / 2
+    let x0 = max(0, Int(slot.x - half)), x1 = min(image.width - 1, Int(slot.x + half))
+    let y0 = max(0, Int(slot.y - half)), y1 = min(image.height - 1, Int(slot.y + half))
+    guard x0 <= x1, y0 <= y1 else { return 0 }
+    var values: [UInt8] = []
+    for y in y0...y1 { for x in x0...x1 { values.append(image.luma[y * image.width + x]) } }
+    values.sort()
+    return Double(values[values.count / 20]) / 255
 }
 
 /// Scanner paper (gray 0.88–1, unless `paper` is given) with the layout's printed marks.
@@ -329,7 +348,8 @@ func makeScan(_ rng: inout BenchRandom, _ digits: TestDigits, kind: ScanKind) th
         page.addNoise(sigma: rng.uniform(0.01, 0.03), &rng)
         file = try encode(page, &rng, jpegChance: 0.9, quality: 70...95, colourChance: 0.7)
     } else {
-        file = try scanFile(&page, &rng, inkLuma: 1 - ink.opacity * (1 - ink.colour.luma), paperFromMedian: kind == .fieldCrop)
+        file = try scanFile(&page, &rng, inkLuma: 1 - ink.opacity * (1 - ink.colour.luma), paperFromMedian: kind == .fieldCrop,
+                            digitSlot: kind == .fieldCrop ? (layout.digitX, layout.digitY, layout.digitHeight) : nil)
     }
     return Sample(bytes: file.bytes, fileExtension: file.fileExtension, label: digits.labels[n], mnistIndex: n)
 }
