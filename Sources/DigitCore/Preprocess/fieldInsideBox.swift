@@ -20,13 +20,24 @@ import Foundation
 /// paper again), and lines at least four times as dark as the paper inside varies from pixel to
 /// pixel (in noise, the first dark pixel from every edge lines up too). `inside`: `boxInteriorMargin` px inside the lines' inner edges where
 /// they lie deepest (a skewed box's corners), at least half of the frame each way. Frames from
-/// `minimumFieldSide` px: a field cut out of a form scanned at 100 dpi is 15–25 px.
+/// `minimumFieldSide` px: a field cut out of a form scanned at 60–100 dpi is 15–25 px.
+///
+/// A box found only by the `lenient` judgement (`BoxTolerance`: a photographed field's blurred,
+/// faint lines, a line the crop cuts off, a stroke across a line) counts when the picture is dark
+/// ink on light paper (`inkIsDark`); a light digit on black, cut close, has dark paper all round
+/// that passes for a thick box by those measures, and its box must pass the `strict` judgement.
 func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine])? {
+    guard let box = enclosingBox(image, tolerance: .lenient) else { return nil }
+    return inkIsDark(image) ? box : enclosingBox(image, tolerance: .strict)
+}
+
+/// `enclosingBox` under one `tolerance`.
+func enclosingBox(_ image: FloatImage, tolerance: BoxTolerance) -> (inside: PixelBox, lines: [BoxSideLine])? {
     let (width, height) = (image.width, image.height)
     guard width >= minimumFieldSide, height >= minimumFieldSide else { return nil }
     var lines: [BoxSideLine] = []
     for side in BoxSide.allCases {
-        guard let line = boxSideLine(image, side: side) else { return nil }
+        guard let line = boxSideLine(image, side: side, tolerance: tolerance) else { return nil }
         lines.append(line)
     }
     let (top, bottom, left, right) = (lines[0], lines[1], lines[2], lines[3])
@@ -37,7 +48,7 @@ func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine
     // Paper inside: lighter than every line, and in the inside's corners.
     let insidePixels = image.cropped(to: inside)
     let paperInside = quantile(histogram(insidePixels.pixels), 0.5)
-    guard lines.allSatisfy({ paperInside - $0.darkness >= minimumLineContrast }) else { return nil }
+    guard lines.allSatisfy({ paperInside - $0.darkness >= tolerance.insideContrast }) else { return nil }
     let lineLevel = (paperInside + (lines.map { $0.darkness }.max() ?? 0)) / 2
     let paperCorners = min(width, height) < smallFieldSide ? 4 : 3
     guard hasPaperInCorners(insidePixels, lighterThan: lineLevel, atLeast: paperCorners) else { return nil }
@@ -224,9 +235,18 @@ struct BoxSideLine {
 /// lies at depth 0 along part of its length and so leans more than the box). Its inner edge (the
 /// median reach inward over the positions on the line) at its deepest over the side's whole length
 /// must lie within the outer quarter. The line must be thin: darker than the halfway level over at
-/// most an eighth of the frame across it (4 px at least), as printed lines are, where the dark
-/// paper around a light digit (white ink on black) or a felt tip's stroke is thicker.
-func boxSideLine(_ image: FloatImage, side: BoxSide) -> BoxSideLine? {
+/// most `tolerance.maximumLineThickness` px across it (strict: an eighth of the frame, 4 px at
+/// least), as printed lines are, where the dark paper around a light digit (white ink on black)
+/// or a felt tip's stroke is thicker.
+///
+/// `lenient` (`BoxTolerance`) also takes two kinds of position that are not a line's absence:
+/// - covered: a stroke touching the line covers the whole profile (no pixel of it reaches the
+///   side's paper, the median of the positions' brightest pixels, less `minimumLineContrast`, and
+///   it is flat): judged against the side's paper instead of its own;
+/// - clear: no dark run, and paper at the frame's edge: the crop cut the line off there (a skewed
+///   box cut close). Up to a fifth of the positions; each counts as missing unless the line
+///   fitted to the others lies at most 1 px from the edge there.
+func boxSideLine(_ image: FloatImage, side: BoxSide, tolerance: BoxTolerance = .strict) -> BoxSideLine? {
     let (width, height) = (image.width, image.height)
     let alongCount = side.isHorizontal ? width : height
     let depthCount = side.isHorizontal ? height : width
@@ -260,17 +280,43 @@ func boxSideLine(_ image: FloatImage, side: BoxSide) -> BoxSideLine? {
     // A side with more positions without a line than 10% of them has none: stop there.
     let allowedMisses = tried - (tried * 9 + 9) / 10
     var misses = 0
+    let lenient = tolerance == .lenient
+    var clear: [Int] = []
     var profile = [Float](repeating: 0, count: 2 * band)
     image.pixels.withUnsafeBufferPointer { pixels in
+        // The side's paper (lenient): the median of the brightest pixel of every fourth position's
+        // profile, measured the first time a flat profile needs it.
+        var measuredSidePaper: Float?
+        func sidePaper() -> Float {
+            if let measuredSidePaper { return measuredSidePaper }
+            let papers = stride(from: first, to: last, by: 4).map { a in
+                (0..<(2 * band)).reduce(Float(0)) { max($0, pixels[base(a) + $1 * step]) }
+            }
+            let paper = papers.sorted()[papers.count / 2]
+            measuredSidePaper = paper
+            return paper
+        }
         for a in first..<last {
             let origin = base(a)
-            var paper: Float = 0
+            var paper: Float = 0, darkestPixel: Float = 1
             for d in 0..<(2 * band) {
                 profile[d] = pixels[origin + d * step]
                 paper = max(paper, profile[d])
+                darkestPixel = min(darkestPixel, profile[d])
+            }
+            // Covered by a stroke (flat, far darker than the side's paper): judged against the side's paper.
+            if lenient && darkestPixel > paper - minimumLineContrast {
+                let sideLevel = sidePaper()
+                if paper <= sideLevel - minimumLineContrast { paper = sideLevel }
             }
             // The first run from the edge inward that is `minimumLineContrast` darker than the paper.
             guard let start = (0..<band).first(where: { profile[$0] <= paper - minimumLineContrast }) else {
+                // Clear (lenient): paper at the frame's edge, where the crop cut the line off.
+                if lenient && profile[0] > paper - minimumLineContrast / 2 {
+                    clear.append(a)
+                    if clear.count * 5 > tried { return }
+                    continue
+                }
                 misses += 1
                 if misses > allowedMisses { return }
                 continue
@@ -294,18 +340,23 @@ func boxSideLine(_ image: FloatImage, side: BoxSide) -> BoxSideLine? {
                             contrast: paper - darkest, thickness: (start...edge).filter { profile[$0] <= half }.count))
         }
     }
-    guard misses <= allowedMisses, runs.count * 10 >= tried * 9,
+    // Positions judged: all but the clear ones.
+    let judged = tried - clear.count
+    guard misses <= allowedMisses, clear.count * 5 <= tried, runs.count + allowedMisses >= judged,
           let line = straightestLine(through: runs.map { (Float($0.along), Float($0.darkestDepth)) }) else { return nil }
     let near = runs.filter { abs(Float($0.darkestDepth) - (line.offset + line.slope * Float($0.along))) <= 2 }
-    guard near.count * 3 >= tried * 2,
+    guard near.count * 3 >= judged * 2,
           let refit = leastSquaresLine(near.map { (Float($0.along), Float($0.darkestDepth)) }),
           abs(refit.slope) <= 0.14 else { return nil }   // tan 8°
+    // A clear position where the line lies inside the frame is a missing piece of line after all.
+    let clearInside = clear.filter { refit.offset + refit.slope * Float($0) > 1 }.count
+    guard misses + clearInside <= allowedMisses else { return nil }
     func median<T: Comparable>(_ values: [T]) -> T { values.sorted()[values.count / 2] }
     let reach = median(near.map { $0.reach })
     let deepest = max(refit.offset, refit.offset + refit.slope * Float(alongCount - 1)) + Float(reach)
     guard deepest < Float(band) else { return nil }
     // Thin: a printed line, not the dark paper around a light digit (white ink on black).
-    guard median(near.map { $0.thickness }) <= max(4, depthCount / 8) else { return nil }
+    guard median(near.map { $0.thickness }) <= tolerance.maximumLineThickness(across: depthCount) else { return nil }
     return BoxSideLine(side: side, offset: refit.offset, slope: refit.slope, deepest: max(0, Int(deepest.rounded(.up))),
                        reach: Float(reach), darkness: median(near.map { $0.darkest }), contrast: median(near.map { $0.contrast }))
 }

@@ -150,4 +150,60 @@ import Testing
         noise.addNoise(sigma: 0.3, seed: 3)
         #expect(enclosingBox(toWorkingImage(noise.gray))?.inside == nil)
     }
+
+    /// Expects `picture` to be a box only under the lenient judgement (`BoxTolerance`), found by
+    /// `enclosingBox`, and its 1 read inside it.
+    static func expectLenientBoxAndOne(_ picture: Canvas, sourceLocation: SourceLocation = #_sourceLocation) {
+        let working = toWorkingImage(picture.gray)
+        #expect(enclosingBox(working, tolerance: .strict) == nil, "no box by the strict judgement", sourceLocation: sourceLocation)
+        #expect(enclosingBox(working) != nil, "a box", sourceLocation: sourceLocation)
+        #expect(SoftDigitTests.reading(picture.gray) == 1, "the 1 inside it", sourceLocation: sourceLocation)
+    }
+
+    @Test func aPhotographedFieldsBlurredLinesAreABox() {
+        // 36×36, lines 4 px wide blurred twice: 5–6 px darker than halfway across, past the
+        // strict 4 px (an eighth of the frame), under the lenient 6 (a sixth).
+        let picture = Self.field(side: 36, lineWidth: 4, inset: 3, blurs: 2) { $0.stroke(18, 9, 17, 27, width: 2.5, ink: 0.1) }
+        Self.expectLenientBoxAndOne(picture)
+        #expect(preprocess(Self.field(side: 36, lineWidth: 4, inset: 3, blurs: 2) { _ in }.gray).digit == nil, "the empty field")
+    }
+
+    @Test func aBoxWhoseSideTheCropCutsOffIsABox() {
+        // 40×44, the right line leaning out of the frame over the lower part of its length: there
+        // the frame's edge is paper, and the line fitted to the rest lies at the edge.
+        var picture = Canvas(width: 40, height: 44, paper: 0.9)
+        picture.stroke(3, 3, 37, 3, width: 2, ink: 0.3)
+        picture.stroke(3, 3, 3, 40, width: 2, ink: 0.3)
+        picture.stroke(3, 40, 41, 40, width: 2, ink: 0.3)
+        picture.stroke(37, 3, 41, 40, width: 2, ink: 0.3)
+        picture.stroke(20, 10, 19, 32, width: 2.5, ink: 0.1)
+        picture.image = boxBlur(picture.image, radius: 1)
+        picture.addNoise(sigma: 0.01, seed: 5)
+        Self.expectLenientBoxAndOne(picture)
+    }
+
+    @Test func aStrokeCoveringALineIsNoGapInIt() {
+        // Black on white (a 1-bit scan), a 1 as wide as 3 px running into the bottom line: at
+        // those positions the whole profile is ink, with no paper to be darker than.
+        var picture = Canvas(width: 30, height: 35, paper: 1)
+        for (x0, y0, x1, y1) in [(Float(1), Float(1), Float(28), Float(1)), (28, 1, 28, 33), (28, 33, 1, 33), (1, 33, 1, 1)] {
+            picture.stroke(x0, y0, x1, y1, width: 3, ink: 0)
+        }
+        picture.stroke(15, 8, 14, 33, width: 3, ink: 0)
+        Self.expectLenientBoxAndOne(picture)
+    }
+
+    @Test func aLightDigitsDarkMarginsAreABoxOnlyByTheStrictJudgement() {
+        // A bold white 5 on black, cut 4 px outside its strokes: its dark margins pass the lenient
+        // judgement's thickness, but the picture is light ink on dark paper.
+        var five = Canvas(width: 25, height: 25, paper: 0.1)
+        let (a, b) = (Float(7), Float(17))
+        for (x0, y0, x1, y1) in [(a, a, b, a), (a, a, a, 12), (a, 12, b, 12), (b, 12, b, b), (b, b, a, b)] {
+            five.stroke(x0, y0, x1, y1, width: 6, ink: 0.85)
+        }
+        five.image = boxBlur(five.image, radius: 1)
+        let working = toWorkingImage(five.gray)
+        #expect(enclosingBox(working, tolerance: .lenient) != nil, "dark margins thin enough for the lenient judgement")
+        #expect(enclosingBox(working) == nil, "no box")
+    }
 }
