@@ -222,7 +222,7 @@ struct BoxSideLine {
 
 /// The straight dark line along `side` of `image`, or `nil` when there is none. At each position
 /// along the middle three fifths of the side, the profile inward from the edge: the first run of
-/// pixels at least `minimumLineContrast` darker than the paper (the brightest pixel within half the
+/// pixels at least `tolerance.runContrast` (strict: `minimumLineContrast`) darker than the paper (the brightest pixel within half the
 /// frame from the edge: lighting may differ from side to side) must start within the outer quarter
 /// (`max(3, depth / 4)` px), at 90% of the positions or more. The run is the line's valley only:
 /// it ends where the profile climbs a quarter of the way back from its darkest pixel to the paper,
@@ -239,7 +239,9 @@ struct BoxSideLine {
 /// least), as printed lines are, where the dark paper around a light digit (white ink on black)
 /// or a felt tip's stroke is thicker.
 ///
-/// `lenient` (`BoxTolerance`) also takes two kinds of position that are not a line's absence:
+/// `lenient` (`BoxTolerance`) ends a line's valley at its first minimum (where the profile rises
+/// by `valleyRise`: a darker stroke beside a blurred line, a straight base of a 2, is not taken for
+/// it), and takes two kinds of position that are not a line's absence:
 /// - covered: a stroke touching the line covers the whole profile (no pixel of it reaches the
 ///   side's paper, the median of the positions' brightest pixels, less `minimumLineContrast`, and
 ///   it is flat): judged against the side's paper instead of its own;
@@ -309,8 +311,8 @@ func boxSideLine(_ image: FloatImage, side: BoxSide, tolerance: BoxTolerance = .
                 let sideLevel = sidePaper()
                 if paper <= sideLevel - minimumLineContrast { paper = sideLevel }
             }
-            // The first run from the edge inward that is `minimumLineContrast` darker than the paper.
-            guard let start = (0..<band).first(where: { profile[$0] <= paper - minimumLineContrast }) else {
+            // The first run from the edge inward that is `tolerance.runContrast` darker than the paper.
+            guard let start = (0..<band).first(where: { profile[$0] <= paper - tolerance.runContrast }) else {
                 // Clear (lenient): paper at the frame's edge, where the crop cut the line off.
                 if lenient && profile[0] > paper - minimumLineContrast / 2 {
                     clear.append(a)
@@ -322,9 +324,12 @@ func boxSideLine(_ image: FloatImage, side: BoxSide, tolerance: BoxTolerance = .
                 continue
             }
             // The line's valley: on until the profile climbs a quarter of the way back to the paper.
+            // Lenient: only to its first minimum (where the profile rises again by more than
+            // `valleyRise`): blurred, a darker stroke touching the line joins its valley.
             var darkest = profile[start], darkestDepth = start, end = start
             while end + 1 < 2 * band && profile[end + 1] <= paper - minimumLineContrast / 2
-                    && profile[end + 1] <= darkest + max(0.05, (paper - darkest) / 4) {
+                    && profile[end + 1] <= darkest + max(0.05, (paper - darkest) / 4)
+                    && !(lenient && profile[end + 1] > darkest + valleyRise) {
                 end += 1
                 if profile[end] < darkest { darkest = profile[end]; darkestDepth = end }
             }
@@ -360,6 +365,10 @@ func boxSideLine(_ image: FloatImage, side: BoxSide, tolerance: BoxTolerance = .
     return BoxSideLine(side: side, offset: refit.offset, slope: refit.slope, deepest: max(0, Int(deepest.rounded(.up))),
                        reach: Float(reach), darkness: median(near.map { $0.darkest }), contrast: median(near.map { $0.contrast }))
 }
+
+/// How far (0…1 luma) a lenient line's profile may rise past its darkest pixel before its valley
+/// ends (`boxSideLine`): JPEG noise on a line's flat bottom, not a gap between it and a stroke.
+let valleyRise: Float = 0.02
 
 /// How much darker than the paper beside it (0…1 luma) a box's line must be: a printed line in a
 /// drop-out grey, blurred by a phone's lens, still is; paper texture and JPEG noise are not.

@@ -206,4 +206,39 @@ import Testing
         #expect(enclosingBox(working, tolerance: .lenient) != nil, "dark margins thin enough for the lenient judgement")
         #expect(enclosingBox(working) == nil, "no box")
     }
+
+    @Test func aFaintPhotographedBoxIsABoxByTheLenientJudgement() {
+        // 40×40, lines 2 px wide in a light grey 0.78 on paper 0.92, blurred: at their darkest
+        // under 0.1 darker than the paper, over the lenient 0.08.
+        var picture = Canvas(width: 40, height: 40, paper: 0.92)
+        for (x0, y0, x1, y1) in [(Float(3), Float(3), Float(36), Float(3)), (36, 3, 36, 36), (36, 36, 3, 36), (3, 36, 3, 3)] {
+            picture.stroke(x0, y0, x1, y1, width: 2, ink: 0.78)
+        }
+        picture.stroke(20, 10, 19, 30, width: 2.5, ink: 0.1)
+        picture.image = boxBlur(picture.image, radius: 1)
+        picture.addNoise(sigma: 0.005, seed: 3)
+        let working = toWorkingImage(picture.gray)
+        #expect(enclosingBox(working, tolerance: .strict) == nil, "too faint for the strict judgement")
+        #expect(enclosingBox(working) != nil, "a box")
+    }
+
+    @Test func aLenientLinesValleyEndsAtItsFirstMinimum() {
+        // A 2 whose straight base (ink 0.05) runs 4 px above the bottom line (grey 0.45): between
+        // them the profile rises only 0.3 of the way back to the paper. The strict valley runs on
+        // into the base and takes it for the line; the lenient one stops at the line.
+        var picture = Canvas(width: 48, height: 48, paper: 0.9)
+        for (x0, y0, x1, y1) in [(Float(3), Float(3), Float(44), Float(3)), (44, 3, 44, 44), (44, 44, 3, 44), (3, 44, 3, 3)] {
+            picture.stroke(x0, y0, x1, y1, width: 2, ink: 0.45)
+        }
+        picture.stroke(14, 12, 32, 10, width: 3, ink: 0.05)
+        picture.stroke(32, 10, 8, 40, width: 3, ink: 0.05)
+        picture.stroke(8, 40, 40, 40, width: 3, ink: 0.05)
+        picture.image = boxBlur(picture.image, radius: 1)
+        picture.addNoise(sigma: 0.01, seed: 7)
+        let working = toWorkingImage(picture.gray)
+        let strict = boxSideLine(working, side: .bottom)?.depth(at: 24)
+        let lenient = boxSideLine(working, side: .bottom, tolerance: .lenient)?.depth(at: 24)
+        #expect(strict.map { $0 >= 6 } == true, "strict: the base, \(String(describing: strict))")
+        #expect(lenient.map { abs($0 - 3) <= 1 } == true, "lenient: the line, \(String(describing: lenient))")
+    }
 }
