@@ -15,7 +15,8 @@ enum BoxTolerance {
     /// luma): lenient, a drop-out grey line blurred by a phone's lens, 0.08.
     var runContrast: Float { self == .strict ? minimumLineContrast : 0.8 * minimumLineContrast }
 
-    /// How much lighter than every line the paper inside the box must be (0…1 luma).
+    /// How much lighter than every line, and than the ink where two lines meet, the paper inside
+    /// the box must be (0…1 luma).
     var insideContrast: Float { self == .strict ? minimumLineContrast : minimumLineContrast / 2 }
 
     /// The thickest line (px darker than halfway to the paper) on a frame `across` px across it:

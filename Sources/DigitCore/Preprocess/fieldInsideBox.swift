@@ -59,7 +59,7 @@ func enclosingBox(_ image: FloatImage, tolerance: BoxTolerance) -> (inside: Pixe
     guard !sideRunsPastCorner(image, lines, darkerThan: lineLevel) else { return nil }
     // The lines meet at the corners.
     let corners = [(left, top), (right, top), (left, bottom), (right, bottom)]
-    guard corners.allSatisfy({ hasInkAtCorner(image, $0.0, $0.1, darkerThan: paperInside - minimumLineContrast) })
+    guard corners.allSatisfy({ hasInkAtCorner(image, $0.0, $0.1, darkerThan: paperInside - tolerance.insideContrast) })
     else { return nil }
     return (inside, lines)
 }

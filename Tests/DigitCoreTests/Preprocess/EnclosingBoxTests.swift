@@ -241,4 +241,18 @@ import Testing
         #expect(strict.map { $0 >= 6 } == true, "strict: the base, \(String(describing: strict))")
         #expect(lenient.map { abs($0 - 3) <= 1 } == true, "lenient: the line, \(String(describing: lenient))")
     }
+
+    @Test func aFaintBoxsCornersAreAsFaintAsItsLines() {
+        // Lines 0.085 darker than the paper, unblurred: dark enough for the lenient judgement's
+        // lines (0.08 beside them, 0.05 against the inside), and their corners are no darker.
+        var picture = Canvas(width: 40, height: 40, paper: 0.92)
+        for (x0, y0, x1, y1) in [(Float(3), Float(3), Float(36), Float(3)), (36, 3, 36, 36), (36, 36, 3, 36), (3, 36, 3, 3)] {
+            picture.stroke(x0, y0, x1, y1, width: 2, ink: 0.835)
+        }
+        picture.stroke(20, 10, 19, 30, width: 2.5, ink: 0.1)
+        picture.addNoise(sigma: 0.003, seed: 3)
+        let working = toWorkingImage(picture.gray)
+        #expect(BoxSide.allCases.allSatisfy { boxSideLine(working, side: $0, tolerance: .lenient) != nil }, "four faint lines")
+        #expect(enclosingBox(working) != nil, "a box")
+    }
 }
