@@ -27,31 +27,38 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// histogram's upper quartile (the noise estimate then hides it, or takes it for heavy noise and
 /// averages it away) and its strokes run into the frame's edge. With paper around it (and a small
 /// one enlarged smoothly), it is the digit the pipeline reads. The steps of both readings are
-/// recorded, the second's named `padded-…`.
+/// recorded, the second's named `padded-…`. A field cut out inside its box is read so too, but
+/// what lies mostly along its edges there (`FieldFrame`) is left of the box, not a digit.
 public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> PreprocessResult {
     guard image.width > 0, image.height > 0 else {
         return PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: [])
     }
     var working = toWorkingImage(image)
     var boxSteps: [PreprocessStep] = []
+    var inField = false
     if let field = fieldInsideBox(working) {
         if recordingSteps { boxSteps.append(PreprocessStep(name: "1-field-in-its-box", image: working.grayImage())) }
         working = field.image
+        inField = true
     }
     var first = preprocess(working: working, recordingSteps: recordingSteps, firstStepNumber: boxSteps.count + 1)
     first.steps = boxSteps + first.steps
     guard first.digit == nil, let (padded, factor) = withPaperAround(working) else { return first }
+    let frame = inField ? FieldFrame(fieldWidth: working.width, height: working.height,
+                                     margin: paperMargin(working), factor: factor) : nil
     var second = preprocess(working: padded, recordingSteps: recordingSteps, stepPrefix: "padded-",
-                            firstStepNumber: first.steps.count + 1)
+                            firstStepNumber: first.steps.count + 1, fieldFrame: frame)
     second.steps = first.steps + second.steps
     second.digitHeight = second.digitHeight.map { max(1, ($0 + factor / 2) / factor) }
     return second
 }
 
 /// `preprocess` on an image already in working form (`toWorkingImage`), its steps named
-/// `stepPrefix` + stage and numbered from `firstStepNumber`.
+/// `stepPrefix` + stage and numbered from `firstStepNumber`; `fieldFrame`: where a field cut out
+/// inside its box lies in `working` (its copy with paper around it), whose box's remnants along
+/// its edges are not a digit (`chooseDigit`).
 func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = "",
-                firstStepNumber: Int = 1) -> PreprocessResult {
+                firstStepNumber: Int = 1, fieldFrame: FieldFrame? = nil) -> PreprocessResult {
     var steps: [PreprocessStep] = []
     func record(_ name: String, _ picture: @autoclosure () -> GrayImage) {
         guard recordingSteps else { return }
@@ -61,6 +68,7 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: steps)
     }
     var page = cleanPage(working: working, record: record)
+    page.fieldFrame = fieldFrame
     record("ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                         height: page.cleaned.height, chosen: []))
     var found = chooseDigit(page)
@@ -111,11 +119,15 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
 /// piece of a printed line, `isFlatBar`) is set aside and the choice made again. With
 /// `acceptingLoneMark` (the last resort of `preprocess`, once the second look found nothing either),
 /// the only mark on a page where no printed line was removed may seed without a plateau
-/// (`isLoneDrawnMark`).
+/// (`isLoneDrawnMark`). On a field's copy with paper around it (`CleanedPage.fieldFrame`), what
+/// lies mostly along the field's edges is left of its box (`FieldFrame.holdsRemnant`).
 func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitSelection? {
     let (width, height) = (page.cleaned.width, page.cleaned.height)
     var digitLike = markEnclosedHoles(page.components, image: page.cleaned, labels: page.labels).filter {
         !($0.reachesHigh && isEmptyFrame($0, labels: page.labels, width: width))
+    }
+    if let frame = page.fieldFrame {
+        digitLike.removeAll { $0.reachesHigh && frame.holdsRemnant($0, labels: page.labels, width: width) }
     }
     // A flat bar (what is left of a printed line) is not a digit: choose again without it.
     // A lone mark may be what line removal left of a printed line: not on a page that had lines.
@@ -140,6 +152,8 @@ struct CleanedPage {
     var ruledLineCount: Int
     /// The flattened image before any noise averaging and line removal (0 = background … 1 = ink).
     var flattened: FloatImage
+    /// Set on the copy of a field cut out inside its box read with paper around it (`preprocess`).
+    var fieldFrame: FieldFrame? = nil
 }
 
 /// gray → polarity (ink bright) → illumination flattened (averaged 3×3 under heavy noise) →

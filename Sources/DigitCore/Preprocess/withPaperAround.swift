@@ -17,7 +17,7 @@ let enlargedFrameSide = 3 * DigitImage.side
 func withPaperAround(_ working: FloatImage) -> (image: FloatImage, factor: Int)? {
     let long = max(working.width, working.height)
     guard long > 0, long < smallFrameSide || inkIsDarkByCorners(coarseCopy(working)) != nil else { return nil }
-    let margin = max(1, (long + 2) / 5)
+    let margin = paperMargin(working)
     var padded = FloatImage(width: working.width + 2 * margin, height: working.height + 2 * margin,
                             filledWith: paperLevelAtEdge(working))
     for y in 0..<working.height {
@@ -26,6 +26,12 @@ func withPaperAround(_ working: FloatImage) -> (image: FloatImage, factor: Int)?
     let paddedLong = max(padded.width, padded.height)
     let factor = max(1, (enlargedFrameSide + paddedLong - 1) / paddedLong)
     return (upsample(padded, by: factor, width: padded.width * factor, height: padded.height * factor), factor)
+}
+
+/// The paper `withPaperAround` puts on each side of `working` (px, before enlarging): a fifth of
+/// its longer side, 1 px at least.
+func paperMargin(_ working: FloatImage) -> Int {
+    max(1, (max(working.width, working.height) + 2) / 5)
 }
 
 /// The paper's level on `image`'s outermost rows and columns: the quarter of them furthest from
