@@ -166,8 +166,9 @@ func withoutAttachedDiscs(_ page: CleanedPage, _ selection: DigitSelection) -> (
     guard !discs.isEmpty else { return nil }
     var cleaned = page.cleaned
     for disc in discs { for i in disc { cleaned.pixels[i] = page.thresholds.background } }
-    let retaken = CleanedPage(labelling: cleaned, thresholds: page.thresholds, ruledLineCount: page.ruledLineCount,
+    var retaken = CleanedPage(labelling: cleaned, thresholds: page.thresholds, ruledLineCount: page.ruledLineCount,
                               flattened: page.flattened)
+    retaken.fieldFrame = page.fieldFrame
     guard let chosen = chooseDigit(retaken) else { return nil }
     return (retaken, chosen)
 }

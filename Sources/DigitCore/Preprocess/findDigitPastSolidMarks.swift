@@ -25,8 +25,9 @@ func findDigitPastSolidMarks(_ page: CleanedPage) -> (page: CleanedPage, selecti
     for i in cleaned.pixels.indices where covered.pixels[i] > 0 { cleaned.pixels[i] = page.thresholds.background }
     let thresholds = inkThresholds(cleaned)
     guard thresholds.high < page.thresholds.high else { return nil }
-    let retaken = CleanedPage(labelling: cleaned, thresholds: thresholds, ruledLineCount: page.ruledLineCount,
+    var retaken = CleanedPage(labelling: cleaned, thresholds: thresholds, ruledLineCount: page.ruledLineCount,
                               flattened: page.flattened)
+    retaken.fieldFrame = page.fieldFrame
     guard let selection = chooseDigit(retaken) else { return nil }
     return (retaken, selection)
 }

@@ -25,13 +25,16 @@
 /// a low-resolution 5 or 2 enlarged to fill its frame, its soft halo around it, is 1.3 times as
 /// wide as tall, and a person reads it at a glance. When the page had ruled lines and that
 /// verdict refuses, it is taken again without them (`softVerdict`). `nil` when nothing passes.
-func findSoftDigit(_ flattened: FloatImage, firstLook: InkThresholds) -> (page: CleanedPage, selection: DigitSelection)? {
+/// `fieldFrame` (`CleanedPage.fieldFrame`) is carried to every page this look labels.
+func findSoftDigit(_ flattened: FloatImage, firstLook: InkThresholds,
+                   fieldFrame: FieldFrame? = nil) -> (page: CleanedPage, selection: DigitSelection)? {
     let measured = neighbourDifferenceNoise(flattened) ?? 0
     let heavy = measured > heavyNoise
     let image = heavy ? boxBlur(flattened, radius: 1) : flattened
     let pixelNoise = heavy ? measured / 3 : measured
-    let candidatePage = labelInk(image, thresholds: softInkThresholds(image, pixelNoise: pixelNoise),
+    var candidatePage = labelInk(image, thresholds: softInkThresholds(image, pixelNoise: pixelNoise),
                                  flattened: flattened)
+    candidatePage.fieldFrame = fieldFrame
     guard let candidate = chooseDigit(candidatePage), let seedLabel = candidate.labels.first else { return nil }
     let seed = candidatePage.components[seedLabel - 1]
     if let found = softVerdict(image, seed: seed, candidatePage: candidatePage, lined: false,
@@ -66,10 +69,11 @@ func softVerdict(_ judged: FloatImage, seed: InkComponent, candidatePage: Cleane
     let verdict = inkThresholds(judged, around: surroundings(of: seed, width: width, height: height),
                                 labels: candidatePage.labels, isCandidate: isCandidate, pixelNoise: pixelNoise)
     guard verdict.high <= softFloorGain * firstLook.high else { return nil }
-    let page = lined
+    var page = lined
         ? CleanedPage(labelling: judged, thresholds: verdict, ruledLineCount: candidatePage.ruledLineCount,
                       flattened: candidatePage.flattened)
         : labelInk(judged, thresholds: verdict, flattened: candidatePage.flattened)
+    page.fieldFrame = candidatePage.fieldFrame
     guard let selection = chooseDigit(page) else { return nil }
     if lined {
         let touchesBorder = selection.minX == 0 || selection.minY == 0

@@ -77,7 +77,7 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         record("ink-mask-past-solid-marks", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                                              height: page.cleaned.height, chosen: []))
     }
-    if found == nil, let soft = findSoftDigit(page.flattened, firstLook: page.thresholds) {
+    if found == nil, let soft = findSoftDigit(page.flattened, firstLook: page.thresholds, fieldFrame: page.fieldFrame) {
         (page, found) = (soft.page, soft.selection)
         record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                                  height: page.cleaned.height, chosen: []))
