@@ -39,7 +39,8 @@ func estimateBackground(_ image: FloatImage) -> FloatImage {
     let window = backgroundWindow(width: small.width, height: small.height)
     let centresX = windowCentres(length: small.width, window: window)
     let centresY = windowCentres(length: small.height, window: window)
-    let windows = windowBounds(small, centresX, centresY, window: window)
+    let windows = windowBounds(small, centresX, centresY, spanX: windowSpan(length: small.width, window: window),
+                               spanY: windowSpan(length: small.height, window: window))
     let rough = roughWindowLevels(small, windows)
     let roughImage = interpolateLevels(rough, centresX, centresY, width: small.width, height: small.height, factor: 1)
     var levels = paperWindowLevels(small, windows, rough: roughImage)
@@ -70,16 +71,17 @@ struct BackgroundWindow: Equatable, Sendable {
     var x0: Int, x1: Int, y0: Int, y1: Int
 }
 
-/// The window centred at each (centresX[i], centresY[j]), clipped to the image; row-major,
-/// `centresX.count` per row.
-func windowBounds(_ image: FloatImage, _ centresX: [Float], _ centresY: [Float], window: Int) -> [BackgroundWindow] {
+/// The window centred at each (centresX[i], centresY[j]), `spanX × spanY` px, clipped to the
+/// image; row-major, `centresX.count` per row.
+func windowBounds(_ image: FloatImage, _ centresX: [Float], _ centresY: [Float],
+                  spanX: Int, spanY: Int) -> [BackgroundWindow] {
     var windows: [BackgroundWindow] = []
     windows.reserveCapacity(centresX.count * centresY.count)
     for cy in centresY {
         for cx in centresX {
             windows.append(BackgroundWindow(
-                x0: max(0, Int(cx) - window / 2), x1: min(image.width, Int(cx) + (window + 1) / 2),
-                y0: max(0, Int(cy) - window / 2), y1: min(image.height, Int(cy) + (window + 1) / 2)))
+                x0: max(0, Int(cx) - spanX / 2), x1: min(image.width, Int(cx) + (spanX + 1) / 2),
+                y0: max(0, Int(cy) - spanY / 2), y1: min(image.height, Int(cy) + (spanY + 1) / 2)))
         }
     }
     return windows
@@ -177,11 +179,32 @@ func interpolateLevels(_ levels: [Float], _ centresX: [Float], _ centresY: [Floa
 }
 
 /// Centres of windows `window` wide that cover `0..<length`, spaced at most half a window apart.
+///
+/// On a side longer than one window but shorter than one and a half (`isShortSide`), two windows
+/// half the side long (`windowSpan`), centred a quarter and three quarters along it: windows a
+/// whole window long would be only 1–4 px apart there (36 px on a 32 px window) and measure nearly
+/// the same pixels, and the level beyond them is extrapolated from their difference, so the few
+/// hundredths a digit adds to one of them would be multiplied by up to 16 at the frame's edge
+/// into a false lighting gradient (a grey wedge in the flattened image's corners, whose spread is
+/// then taken for noise that hides the digit). Half the side apart, a real gradient is measured
+/// across the frame rather than extrapolated.
 func windowCentres(length: Int, window: Int) -> [Float] {
     let first = Float(window) / 2, last = Float(length) - Float(window) / 2
     guard last > first else { return [Float(length) / 2] }
+    if isShortSide(length: length, window: window) { return [Float(length) / 4, Float(length) * 3 / 4] }
     let count = Int(((last - first) / (Float(window) / 2)).rounded(.up)) + 1
     return (0..<count).map { first + (last - first) * Float($0) / Float(count - 1) }
+}
+
+/// The windows' length along a side `length` px long: `window`, or half the side on a short side
+/// (`isShortSide`; see `windowCentres`).
+func windowSpan(length: Int, window: Int) -> Int {
+    isShortSide(length: length, window: window) ? (length + 1) / 2 : window
+}
+
+/// Whether a side is longer than one background window but shorter than one and a half.
+func isShortSide(length: Int, window: Int) -> Bool {
+    length > window && 2 * length < 3 * window
 }
 
 /// The segment of `centres` to interpolate in at `position`, and the fraction along it

@@ -76,12 +76,14 @@ func estimateBackgroundReference(_ image: FloatImage) -> FloatImage {
     let window = backgroundWindow(width: small.width, height: small.height)
     let centresX = windowCentres(length: small.width, window: window)
     let centresY = windowCentres(length: small.height, window: window)
-    let rough = referenceWindowLevels(small, centresX, centresY, window: window) { values, _ in
+    let rough = referenceWindowLevels(small, centresX, centresY, spanX: windowSpan(length: small.width, window: window),
+                                      spanY: windowSpan(length: small.height, window: window)) { values, _ in
         quantile(referenceHistogram(values), 0.25)
     }
     let roughImage = referenceInterpolateLevels(rough, centresX, centresY, width: small.width, height: small.height,
                                                 factor: 1)
-    var levels = referenceWindowLevels(small, centresX, centresY, window: window) { values, indices in
+    var levels = referenceWindowLevels(small, centresX, centresY, spanX: windowSpan(length: small.width, window: window),
+                                      spanY: windowSpan(length: small.height, window: window)) { values, indices in
         var paper: [Float] = []
         for (k, v) in values.enumerated() where v <= roughImage.pixels[indices[k]] + 0.08 { paper.append(v) }
         return paper.count * 10 >= values.count
@@ -100,14 +102,14 @@ private func referenceHistogram(_ values: [Float]) -> [Int] {
     return counts
 }
 
-private func referenceWindowLevels(_ image: FloatImage, _ centresX: [Float], _ centresY: [Float], window: Int,
+private func referenceWindowLevels(_ image: FloatImage, _ centresX: [Float], _ centresY: [Float], spanX: Int, spanY: Int,
                                    level: ([Float], [Int]) -> Float) -> [Float] {
     var levels: [Float] = []
     for cy in centresY {
         for cx in centresX {
             var values: [Float] = [], indices: [Int] = []
-            let x0 = max(0, Int(cx) - window / 2), x1 = min(image.width, Int(cx) + (window + 1) / 2)
-            let y0 = max(0, Int(cy) - window / 2), y1 = min(image.height, Int(cy) + (window + 1) / 2)
+            let x0 = max(0, Int(cx) - spanX / 2), x1 = min(image.width, Int(cx) + (spanX + 1) / 2)
+            let y0 = max(0, Int(cy) - spanY / 2), y1 = min(image.height, Int(cy) + (spanY + 1) / 2)
             for y in y0..<y1 {
                 for x in x0..<x1 { values.append(image.pixels[y * image.width + x]); indices.append(y * image.width + x) }
             }
