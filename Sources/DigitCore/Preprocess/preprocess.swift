@@ -13,8 +13,9 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// the digit's grey ink (a small one enlarged) → `normaliseInk`
 /// (box, stroke width, 20 px, centre of mass, deskew).
 /// `digit` is `nil` with `noDigitFoundWarning` when nothing digit-like is found, or when what is
-/// found is one of many marks scattered over the page (`isAmongScatteredMarks`: noise) or weighs
-/// less than the dust around it (`isOutweighedByDust`: a hair among specks on a blank scan).
+/// found is one of many marks scattered over the page (`isAmongScatteredMarks`: noise), weighs
+/// less than the dust around it (`isOutweighedByDust`: a hair among specks on a blank scan), or is
+/// small in its frame among marks alike (`isAmongLikeMarks`: hairs scattered over a blank scan).
 ///
 /// A form field cut out with its printed box (`fieldInsideBox`: four thin straight lines near
 /// the four edges, meeting at the corners) is read inside the box; `--steps` shows the whole field
@@ -92,7 +93,9 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
           !isAmongScatteredMarks(selection, components: page.components, width: page.cleaned.width,
                                  height: page.cleaned.height),
           !isOutweighedByDust(selection, components: page.components, width: page.cleaned.width,
-                              height: page.cleaned.height) else { return noDigit() }
+                              height: page.cleaned.height),
+          !isAmongLikeMarks(selection, components: page.components, width: page.cleaned.width,
+                            height: page.cleaned.height) else { return noDigit() }
     let (cleaned, thresholds, labels, components) = (page.cleaned, page.thresholds, page.labels, page.components)
     let ruledLineCount = page.ruledLineCount
     record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,

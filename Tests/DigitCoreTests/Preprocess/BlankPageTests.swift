@@ -150,6 +150,30 @@ import Testing
         #expect(preprocess(one).digit != nil)
     }
 
+    /// Three dark hairs alike, 40–55 px long (under a quarter of the 300 px frame), scattered over
+    /// a blank scan: each has a stroke's structure, none is dust beside the others, and the
+    /// heaviest is no digit. A small number written on the same scan, "70" in a row, is read: the
+    /// 7 beside the 0 stands where the next digit of a number does.
+    @Test func darkHairsAlikeOnABlankScanAreNotADigitAndASmallNumberIs() {
+        let hairs: [[(Float, Float)]] = [
+            [(60, 70), (72, 82), (80, 100), (84, 118)],
+            [(190, 60), (210, 66), (226, 80), (232, 96)],
+            [(120, 210), (132, 226), (150, 236), (168, 238)],
+        ]
+        let scan = Self.cleanScan(seed: 16) { page in
+            for hair in hairs {
+                for (a, b) in zip(hair, hair.dropFirst()) { page.stroke(a.0, a.1, b.0, b.1, width: 1.5, ink: 0.3) }
+            }
+        }
+        #expect(preprocess(scan).digit == nil)
+        let number = Self.cleanScan(seed: 17) { page in
+            page.stroke(126, 131, 152, 131, width: 3, ink: 0.1)                 // a pen 7, 40 px tall
+            page.stroke(152, 131, 138, 170, width: 3, ink: 0.1)
+            page.ring(cx: 182, cy: 150, rx: 10, ry: 19, width: 3, ink: 0.1)    // and a 0 beside it
+        }
+        #expect(preprocess(number).digit != nil)
+    }
+
     @Test func aSpeckOnABlankScanIsNotADigit() {
         let scan = Self.cleanScan(seed: 11) { page in
             page.paint(ink: 0.2, halfWidth: 0) { x, y in hypotf(x - 150, y - 150) - 7 }   // a dot 14 px across
