@@ -19,7 +19,9 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 ///
 /// A form field cut out with its printed box (`fieldInsideBox`: four thin straight lines near
 /// the four edges, meeting at the corners) is read inside the box; `--steps` shows the whole field
-/// first (`field-in-its-box`).
+/// first (`field-in-its-box`). So is a digit read together with a box around it, when the region
+/// around it is a field in its box (`regionAroundDigit`; `--steps`: `digit-in-a-box`, then the
+/// reading inside it, `in-box-…`).
 ///
 /// An image in which nothing is found is read once more with paper around it (`withPaperAround`)
 /// when its frame leaves the digit none: smaller than MNIST's 28×28 frame, or filled by a bold
@@ -96,6 +98,21 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
                               height: page.cleaned.height),
           !isAmongLikeMarks(selection, components: page.components, width: page.cleaned.width,
                             height: page.cleaned.height) else { return noDigit() }
+    // A digit read together with a printed box around it: read again inside the box, when the
+    // region around it is a field in its box (`regionAroundDigit`). Once per image, on the first
+    // reading of the frame (not inside such a box, not with paper around a field), and only where
+    // the ink is dark on light paper: around a light digit on black, the black margin passes for
+    // a box's lines.
+    if stepPrefix.isEmpty, fieldFrame == nil, let region = regionAroundDigit(selection, in: working),
+       inkIsDark(region), let field = fieldInsideBox(region) {
+        record("digit-in-a-box", region.grayImage())
+        var inner = preprocess(working: field.image, recordingSteps: recordingSteps, stepPrefix: "in-box-",
+                               firstStepNumber: firstStepNumber + steps.count)
+        if inner.digit != nil {
+            inner.steps = steps + inner.steps
+            return inner
+        }
+    }
     let (cleaned, thresholds, labels, components) = (page.cleaned, page.thresholds, page.labels, page.components)
     let ruledLineCount = page.ruledLineCount
     record("digit", componentPicture(labels, components, width: cleaned.width, height: cleaned.height,

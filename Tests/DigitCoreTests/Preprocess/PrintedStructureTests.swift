@@ -52,6 +52,26 @@ import Testing
         expectReadWithoutStructure(page, cx: 130, cy: 120, seed: 1, "a 0 touching a 4° box")
     }
 
+    /// A small form box on a blurred scan, a 0 written 2–4 px from its top and bottom: blurred 5×5,
+    /// the box's 2-px sides measure 6–7 px in the low mask, too thick for their 50–60 px to be
+    /// printed lines, and the blur joins the 0 to them into one mark. The region around that mark
+    /// is a field in its box, read inside it (`digit-in-a-box`).
+    @Test func aDigitInABlurredSmallBoxIsReadInsideTheBox() throws {
+        func page(withBox: Bool) -> Canvas {
+            var page = Canvas(width: 150, height: 140, paper: 0.93)
+            if withBox { Self.box(&page, cx: 75, cy: 70, w: 50, h: 58, degrees: 2, width: 2, ink: 0.25) }
+            page.ring(cx: 75, cy: 71, rx: 12, ry: 24, width: 3, ink: 0.1)   // 2–4 px from the box
+            page.image = boxBlur(page.image, radius: 2)
+            page.addNoise(sigma: 0.01, seed: 5)
+            return page
+        }
+        let plain = try #require(preprocess(page(withBox: false).gray).digit)
+        let boxed = preprocess(page(withBox: true).gray, recordingSteps: true)
+        let digit = try #require(boxed.digit)
+        #expect(correlation(digit.pixels, plain.pixels) > 0.9)
+        #expect(boxed.steps.contains { $0.name.hasSuffix("-digit-in-a-box") })
+    }
+
     /// A comb field: a baseline with ticks 40% of a cell's height, `cells` cells 70 px wide.
     static func comb(_ canvas: inout Canvas, left: Float, baseline: Float, cells: Int, degrees: Float) {
         let slope = tan(degrees * .pi / 180), cell: Float = 70, tick: Float = 36
