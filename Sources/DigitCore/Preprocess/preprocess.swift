@@ -104,7 +104,7 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
     // the ink is dark on light paper: around a light digit on black, the black margin passes for
     // a box's lines.
     if stepPrefix.isEmpty, fieldFrame == nil, let region = regionAroundDigit(selection, in: working),
-       inkIsDark(region), let field = fieldInsideBox(region) {
+       let field = fieldInsideBox(region), inkIsDark(region) {
         record("digit-in-a-box", region.grayImage())
         var inner = preprocess(working: field.image, recordingSteps: recordingSteps, stepPrefix: "in-box-",
                                firstStepNumber: firstStepNumber + steps.count)
