@@ -185,7 +185,8 @@ func inpaintHorizontalLines(_ image: FloatImage, _ lines: [RuledLine]) -> FloatI
     var out = image
     let centre = Float(image.width) / 2
     for line in lines {
-        for x in 0..<image.width {
+        let kept = strokeAlongLine(out, line)
+        for x in 0..<image.width where !kept[x] {
             let shift = line.slope * (Float(x) - centre)
             let top = Int((line.lowOffset + shift).rounded(.down))
             let bottom = Int((line.highOffset + shift).rounded(.up))
@@ -203,6 +204,41 @@ func inpaintHorizontalLines(_ image: FloatImage, _ lines: [RuledLine]) -> FloatI
     }
     return out
 }
+
+/// Per column of `image`: whether `line`'s band there holds a pen stroke lying along the line,
+/// which painting the line out would take with it (a 0's side on a squared page's vertical line,
+/// a 7's bar on a horizontal one): the band's darkest ink is far darker than the line's own (its
+/// median over the columns): above `line level + max(0.2, line level / 2)`, over a stretch of
+/// columns at least `alongStrokeLength` times the band's thickness long. A stroke crossing the line,
+/// or another line crossing it, darkens only a few columns and is bridged as before.
+func strokeAlongLine(_ image: FloatImage, _ line: RuledLine) -> [Bool] {
+    let centre = Float(image.width) / 2
+    var peak = [Float](repeating: 0, count: image.width)
+    for x in 0..<image.width {
+        let shift = line.slope * (Float(x) - centre)
+        let first = max(0, Int((line.lowOffset + shift).rounded(.down)))
+        let last = min(image.height - 1, Int((line.highOffset + shift).rounded(.up)))
+        guard first <= last else { continue }
+        for y in first...last { peak[x] = max(peak[x], image[x, y]) }
+    }
+    let level = peak.sorted()[peak.count / 2]
+    let dark = peak.map { $0 > level + max(0.2, level / 2) }
+    let minimum = max(4, Int((alongStrokeLength * (line.highOffset - line.lowOffset + 1)).rounded(.up)))
+    var kept = [Bool](repeating: false, count: image.width)
+    var x = 0
+    while x < image.width {
+        guard dark[x] else { x += 1; continue }
+        var end = x
+        while end + 1 < image.width && dark[end + 1] { end += 1 }
+        if end - x + 1 >= minimum { for k in x...end { kept[k] = true } }
+        x = end + 1
+    }
+    return kept
+}
+
+/// How many times its band's thickness a dark stretch along a ruled line must run to be a pen
+/// stroke lying along it (`strokeAlongLine`).
+let alongStrokeLength: Float = 3
 
 /// The ruled lines of `mask`: near-horizontal ones (`findHorizontalLines`), then near-vertical ones
 /// (the same search on the transposed mask, without the horizontal lines' pixels; checked with

@@ -72,6 +72,27 @@ import Testing
         #expect(boxed.steps.contains { $0.name.hasSuffix("-digit-in-a-box") })
     }
 
+    /// Squared paper, grey lines every 25 px, and a pen 1 written right on one of its vertical
+    /// lines: painting the line out took the 1 with it. The band's ink there is far darker than
+    /// the line's own over a stretch longer than the band is thick (`strokeAlongLine`), and is kept.
+    @Test func aStrokeLyingAlongAGridLineIsKept() throws {
+        func page(grid: Bool) -> Canvas {
+            var page = Canvas(width: 200, height: 200, paper: 0.93)
+            if grid {
+                for k in stride(from: Float(12), to: 200, by: 25) {
+                    page.stroke(k, 0, k, 199, width: 2, ink: 0.6)
+                    page.stroke(0, k, 199, k, width: 2, ink: 0.6)
+                }
+            }
+            page.stroke(112, 62, 112, 138, width: 4, ink: 0.1)   // on the line at x = 112
+            page.addNoise(sigma: 0.01, seed: 9)
+            return page
+        }
+        let plain = try #require(preprocess(page(grid: false).gray).digit)
+        let onGrid = try #require(preprocess(page(grid: true).gray).digit)
+        #expect(correlation(onGrid.pixels, plain.pixels) > 0.9)
+    }
+
     /// A comb field: a baseline with ticks 40% of a cell's height, `cells` cells 70 px wide.
     static func comb(_ canvas: inout Canvas, left: Float, baseline: Float, cells: Int, degrees: Float) {
         let slope = tan(degrees * .pi / 180), cell: Float = 70, tick: Float = 36
