@@ -349,7 +349,7 @@ func makeScan(_ rng: inout BenchRandom, _ digits: TestDigits, kind: ScanKind) th
         file = try encode(page, &rng, jpegChance: 0.9, quality: 70...95, colourChance: 0.7)
     } else {
         file = try scanFile(&page, &rng, inkLuma: 1 - ink.opacity * (1 - ink.colour.luma), paperFromMedian: kind == .fieldCrop,
-                            digitSlot: kind == .fieldCrop ? (layout.digitX, layout.digitY, layout.digitHeight) : nil)
+                            digitSlot: (layout.digitX, layout.digitY, layout.digitHeight))
     }
     return Sample(bytes: file.bytes, fileExtension: file.fileExtension, label: digits.labels[n], mnistIndex: n)
 }
