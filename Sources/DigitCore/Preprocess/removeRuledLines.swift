@@ -221,6 +221,7 @@ func strokeAlongLine(_ image: FloatImage, _ line: RuledLine) -> [Bool] {
         guard first <= last else { continue }
         for y in first...last { peak[x] = max(peak[x], image[x, y]) }
     }
+    guard !peak.isEmpty else { return [] }
     let level = peak.sorted()[peak.count / 2]
     let dark = peak.map { $0 > level + max(0.2, level / 2) }
     let minimum = max(4, Int((alongStrokeLength * (line.highOffset - line.lowOffset + 1)).rounded(.up)))
