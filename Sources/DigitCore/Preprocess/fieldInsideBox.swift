@@ -25,10 +25,12 @@ import Foundation
 /// A box found only by the `lenient` judgement (`BoxTolerance`: a photographed field's blurred,
 /// faint lines, a line the crop cuts off, a stroke across a line) counts when the picture is dark
 /// ink on light paper (`inkIsDark`); a light digit on black, cut close, has dark paper all round
-/// that passes for a thick box by those measures, and its box must pass the `strict` judgement.
-func enclosingBox(_ image: FloatImage) -> (inside: PixelBox, lines: [BoxSideLine])? {
+/// that passes for a thick box by those measures, and its box must pass the `strict` judgement;
+/// unless `acceptingLightInk` is false: then such a picture has no box at all.
+func enclosingBox(_ image: FloatImage, acceptingLightInk: Bool = true) -> (inside: PixelBox, lines: [BoxSideLine])? {
     guard let box = enclosingBox(image, tolerance: .lenient) else { return nil }
-    return inkIsDark(image) ? box : enclosingBox(image, tolerance: .strict)
+    if inkIsDark(image) { return box }
+    return acceptingLightInk ? enclosingBox(image, tolerance: .strict) : nil
 }
 
 /// `enclosingBox` under one `tolerance`.
@@ -144,8 +146,8 @@ func hasInkAtCorner(_ image: FloatImage, _ vertical: BoxSideLine, _ horizontal: 
 /// a skewed line in the cut's corners (pixels nearer an edge than its line's inner edge and the
 /// margin) takes the value of its mirror image across that edge: paper with its own texture
 /// (painted with flat paper, the slivers made paper texture on empty fields look like ink).
-func fieldInsideBox(_ image: FloatImage) -> (image: FloatImage, origin: (x: Int, y: Int))? {
-    guard let found = enclosingBox(image) else { return nil }
+func fieldInsideBox(_ image: FloatImage, acceptingLightInk: Bool = true) -> (image: FloatImage, origin: (x: Int, y: Int))? {
+    guard let found = enclosingBox(image, acceptingLightInk: acceptingLightInk) else { return nil }
     let (width, height) = (image.width, image.height)
     func middleDepth(_ line: BoxSideLine) -> Int {
         let alongCount = line.side.isHorizontal ? width : height

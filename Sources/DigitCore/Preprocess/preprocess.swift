@@ -100,11 +100,11 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
                             height: page.cleaned.height) else { return noDigit() }
     // A digit read together with a printed box around it: read again inside the box, when the
     // region around it is a field in its box (`regionAroundDigit`). Once per image, on the first
-    // reading of the frame (not inside such a box, not with paper around a field), and only where
-    // the ink is dark on light paper: around a light digit on black, the black margin passes for
-    // a box's lines.
-    if stepPrefix.isEmpty, fieldFrame == nil, let region = regionAroundDigit(selection, in: working),
-       let field = fieldInsideBox(region), inkIsDark(region) {
+    // reading of the frame (not inside such a box, not with paper around it), and only where the
+    // ink is dark on light paper: around a light digit on black, the black margin passes for a
+    // box's lines.
+    if stepPrefix.isEmpty, let region = regionAroundDigit(selection, in: working),
+       let field = fieldInsideBox(region, acceptingLightInk: false) {
         record("digit-in-a-box", region.grayImage())
         var inner = preprocess(working: field.image, recordingSteps: recordingSteps, stepPrefix: "in-box-",
                                firstStepNumber: firstStepNumber + steps.count)

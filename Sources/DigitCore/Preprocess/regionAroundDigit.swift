@@ -6,8 +6,9 @@
 /// cut out with its box, and `fieldInsideBox` finds the box in it: a box blurred by a scan or a
 /// phone's lens has sides 6–7 px thick in the low mask, too thick for their length to be taken for
 /// printed lines (`LineSegmentRules.arrangementElongation`), and the digit touching them joins
-/// them into one mark (`preprocess`). Only for dark ink on light paper (`inkIsDark`): around a
-/// light digit on black the black margin is dark on every side and passes for a box.
+/// them into one mark (`preprocess`). Only for dark ink on light paper
+/// (`fieldInsideBox(_:acceptingLightInk:)` false): around a light digit on black the black
+/// margin is dark on every side and passes for a box, even under the strict judgement.
 func regionAroundDigit(_ selection: DigitSelection, in working: FloatImage) -> FloatImage? {
     let margin = max(3, max(selection.boxWidth, selection.boxHeight) / 10)
     let x0 = max(0, selection.minX - margin), y0 = max(0, selection.minY - margin)
