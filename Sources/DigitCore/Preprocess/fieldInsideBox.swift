@@ -147,7 +147,13 @@ func hasInkAtCorner(_ image: FloatImage, _ vertical: BoxSideLine, _ horizontal: 
 /// margin) takes the value of its mirror image across that edge: paper with its own texture
 /// (painted with flat paper, the slivers made paper texture on empty fields look like ink).
 func fieldInsideBox(_ image: FloatImage, acceptingLightInk: Bool = true) -> (image: FloatImage, origin: (x: Int, y: Int))? {
-    guard let found = enclosingBox(image, acceptingLightInk: acceptingLightInk) else { return nil }
+    enclosingBox(image, acceptingLightInk: acceptingLightInk).flatMap { field(inside: $0, of: image) }
+}
+
+/// The picture inside `found` (a box `enclosingBox` found in `image`) and where its top left
+/// pixel lies in `image`, cut as `fieldInsideBox` says; `nil` when less than half the frame is left.
+func field(inside found: (inside: PixelBox, lines: [BoxSideLine]),
+           of image: FloatImage) -> (image: FloatImage, origin: (x: Int, y: Int))? {
     let (width, height) = (image.width, image.height)
     func middleDepth(_ line: BoxSideLine) -> Int {
         let alongCount = line.side.isHorizontal ? width : height

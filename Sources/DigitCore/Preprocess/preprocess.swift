@@ -19,9 +19,11 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 ///
 /// A form field cut out with its printed box (`fieldInsideBox`: four thin straight lines near
 /// the four edges, meeting at the corners) is read inside the box; `--steps` shows the whole field
-/// first (`field-in-its-box`). So is a digit read together with a box around it, when the region
-/// around it is a field in its box (`regionAroundDigit`; `--steps`: `digit-in-a-box`, then the
-/// reading inside it, `in-box-…`).
+/// first (`field-in-its-box`). A frame in which nothing is found is read inside its box when it is
+/// a field cut with a dark surround, its frame judged light ink on dark paper for it
+/// (`fieldInDarkSurround`; `--steps`: `field-in-a-dark-surround`, then `in-box-…`). A digit read
+/// together with a box around it is read again inside the box, when the region around it is a
+/// field in its box (`regionAroundDigit`; `--steps`: `digit-in-a-box`, then `in-box-…`).
 ///
 /// An image in which nothing is found is read once more with paper around it (`withPaperAround`)
 /// when its frame leaves the digit none: smaller than MNIST's 28×28 frame, or filled by a bold
@@ -36,20 +38,38 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     guard image.width > 0, image.height > 0 else {
         return PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: [])
     }
-    var working = toWorkingImage(image)
-    var boxSteps: [PreprocessStep] = []
-    var inField = false
-    if let field = fieldInsideBox(working) {
-        if recordingSteps { boxSteps.append(PreprocessStep(name: "1-field-in-its-box", image: working.grayImage())) }
-        working = field.image
-        inField = true
+    let working = toWorkingImage(image)
+    func boxStep(_ name: String, number: Int) -> [PreprocessStep] {
+        recordingSteps ? [PreprocessStep(name: "\(number)-\(name)", image: working.grayImage())] : []
     }
-    var first = preprocess(working: working, recordingSteps: recordingSteps, firstStepNumber: boxSteps.count + 1)
-    first.steps = boxSteps + first.steps
+    if let field = fieldInsideBox(working) {
+        return preprocess(frame: field.image, inField: true, recordingSteps: recordingSteps,
+                          stepsBefore: boxStep("field-in-its-box", number: 1))
+    }
+    let whole = preprocess(frame: working, inField: false, recordingSteps: recordingSteps, stepsBefore: [])
+    guard whole.digit == nil, let field = fieldInDarkSurround(working) else { return whole }
+    let inside = preprocess(frame: field.image, inField: true, recordingSteps: recordingSteps,
+                            stepsBefore: whole.steps + boxStep("field-in-a-dark-surround", number: whole.steps.count + 1),
+                            stepPrefix: "in-box-")
+    guard inside.digit == nil else { return inside }
+    var result = whole
+    result.steps = inside.steps
+    return result
+}
+
+/// One frame read as `preprocess` says: as it is, then, when nothing is found and its frame leaves
+/// a digit no paper (`withPaperAround`), with paper around it (steps `padded-…`). `inField`: the
+/// frame is a field cut out inside its box, whose box's remnants along its edges are not a digit
+/// (`FieldFrame`). Its steps follow `stepsBefore`, named `stepPrefix` + stage.
+func preprocess(frame working: FloatImage, inField: Bool, recordingSteps: Bool, stepsBefore: [PreprocessStep],
+                stepPrefix: String = "") -> PreprocessResult {
+    var first = preprocess(working: working, recordingSteps: recordingSteps, stepPrefix: stepPrefix,
+                           firstStepNumber: stepsBefore.count + 1)
+    first.steps = stepsBefore + first.steps
     guard first.digit == nil, let (padded, factor) = withPaperAround(working) else { return first }
     let frame = inField ? FieldFrame(fieldWidth: working.width, height: working.height,
                                      margin: paperMargin(working), factor: factor) : nil
-    var second = preprocess(working: padded, recordingSteps: recordingSteps, stepPrefix: "padded-",
+    var second = preprocess(working: padded, recordingSteps: recordingSteps, stepPrefix: stepPrefix + "padded-",
                             firstStepNumber: first.steps.count + 1, fieldFrame: frame)
     second.steps = first.steps + second.steps
     second.digitHeight = second.digitHeight.map { max(1, ($0 + factor / 2) / factor) }

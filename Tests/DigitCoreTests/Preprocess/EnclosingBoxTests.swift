@@ -193,6 +193,56 @@ import Testing
         Self.expectLenientBoxAndOne(picture)
     }
 
+    /// A 32×36 field cut at its box's thick lines (4 px wide, ink 0.2, their centres 2 px inside
+    /// the frame), paper 0.85, a `draw`n digit; blurred twice, noise σ 0.01.
+    static func darkSurroundField(draw: (inout Canvas) -> Void) -> Canvas {
+        var canvas = Canvas(width: 32, height: 36, paper: 0.85)
+        let (left, top, right, bottom) = (Float(2), Float(2), Float(29), Float(33))
+        for (x0, y0, x1, y1) in [(left, top, right, top), (right, top, right, bottom), (right, bottom, left, bottom),
+                                 (left, bottom, left, top)] {
+            canvas.stroke(x0, y0, x1, y1, width: 4, ink: 0.2)
+        }
+        draw(&canvas)
+        canvas.image = boxBlur(boxBlur(canvas.image, radius: 1), radius: 1)
+        canvas.addNoise(sigma: 0.01, seed: 9)
+        return canvas
+    }
+
+    @Test func aFieldInADarkSurroundIsReadInsideItsBox() throws {
+        // Dark along every edge and in every corner, the frame is judged white ink on black, and
+        // its box (by the lenient judgement only) does not count; read whole, the box's lines and
+        // fringe hide the 0.
+        let picture = Self.darkSurroundField { $0.ring(cx: 15.5, cy: 17.5, rx: 7, ry: 10, width: 2.5, ink: 0.1) }
+        let working = toWorkingImage(picture.gray)
+        #expect(!inkIsDark(working), "the frame alone looks like light ink on dark paper")
+        #expect(enclosingBox(working) == nil, "no box by the usual judgement")
+        let field = try #require(fieldInDarkSurround(working))
+        #expect((6...11).contains(field.origin.x) && (6...11).contains(field.origin.y), "inside the lines: \(field.origin)")
+        #expect(preprocess(frame: working, inField: false, recordingSteps: false, stepsBefore: []).digit == nil,
+                "the whole frame hides the 0")
+        #expect(SoftDigitTests.reading(picture.gray) == 0, "the 0 inside the box")
+        let steps = preprocess(picture.gray, recordingSteps: true).steps.map(\.name)
+        #expect(steps.contains { $0.hasSuffix("-field-in-a-dark-surround") } && steps.last?.contains("-in-box-") == true,
+                "\(steps)")
+        #expect(preprocess(Self.darkSurroundField { _ in }.gray).digit == nil, "the empty field")
+    }
+
+    @Test func aBoxsLinesRunCornerToCornerABoldDigitsStrokesDoNot() {
+        // The same four lines, 4 px inside a 30×40 frame, on a printed box and on a bold 0 cut
+        // close (its strokes 6 px wide, their middles 4 px inside the frame at the sides' middles).
+        let lines = BoxSide.allCases.map {
+            BoxSideLine(side: $0, offset: 4, slope: 0, deepest: 6, reach: 2, darkness: 0.1, contrast: 0.8)
+        }
+        var box = Canvas(width: 30, height: 40, paper: 0.9)
+        for (x0, y0, x1, y1) in [(Float(4), Float(4), Float(25), Float(4)), (25, 4, 25, 35), (25, 35, 4, 35), (4, 35, 4, 4)] {
+            box.stroke(x0, y0, x1, y1, width: 3, ink: 0.1)
+        }
+        var zero = Canvas(width: 30, height: 40, paper: 0.9)
+        zero.ring(cx: 14.5, cy: 19.5, rx: 10.5, ry: 15.5, width: 6, ink: 0.1)
+        #expect(linesRunCornerToCorner(box.image, lines, darkerThan: 0.5))
+        #expect(!linesRunCornerToCorner(zero.image, lines, darkerThan: 0.5))
+    }
+
     @Test func aLightDigitsDarkMarginsAreABoxOnlyByTheStrictJudgement() {
         // A bold white 5 on black, cut 4 px outside its strokes: its dark margins pass the lenient
         // judgement's thickness, but the picture is light ink on dark paper.
