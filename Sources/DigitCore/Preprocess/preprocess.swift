@@ -21,7 +21,10 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// the four edges, meeting at the corners) is read inside the box; `--steps` shows the whole field
 /// first (`field-in-its-box`). A frame in which nothing is found is read inside its box when it is
 /// a field cut with a dark surround, its frame judged light ink on dark paper for it
-/// (`fieldInDarkSurround`; `--steps`: `field-in-a-dark-surround`, then `in-box-…`). A digit read
+/// (`fieldInDarkSurround`; `--steps`: `field-in-a-dark-surround`, then `in-box-…`), or else inside
+/// the dark bands along its edges when they lift the first look's noise floor above full ink (a
+/// field cut close to a box the line judgement does not find: `isInkHiddenByItsFrame`,
+/// `frameInsideEdgeBands`; `--steps`: `inside-edge-bands`, then `in-box-…`). A digit read
 /// together with a box around it is read again inside the box, when the region around it is a
 /// field in its box (`regionAroundDigit`; `--steps`: `digit-in-a-box`, then `in-box-…`).
 ///
@@ -46,14 +49,19 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
         return preprocess(frame: field.image, inField: true, recordingSteps: recordingSteps,
                           stepsBefore: boxStep("field-in-its-box", number: 1))
     }
-    let whole = preprocess(frame: working, inField: false, recordingSteps: recordingSteps, stepsBefore: [])
-    guard whole.digit == nil, let field = fieldInDarkSurround(working) else { return whole }
-    let inside = preprocess(frame: field.image, inField: true, recordingSteps: recordingSteps,
-                            stepsBefore: whole.steps + boxStep("field-in-a-dark-surround", number: whole.steps.count + 1),
-                            stepPrefix: "in-box-")
-    guard inside.digit == nil else { return inside }
-    var result = whole
-    result.steps = inside.steps
+    var result = preprocess(frame: working, inField: false, recordingSteps: recordingSteps, stepsBefore: [])
+    guard result.digit == nil else { return result }
+    // Nothing found in the whole frame: a field cut with its box after all.
+    let fields = [("field-in-a-dark-surround", { fieldInDarkSurround(working) }),
+                  ("inside-edge-bands", { isInkHiddenByItsFrame(working) ? frameInsideEdgeBands(working) : nil })]
+    for (name, field) in fields {
+        guard let field = field() else { continue }
+        let inside = preprocess(frame: field.image, inField: true, recordingSteps: recordingSteps,
+                                stepsBefore: result.steps + boxStep(name, number: result.steps.count + 1),
+                                stepPrefix: "in-box-")
+        guard inside.digit == nil else { return inside }
+        result.steps = inside.steps
+    }
     return result
 }
 

@@ -227,6 +227,45 @@ import Testing
         #expect(preprocess(Self.darkSurroundField { _ in }.gray).digit == nil, "the empty field")
     }
 
+    /// A 34×36 field cut close to its box: three sides 4 px wide (ink 0.3) centred 1.5 px inside the
+    /// frame, the bottom one a faint 1.5 px line (ink 0.6: cut in half by the crop), paper 0.9, a
+    /// `draw`n digit; blurred once, noise σ 0.02.
+    static func fieldCutClose(draw: (inout Canvas) -> Void) -> Canvas {
+        var canvas = Canvas(width: 34, height: 36, paper: 0.9)
+        let (left, top, right, bottom) = (Float(1.5), Float(1.5), Float(32.5), Float(34.5))
+        for (x0, y0, x1, y1) in [(left, top, right, top), (right, top, right, bottom), (left, bottom, left, top)] {
+            canvas.stroke(x0, y0, x1, y1, width: 4, ink: 0.3)
+        }
+        canvas.stroke(left, bottom, right, bottom, width: 1.5, ink: 0.6)
+        draw(&canvas)
+        canvas.image = boxBlur(canvas.image, radius: 1)
+        canvas.addNoise(sigma: 0.02, seed: 9)
+        return canvas
+    }
+
+    @Test func aFieldCutCloseIsReadInsideItsEdgeBands() throws {
+        // No box by the line judgement (its bottom is too faint a line), but its sides and their
+        // fringe lift the first look's noise floor above full ink: read whole, nothing is found.
+        let picture = Self.fieldCutClose { $0.ring(cx: 17, cy: 18, rx: 8, ry: 11, width: 3, ink: 0.15) }
+        let working = toWorkingImage(picture.gray)
+        #expect(enclosingBox(working) == nil && fieldInDarkSurround(working) == nil, "no box")
+        #expect(isInkHiddenByItsFrame(working), "the frame's bands hide the ink")
+        #expect(preprocess(frame: working, inField: false, recordingSteps: false, stepsBefore: []).digit == nil,
+                "the whole frame hides the 0")
+        let inside = try #require(frameInsideEdgeBands(working))
+        #expect((5...7).contains(inside.origin.x) && (5...7).contains(inside.origin.y), "inside the bands: \(inside.origin)")
+        #expect((22...26).contains(inside.image.width) && (26...28).contains(inside.image.height),
+                "inside the bands: \(inside.image.width)×\(inside.image.height)")
+        #expect(SoftDigitTests.reading(picture.gray) == 0, "the 0 inside the bands")
+        let steps = preprocess(picture.gray, recordingSteps: true).steps.map(\.name)
+        #expect(steps.contains { $0.hasSuffix("-inside-edge-bands") }, "\(steps)")
+        #expect(preprocess(Self.fieldCutClose { _ in }.gray).digit == nil, "the empty field")
+        // A blank noisy page's noise floor lies far below full ink.
+        var blank = Canvas(width: 60, height: 60, paper: 0.85)
+        blank.addNoise(sigma: 0.03, seed: 4)
+        #expect(!isInkHiddenByItsFrame(toWorkingImage(blank.gray)))
+    }
+
     @Test func aBoxsLinesRunCornerToCornerABoldDigitsStrokesDoNot() {
         // The same four lines, 4 px inside a 30×40 frame, on a printed box and on a bold 0 cut
         // close (its strokes 6 px wide, their middles 4 px inside the frame at the sides' middles).

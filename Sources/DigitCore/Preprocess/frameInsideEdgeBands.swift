@@ -1,0 +1,46 @@
+/// The picture inside the dark bands along its edges, and where its top left pixel lies in `image`
+/// (w×h, 0 = black … 1 = white); `nil` when fewer than two sides have one.
+///
+/// Why: a small field cut close to its box, whose box the line judgement does not find (a side the
+/// digit runs across, a line cut in half by the crop, a blurred line too thick or too faint), has
+/// the box's sides and their fringe along its edges, a third of the frame or more. The page's
+/// measures then take the whole frame for noise (`isInkHiddenByItsFrame`), and nothing is found in
+/// it; inside the bands, the digit has paper around it again.
+///
+/// A side's band: from the edge inward, the rows (or columns) whose median over the middle three
+/// fifths of the side is darker than the paper (the frame's lightest tenth) by more than
+/// `minimumLineContrast`, up to the first that is not, within the outer quarter of the frame; cut 1
+/// px beyond it (the rest of the fringe). A side that is paper at its edge, or dark all through its
+/// outer quarter (a digit's stroke along it), has none. Only for dark ink on light paper
+/// (`inkIsDark`); the inside must keep at least half of the frame each way.
+func frameInsideEdgeBands(_ image: FloatImage) -> (image: FloatImage, origin: (x: Int, y: Int))? {
+    let (width, height) = (image.width, image.height)
+    guard width >= minimumFieldSide, height >= minimumFieldSide, inkIsDark(image) else { return nil }
+    let paper = quantile(histogram(image.pixels), 0.9)
+    /// How many rows (or columns) from `side`'s edge the band takes, the fringe's pixel included.
+    func cut(_ side: BoxSide) -> Int {
+        let alongCount = side.isHorizontal ? width : height
+        let depthCount = side.isHorizontal ? height : width
+        let positions = (alongCount / 5)..<(alongCount - alongCount / 5)
+        for depth in 0..<(depthCount / 4) {
+            let at = Int(side.coordinate(ofDepth: Float(depth), width: width, height: height))
+            let values = positions.map { side.isHorizontal ? image[$0, at] : image[at, $0] }.sorted()
+            if values[values.count / 2] >= paper - minimumLineContrast { return depth == 0 ? 0 : depth + 1 }
+        }
+        return 0
+    }
+    let cuts = BoxSide.allCases.map(cut)   // top, bottom, left, right
+    guard cuts.filter({ $0 > 0 }).count >= 2 else { return nil }
+    let inside = PixelBox(x: cuts[2], y: cuts[0], width: width - cuts[2] - cuts[3], height: height - cuts[0] - cuts[1])
+    guard inside.width * 2 >= width, inside.height * 2 >= height else { return nil }
+    return (image.cropped(to: inside), (inside.x, inside.y))
+}
+
+/// Whether the first look's high threshold (`suppressNoise`, on `working` flattened with its ink
+/// bright) lies above full ink: the page's measures take the whole frame for noise, however dark
+/// its marks. On a blank page or around a digit with paper around it, the noise floor lies far
+/// below; it rises past 1 when a frame's bands and a digit's fringe fill the histogram's upper
+/// quartile (a field cut close to its box).
+func isInkHiddenByItsFrame(_ working: FloatImage) -> Bool {
+    suppressNoise(flattenIllumination(normalisePolarity(working))).thresholds.high > 1
+}
