@@ -1,7 +1,8 @@
 /// Where a form field cut out inside its box (`fieldInsideBox`) lies in the copy of it read a
 /// second time with paper around it (`withPaperAround`): `box`, the field's frame in that copy (px),
 /// and `band`, how far in from the frame's edges the box's lines may have left ink (px, two of the
-/// field's pixels). The cut lies 2 px inside a line's inner edge at mid-side; a blurred or
+/// field's pixels); or a frame read as it is, from which printed lines were removed
+/// (`init(linesRemovedFrom:height:)`). The cut lies 2 px inside a line's inner edge at mid-side; a blurred or
 /// skewed line's fringe can still reach past it along one side. In the field itself such a
 /// remnant touches the frame's edge and is the edge's own (`isEdgeJunk`); with paper around it,
 /// it stands free and was read as a 1 or a 7.
@@ -14,6 +15,16 @@ struct FieldFrame: Equatable, Sendable {
     init(fieldWidth width: Int, height: Int, margin: Int, factor: Int) {
         box = PixelBox(x: margin * factor, y: margin * factor, width: width * factor, height: height * factor)
         band = fieldFrameBand * factor
+    }
+
+    /// A `width × height` frame read as it is, from which printed lines were removed: the band is a
+    /// tenth of its shorter side (two pixels at least). A box the line judgement did not find whole
+    /// (skewed, cut close by the crop) had its sides painted out as line segments, but the pieces
+    /// near its corners and its stubs stay, along the frame's edges, and were read as a 7 or a 1 on
+    /// empty fields; a field is cut a little outside its box, its sides within a tenth of the frame.
+    init(linesRemovedFrom width: Int, height: Int) {
+        box = PixelBox(x: 0, y: 0, width: width, height: height)
+        band = max(fieldFrameBand, min(width, height) / 10)
     }
 
     /// Whether region `c` (its label in `labels`, `width` px wide) is a remnant of the box: at

@@ -87,7 +87,8 @@ func preprocess(frame working: FloatImage, inField: Bool, recordingSteps: Bool, 
 /// `preprocess` on an image already in working form (`toWorkingImage`), its steps named
 /// `stepPrefix` + stage and numbered from `firstStepNumber`; `fieldFrame`: where a field cut out
 /// inside its box lies in `working` (its copy with paper around it), whose box's remnants along
-/// its edges are not a digit (`chooseDigit`).
+/// its edges are not a digit (`chooseDigit`); without one, a frame from which printed lines were
+/// removed is its own (`FieldFrame(linesRemovedFrom:height:)`).
 func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = "",
                 firstStepNumber: Int = 1, fieldFrame: FieldFrame? = nil) -> PreprocessResult {
     var steps: [PreprocessStep] = []
@@ -99,7 +100,10 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: steps)
     }
     var page = cleanPage(working: working, record: record)
+    // Printed lines removed from a frame read as it is: what is left of them along its edges (a box
+    // cut close, skewed, its corners and stubs) is not a digit either.
     page.fieldFrame = fieldFrame
+        ?? (page.ruledLineCount > 0 ? FieldFrame(linesRemovedFrom: working.width, height: working.height) : nil)
     record("ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                         height: page.cleaned.height, chosen: []))
     var found = chooseDigit(page)

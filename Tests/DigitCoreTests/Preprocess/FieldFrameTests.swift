@@ -52,4 +52,37 @@ import Testing
         #expect(frame.box == PixelBox(x: 15, y: 15, width: 60, height: 72))
         #expect(frame.band == fieldFrameBand * 3)
     }
+
+    /// A 77×74 empty field cut close to its skewed box, a 1-bit scan (ragged edges, noise σ 0.15
+    /// before the threshold): its left side leans out of the frame at the top, its bottom lies
+    /// mostly outside it, and `digit` is drawn inside.
+    static func skewedEmptyField(digit: (inout Canvas) -> Void = { _ in }) -> Canvas {
+        var canvas = Canvas(width: 77, height: 74, paper: 1)
+        for (x0, y0, x1, y1) in [(Float(0.5), Float(6), Float(72), Float(3)), (72, 3, 75, 71), (75, 71, 3.5, 75), (3.5, 75, 0.5, 6)] {
+            canvas.stroke(x0, y0, x1, y1, width: 1.5, ink: 0)
+        }
+        digit(&canvas)
+        canvas.image = boxBlur(canvas.image, radius: 1)
+        canvas.addNoise(sigma: 0.15, seed: 23)
+        for i in canvas.image.pixels.indices { canvas.image.pixels[i] = canvas.image.pixels[i] < 0.6 ? 0 : 1 }
+        return canvas
+    }
+
+    @Test func whatLineRemovalLeavesAlongAFramesEdgesIsNotADigit() throws {
+        // No box found (its sides leave the frame); painted out as line segments, they leave a
+        // stub along the left edge, which was read as a 1.
+        let blank = Self.skewedEmptyField()
+        let working = toWorkingImage(blank.gray)
+        #expect(enclosingBox(working) == nil, "no box")
+        var page = cleanPage(working: working)
+        #expect(page.ruledLineCount > 0, "the box's sides removed as lines")
+        let stub = try #require(chooseDigit(page), "without the frame, a stub is chosen")
+        #expect(stub.minX < 7 && stub.boxWidth < 7, "a stub along the left edge: \(stub)")
+        page.fieldFrame = FieldFrame(linesRemovedFrom: working.width, height: working.height)
+        #expect(chooseDigit(page) == nil, "the stub is the frame's")
+        #expect(preprocess(blank.gray).digit == nil)
+        // A digit in the same field is read.
+        let zero = Self.skewedEmptyField { $0.ring(cx: 38, cy: 38, rx: 12, ry: 18, width: 4, ink: 0) }
+        #expect(SoftDigitTests.reading(zero.gray) == 0)
+    }
 }
