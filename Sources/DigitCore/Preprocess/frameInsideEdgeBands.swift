@@ -44,3 +44,14 @@ func frameInsideEdgeBands(_ image: FloatImage) -> (image: FloatImage, origin: (x
 func isInkHiddenByItsFrame(_ working: FloatImage) -> Bool {
     suppressNoise(flattenIllumination(normalisePolarity(working))).thresholds.high > 1
 }
+
+/// Whether a field cut out inside its box (`working`, w×h, 0 = black … 1 = white) is filled by its
+/// digit: at most `enlargedFrameSide` px long (three MNIST frames: a digit filling its frame is
+/// read at that size), and its first look takes it all for noise (`isInkHiddenByItsFrame`). The
+/// inside of a field is the digit's slot; a big or blurred digit fills it as a digit cut to its
+/// box fills its frame, and its fringe fills the histogram's upper quartile, however large the
+/// field is at 60–150 dpi. Such a field is read with paper around it (`withPaperAround`). A page of
+/// clouded noise judged a field (its inside hundreds of pixels) is not.
+func isFieldFilledByItsDigit(_ working: FloatImage) -> Bool {
+    max(working.width, working.height) <= enlargedFrameSide && isInkHiddenByItsFrame(working)
+}

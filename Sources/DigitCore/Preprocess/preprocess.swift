@@ -66,15 +66,17 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
 }
 
 /// One frame read as `preprocess` says: as it is, then, when nothing is found and its frame leaves
-/// a digit no paper (`withPaperAround`), with paper around it (steps `padded-…`). `inField`: the
-/// frame is a field cut out inside its box, whose box's remnants along its edges are not a digit
+/// a digit no paper (`withPaperAround`; for a field, also when its digit fills it,
+/// `isFieldFilledByItsDigit`), with paper around it (steps `padded-…`). `inField`: the frame is a
+/// field cut out inside its box, whose box's remnants along its edges are not a digit
 /// (`FieldFrame`). Its steps follow `stepsBefore`, named `stepPrefix` + stage.
 func preprocess(frame working: FloatImage, inField: Bool, recordingSteps: Bool, stepsBefore: [PreprocessStep],
                 stepPrefix: String = "") -> PreprocessResult {
     var first = preprocess(working: working, recordingSteps: recordingSteps, stepPrefix: stepPrefix,
                            firstStepNumber: stepsBefore.count + 1)
     first.steps = stepsBefore + first.steps
-    guard first.digit == nil, let (padded, factor) = withPaperAround(working) else { return first }
+    guard first.digit == nil,
+          let (padded, factor) = withPaperAround(working, filled: inField && isFieldFilledByItsDigit(working)) else { return first }
     let frame = inField ? FieldFrame(fieldWidth: working.width, height: working.height,
                                      margin: paperMargin(working), factor: factor) : nil
     var second = preprocess(working: padded, recordingSteps: recordingSteps, stepPrefix: stepPrefix + "padded-",

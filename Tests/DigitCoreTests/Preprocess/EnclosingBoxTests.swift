@@ -266,6 +266,28 @@ import Testing
         #expect(!isInkHiddenByItsFrame(toWorkingImage(blank.gray)))
     }
 
+    @Test func aFieldFilledByItsDigitIsReadWithPaperAroundIt() throws {
+        // The field cut close (`fieldCutClose`'s box) around a 0 filling it (18×24 px, 3 px wide,
+        // ink 0.3), blurred twice: inside the bands, a 26×27 frame, the 0's fringe still lifts the
+        // noise floor above it; neither small nor bold, that frame was not read with paper around it.
+        var canvas = Canvas(width: 34, height: 36, paper: 0.9)
+        let (left, top, right, bottom) = (Float(1.5), Float(1.5), Float(32.5), Float(34.5))
+        for (x0, y0, x1, y1) in [(left, top, right, top), (right, top, right, bottom), (left, bottom, left, top)] {
+            canvas.stroke(x0, y0, x1, y1, width: 4, ink: 0.3)
+        }
+        canvas.stroke(left, bottom, right, bottom, width: 1.5, ink: 0.6)
+        canvas.ring(cx: 17, cy: 18, rx: 9, ry: 12, width: 3, ink: 0.3)
+        canvas.image = boxBlur(boxBlur(canvas.image, radius: 1), radius: 1)
+        canvas.addNoise(sigma: 0.02, seed: 9)
+        let field = try #require(frameInsideEdgeBands(toWorkingImage(canvas.gray)))
+        #expect(preprocess(working: field.image, recordingSteps: false).digit == nil, "nothing found inside the bands")
+        #expect(withPaperAround(field.image) == nil, "neither small nor bold")
+        #expect(isFieldFilledByItsDigit(field.image))
+        #expect(SoftDigitTests.reading(canvas.gray) == 0)
+        let steps = preprocess(canvas.gray, recordingSteps: true).steps.map(\.name)
+        #expect(steps.contains { $0.hasSuffix("-in-box-padded-gray") }, "\(steps)")
+    }
+
     @Test func aBoxsLinesRunCornerToCornerABoldDigitsStrokesDoNot() {
         // The same four lines, 4 px inside a 30×40 frame, on a printed box and on a bold 0 cut
         // close (its strokes 6 px wide, their middles 4 px inside the frame at the sides' middles).
