@@ -53,7 +53,7 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     guard result.digit == nil else { return result }
     // Nothing found in the whole frame: a field cut with its box after all.
     let fields = [("field-in-a-dark-surround", { fieldInDarkSurround(working) }),
-                  ("inside-edge-bands", { isInkHiddenByItsFrame(working) ? frameInsideEdgeBands(working) : nil })]
+                  ("inside-edge-bands", { frameInsideEdgeBands(working).flatMap { isInkHiddenByItsFrame(working) ? $0 : nil } })]
     for (name, field) in fields {
         guard let field = field() else { continue }
         let inside = preprocess(frame: field.image, inField: true, recordingSteps: recordingSteps,
