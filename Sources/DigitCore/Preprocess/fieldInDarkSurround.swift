@@ -36,7 +36,8 @@ func linesRunCornerToCorner(_ image: FloatImage, _ lines: [BoxSideLine], darkerT
         let across = line.side.coordinate(ofDepth: line.depth(at: Float(alongCount - 1) / 2), width: width, height: height)
         let ends = lines.filter { $0.side.isHorizontal != line.side.isHorizontal }
             .map { $0.side.coordinate(ofDepth: $0.depth(at: across), width: width, height: height) }
-        guard let low = ends.min(), let high = ends.max() else { return false }
+        guard let low = ends.min(), let high = ends.max(), low.isFinite, high.isFinite,
+              line.offset.isFinite, line.slope.isFinite else { return false }
         let first = max(0, Int(low.rounded())), last = min(alongCount - 1, Int(high.rounded()))
         guard last > first else { return false }
         let dark = (first...last).filter { along in
