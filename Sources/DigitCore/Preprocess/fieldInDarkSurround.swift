@@ -18,8 +18,7 @@
 func fieldInDarkSurround(_ image: FloatImage) -> (image: FloatImage, origin: (x: Int, y: Int))? {
     guard let box = enclosingBox(image, tolerance: .lenient), !inkIsDark(image) else { return nil }
     let inside = image.cropped(to: box.inside)
-    let paperInside = quantile(histogram(inside.pixels), 0.5)
-    let lineLevel = (paperInside + (box.lines.map { $0.darkness }.max() ?? 0)) / 2
+    let lineLevel = boxLineLevel(paperInside: paperLevel(inside: inside), lines: box.lines)
     guard linesRunCornerToCorner(image, box.lines, darkerThan: lineLevel), inkIsDark(inside) else { return nil }
     return field(inside: box, of: image)
 }

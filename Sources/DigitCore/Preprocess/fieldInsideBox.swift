@@ -49,9 +49,9 @@ func enclosingBox(_ image: FloatImage, tolerance: BoxTolerance) -> (inside: Pixe
     guard inside.width * 2 >= width, inside.height * 2 >= height else { return nil }
     // Paper inside: lighter than every line, and in the inside's corners.
     let insidePixels = image.cropped(to: inside)
-    let paperInside = quantile(histogram(insidePixels.pixels), 0.5)
+    let paperInside = paperLevel(inside: insidePixels)
     guard lines.allSatisfy({ paperInside - $0.darkness >= tolerance.insideContrast }) else { return nil }
-    let lineLevel = (paperInside + (lines.map { $0.darkness }.max() ?? 0)) / 2
+    let lineLevel = boxLineLevel(paperInside: paperInside, lines: lines)
     let paperCorners = min(width, height) < smallFieldSide ? 4 : 3
     guard hasPaperInCorners(insidePixels, lighterThan: lineLevel, atLeast: paperCorners) else { return nil }
     // Lines far darker than the paper varies from pixel to pixel.
@@ -64,6 +64,17 @@ func enclosingBox(_ image: FloatImage, tolerance: BoxTolerance) -> (inside: Pixe
     guard corners.allSatisfy({ hasInkAtCorner(image, $0.0, $0.1, darkerThan: paperInside - tolerance.insideContrast) })
     else { return nil }
     return (inside, lines)
+}
+
+/// The paper inside a box: the median of `inside` (its picture within the lines, 0…1).
+func paperLevel(inside: FloatImage) -> Float {
+    quantile(histogram(inside.pixels), 0.5)
+}
+
+/// Halfway between the paper inside a box and its lightest line (0…1): what is darker is line or
+/// ink (`hasPaperInCorners`, `sideRunsPastCorner`, `linesRunCornerToCorner`).
+func boxLineLevel(paperInside: Float, lines: [BoxSideLine]) -> Float {
+    (paperInside + (lines.map { $0.darkness }.max() ?? 0)) / 2
 }
 
 /// The smallest frame (px, each way) `enclosingBox` looks for a box in.
