@@ -21,14 +21,20 @@ func backgroundRadius(width: Int, height: Int) -> Int {
 /// together when a marker digit cut to its box covers more of the frame than paper: ink is then
 /// the majority and meets the edge along most of it. Computed on a copy reduced by `coarseFactor`.
 func inkIsDark(_ image: FloatImage) -> Bool {
+    inkPolarity(image).inkIsDark
+}
+
+/// `inkIsDark`'s judgement of `image`, and whether its corners made it (`inkIsDarkByCorners`: a
+/// bold shape fills the frame, `isFilledByBoldShape`), from one look at the reduced copy.
+func inkPolarity(_ image: FloatImage) -> (inkIsDark: Bool, byCorners: Bool) {
     let factor = coarseFactor(width: image.width, height: image.height)
     let small = coarseCopy(image)
-    if let corners = inkIsDarkByCorners(small) { return corners }
+    if let corners = inkIsDarkByCorners(small) { return (corners, true) }
     let radius = max(1, backgroundRadius(width: image.width, height: image.height) / factor)
     let local = residualSkew(small, boxBlur(small, radius: radius))
     let global = residualSkew(small, nil)
     let edgeIsBright = edgeMedian(small) > meanValue(small)
-    return [local < 0, global < 0, edgeIsBright].filter { $0 }.count >= 2
+    return ([local < 0, global < 0, edgeIsBright].filter { $0 }.count >= 2, false)
 }
 
 /// Mean of all pixels.
@@ -81,9 +87,10 @@ private func residualSkew(_ image: FloatImage, _ local: FloatImage?) -> Double {
     return second > 1e-12 ? third / (second * second.squareRoot()) : 0
 }
 
-/// Makes ink bright: `1 − v` when the ink is dark, unchanged otherwise. 0…1 in and out.
-func normalisePolarity(_ image: FloatImage) -> FloatImage {
-    guard inkIsDark(image) else { return image }
+/// Makes ink bright: `1 − v` when the ink is dark (`inkIsDark`, unless the caller judged it
+/// already), unchanged otherwise. 0…1 in and out.
+func normalisePolarity(_ image: FloatImage, inkIsDark judged: Bool? = nil) -> FloatImage {
+    guard judged ?? inkIsDark(image) else { return image }
     let pixels = [Float](unsafeUninitializedCapacity: image.count) { dst, initialised in
         image.pixels.withUnsafeBufferPointer { src in
             for i in 0..<src.count { dst[i] = 1 - src[i] }

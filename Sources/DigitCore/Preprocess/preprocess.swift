@@ -67,32 +67,58 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
 
 /// One frame read as `preprocess` says: as it is, then, when nothing is found and its frame leaves
 /// a digit no paper (`withPaperAround`; for a field, also when its digit fills it,
-/// `isFieldFilledByItsDigit`), with paper around it (steps `padded-…`). `inField`: the frame is a
-/// field cut out inside its box, whose box's remnants along its edges are not a digit
-/// (`FieldFrame`). Its steps follow `stepsBefore`, named `stepPrefix` + stage.
+/// `isFieldFilledByItsDigit`), with paper around it (steps `padded-…`). A frame of MNIST's size or
+/// larger filled by a bold shape (`isFilledByBoldShape`, not a field) is read with paper around it
+/// first, and as it is only when nothing is found so: a digit is found in it as it is too, but
+/// often the wrong one, as the page's measures assume paper around the digit (the paper taken for
+/// ink when it is the minority; a bold stroke filling a lighting window taken for paper, so the
+/// loop it closes breaks). `inField`: the frame is a field cut out inside its box, whose box's
+/// remnants along its edges are not a digit (`FieldFrame`). Its steps follow `stepsBefore`, named
+/// `stepPrefix` + stage.
 func preprocess(frame working: FloatImage, inField: Bool, recordingSteps: Bool, stepsBefore: [PreprocessStep],
                 stepPrefix: String = "") -> PreprocessResult {
+    let polarity = inkPolarity(working)
+    let boldFirst = !inField && max(working.width, working.height) >= smallFrameSide && polarity.byCorners
+    var steps = stepsBefore
+    if boldFirst, let padded = preprocess(paddedFrame: working, inField: false, filled: true,
+                                          recordingSteps: recordingSteps, stepsBefore: steps, stepPrefix: stepPrefix) {
+        guard padded.digit == nil else { return padded }
+        steps = padded.steps
+    }
     var first = preprocess(working: working, recordingSteps: recordingSteps, stepPrefix: stepPrefix,
-                           firstStepNumber: stepsBefore.count + 1)
-    first.steps = stepsBefore + first.steps
-    guard first.digit == nil,
-          let (padded, factor) = withPaperAround(working, filled: inField && isFieldFilledByItsDigit(working)) else { return first }
+                           firstStepNumber: steps.count + 1, inkIsDark: polarity.inkIsDark)
+    first.steps = steps + first.steps
+    guard first.digit == nil, !boldFirst,
+          let second = preprocess(paddedFrame: working, inField: inField,
+                                  filled: inField && isFieldFilledByItsDigit(working), recordingSteps: recordingSteps,
+                                  stepsBefore: first.steps, stepPrefix: stepPrefix) else { return first }
+    return second
+}
+
+/// `working` read with paper around it (`withPaperAround`, which says when; `filled`: the caller
+/// knows the frame is filled), its steps named `stepPrefix` + `padded-` + stage after
+/// `stepsBefore`, its digit's height in `working`'s pixels; `nil` when the frame leaves a digit
+/// paper. `inField`: as for `preprocess(frame:…)`.
+private func preprocess(paddedFrame working: FloatImage, inField: Bool, filled: Bool, recordingSteps: Bool,
+                        stepsBefore: [PreprocessStep], stepPrefix: String) -> PreprocessResult? {
+    guard let (padded, factor) = withPaperAround(working, filled: filled) else { return nil }
     let frame = inField ? FieldFrame(fieldWidth: working.width, height: working.height,
                                      margin: paperMargin(working), factor: factor) : nil
-    var second = preprocess(working: padded, recordingSteps: recordingSteps, stepPrefix: stepPrefix + "padded-",
-                            firstStepNumber: first.steps.count + 1, fieldFrame: frame)
-    second.steps = first.steps + second.steps
-    second.digitHeight = second.digitHeight.map { max(1, ($0 + factor / 2) / factor) }
-    return second
+    var result = preprocess(working: padded, recordingSteps: recordingSteps, stepPrefix: stepPrefix + "padded-",
+                            firstStepNumber: stepsBefore.count + 1, fieldFrame: frame)
+    result.steps = stepsBefore + result.steps
+    result.digitHeight = result.digitHeight.map { max(1, ($0 + factor / 2) / factor) }
+    return result
 }
 
 /// `preprocess` on an image already in working form (`toWorkingImage`), its steps named
 /// `stepPrefix` + stage and numbered from `firstStepNumber`; `fieldFrame`: where a field cut out
 /// inside its box lies in `working` (its copy with paper around it), whose box's remnants along
 /// its edges are not a digit (`chooseDigit`); without one, a frame from which printed lines were
-/// removed is its own (`FieldFrame(linesRemovedFrom:height:)`).
+/// removed is its own (`FieldFrame(linesRemovedFrom:height:)`). `inkIsDark`: the frame's polarity,
+/// when the caller judged it already (`inkPolarity`).
 func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = "",
-                firstStepNumber: Int = 1, fieldFrame: FieldFrame? = nil) -> PreprocessResult {
+                firstStepNumber: Int = 1, fieldFrame: FieldFrame? = nil, inkIsDark: Bool? = nil) -> PreprocessResult {
     var steps: [PreprocessStep] = []
     func record(_ name: String, _ picture: @autoclosure () -> GrayImage) {
         guard recordingSteps else { return }
@@ -101,7 +127,7 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
     func noDigit() -> PreprocessResult {
         PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: steps)
     }
-    var page = cleanPage(working: working, record: record)
+    var page = cleanPage(working: working, inkIsDark: inkIsDark, record: record)
     // Printed lines removed from a frame read as it is: what is left of them along its edges (a box
     // cut close, skewed, its corners and stubs) is not a digit either.
     page.fieldFrame = fieldFrame
@@ -218,11 +244,12 @@ func cleanPage(_ image: GrayImage, record: (String, @autoclosure () -> GrayImage
 }
 
 /// `cleanPage` on an image already in working form (`toWorkingImage`: 0…1, 0 = black, at most
-/// `workingLongSideLimit` px long), e.g. a reduced copy or a crop of one.
-func cleanPage(working gray: FloatImage,
+/// `workingLongSideLimit` px long), e.g. a reduced copy or a crop of one; `inkIsDark`: its
+/// polarity, when the caller judged it already.
+func cleanPage(working gray: FloatImage, inkIsDark: Bool? = nil,
                record: (String, @autoclosure () -> GrayImage) -> Void = { _, _ in }) -> CleanedPage {
     record("gray", gray.grayImage())
-    let bright = normalisePolarity(gray)
+    let bright = normalisePolarity(gray, inkIsDark: inkIsDark)
     record("polarity", bright.grayImage())
     let flattened = flattenIllumination(bright)
     let (maskSource, thresholds, _) = suppressNoise(flattened)

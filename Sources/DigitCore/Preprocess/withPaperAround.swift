@@ -17,7 +17,7 @@ let enlargedFrameSide = 3 * DigitImage.side
 /// (background, noise, polarity) see paper, and its strokes no longer run into the frame.
 func withPaperAround(_ working: FloatImage, filled: Bool = false) -> (image: FloatImage, factor: Int)? {
     let long = max(working.width, working.height)
-    guard long > 0, filled || long < smallFrameSide || inkIsDarkByCorners(coarseCopy(working)) != nil else { return nil }
+    guard long > 0, filled || long < smallFrameSide || isFilledByBoldShape(working) else { return nil }
     let margin = paperMargin(working)
     var padded = FloatImage(width: working.width + 2 * margin, height: working.height + 2 * margin,
                             filledWith: paperLevelAtEdge(working))
@@ -27,6 +27,13 @@ func withPaperAround(_ working: FloatImage, filled: Bool = false) -> (image: Flo
     let paddedLong = max(padded.width, padded.height)
     let factor = max(1, (enlargedFrameSide + paddedLong - 1) / paddedLong)
     return (upsample(padded, by: factor, width: padded.width * factor, height: padded.height * factor), factor)
+}
+
+/// Whether a bold shape fills `working`'s frame (a marker digit cut to its box): ink and paper each
+/// cover 30% of it or more, and its corners tell which is paper (`inkIsDarkByCorners`, judged on
+/// the reduced copy `inkIsDark` judges).
+func isFilledByBoldShape(_ working: FloatImage) -> Bool {
+    inkIsDarkByCorners(coarseCopy(working)) != nil
 }
 
 /// The paper `withPaperAround` puts on each side of `working` (px, before enlarging): a fifth of

@@ -144,4 +144,30 @@ import Testing
         #expect(classChangeRate(noise, threshold: 0.5) > 0.4)
         #expect(inkIsDarkByCorners(noise) == nil && withPaperAround(noise) == nil)
     }
+
+    /// A marker 9 (strokes 14 px wide) cut to its box, 56×64, black on white.
+    static func boldNine() -> Canvas {
+        let s: Float = 64 / 56
+        var canvas = Canvas(width: 45, height: 64, paper: 0.95)
+        canvas.ring(cx: 20 * s, cy: 16 * s, rx: 14 * s, ry: 11 * s, width: 12 * s, ink: 0.05)
+        canvas.stroke(32 * s, 18 * s, 26 * s, 53 * s, width: 12 * s, ink: 0.05)
+        return canvas
+    }
+
+    @Test func aFrameFilledByABoldDigitIsReadWithPaperAroundItFirst() throws {
+        // Read as it is, the marker 9's frame is all strokes: its strokes fill lighting windows,
+        // and what the page's measures make of it is not a 9. With paper around it, it is.
+        let nine = Self.boldNine()
+        let working = toWorkingImage(nine.gray)
+        #expect(inkPolarity(working) == (inkIsDark: true, byCorners: true))
+        let classifier = try Classifier.bundled()
+        let asItIs = try #require(preprocess(working: working, recordingSteps: false).digit)
+        #expect(try classifier.predict(asItIs).digit != 9, "read as it is, it is not a 9 (else this checks nothing)")
+        let result = preprocess(nine.gray, recordingSteps: true)
+        #expect(try classifier.predict(try #require(result.digit)).digit == 9)
+        #expect(result.steps.first?.name == "1-padded-gray")
+        // A digit with paper around it is read as it is.
+        let steps = preprocess(Canvas(image: Self.ringPage(paper: 0.9, ink: 0.15)).gray, recordingSteps: true).steps
+        #expect(steps.first?.name == "1-gray")
+    }
 }
