@@ -28,19 +28,27 @@ func coreHoleCount(_ c: InkComponent, image: FloatImage, labels: [Int32], minimu
 /// Holes of a `width × height` mask whose ink `isInk(x, y)` says: 4-connected regions of
 /// background that do not reach the mask's edge, of at least `minimumArea` px.
 func holeCount(width w: Int, height h: Int, minimumArea: Int, isInk: (Int, Int) -> Bool) -> Int {
+    holeRegions(width: w, height: h, isInk: isInk).filter { $0.count >= minimumArea }.count
+}
+
+/// The pixels (the row-major index `y · width + x` in the mask) of each hole of a `width × height`
+/// mask whose ink `isInk(x, y)` says: 4-connected regions of background that do not reach the
+/// mask's edge.
+func holeRegions(width w: Int, height h: Int, isInk: (Int, Int) -> Bool) -> [[Int]] {
     // 1 = ink, 0 = background not yet visited, 2 = visited.
     var state = [UInt8](repeating: 0, count: w * h)
     for y in 0..<h {
         for x in 0..<w where isInk(x, y) { state[y * w + x] = 1 }
     }
-    var holes = 0
-    var stack: [Int] = []
+    var holes: [[Int]] = []
+    var stack: [Int] = [], region: [Int] = []
     for start in state.indices where state[start] == 0 {
         state[start] = 2
         stack.append(start)
-        var area = 0, reachesEdge = false
+        region.removeAll(keepingCapacity: true)
+        var reachesEdge = false
         while let i = stack.popLast() {
-            area += 1
+            region.append(i)
             let x = i % w, y = i / w
             if x == 0 || y == 0 || x == w - 1 || y == h - 1 { reachesEdge = true }
             if x > 0, state[i - 1] == 0 { state[i - 1] = 2; stack.append(i - 1) }
@@ -48,7 +56,16 @@ func holeCount(width w: Int, height h: Int, minimumArea: Int, isInk: (Int, Int) 
             if y > 0, state[i - w] == 0 { state[i - w] = 2; stack.append(i - w) }
             if y < h - 1, state[i + w] == 0 { state[i + w] = 2; stack.append(i + w) }
         }
-        if !reachesEdge && area >= minimumArea { holes += 1 }
+        if !reachesEdge { holes.append(region) }
     }
     return holes
+}
+
+/// The pixels (indices into the `width`-wide label image `labels`) of the holes region `c`
+/// encloses, as `holeRegions` finds them in its box: its own loops.
+func enclosedHolePixels(of c: InkComponent, labels: [Int32], width: Int) -> [Int] {
+    let label = Int32(c.label)
+    return holeRegions(width: c.boxWidth, height: c.boxHeight) { x, y in
+        labels[(y + c.minY) * width + x + c.minX] == label
+    }.joined().map { ($0 / c.boxWidth + c.minY) * width + $0 % c.boxWidth + c.minX }
 }

@@ -8,7 +8,8 @@
 ///    the digit chosen under them as on the first look (`chooseDigit`: specks, blobs, empty
 ///    frames and regions without a stroke's plateau refused).
 /// 2. Verdict: thresholds measured again on the paper around the candidate's seed region, without
-///    it (`inkThresholds(_:around:labels:isCandidate:pixelNoise:)` on its `surroundings`), and the
+///    it and the loops it encloses (`inkThresholds(_:around:labels:isCandidate:ownHoles:pixelNoise:)`
+///    on its `surroundings`; a blurred 6's loop is filled with its fringe, not paper), and the
 ///    digit chosen again under them. Paper texture, clouds and averaged noise are correlated, so
 ///    the pixel-to-pixel noise understates them and step 1 finds a hill; but the paper around that
 ///    hill holds the neighbouring hills, which give back the first look's noise floor, and the hill
@@ -67,7 +68,9 @@ func softVerdict(_ judged: FloatImage, seed: InkComponent, candidatePage: Cleane
         isCandidate[c.label] = true
     }
     let verdict = inkThresholds(judged, around: surroundings(of: seed, width: width, height: height),
-                                labels: candidatePage.labels, isCandidate: isCandidate, pixelNoise: pixelNoise)
+                                labels: candidatePage.labels, isCandidate: isCandidate,
+                                ownHoles: enclosedHolePixels(of: seed, labels: candidatePage.labels, width: width),
+                                pixelNoise: pixelNoise)
     guard verdict.high <= softFloorGain * firstLook.high else { return nil }
     var page = lined
         ? CleanedPage(labelling: judged, thresholds: verdict, ruledLineCount: candidatePage.ruledLineCount,

@@ -109,7 +109,7 @@ func inkThresholds(_ flattened: FloatImage) -> InkThresholds {
 /// histogram's upper quartile is not hidden under its own fringe. The background is the median of
 /// the pixels below Otsu's threshold (the paper class): a digit and its fringe may cover more than
 /// half of a small or low-resolution frame. These thresholds are liberal on purpose; paper texture
-/// passes them too, and `inkThresholds(_:outside:pixelNoise:)` then judges the candidate they find.
+/// passes them too, and `inkThresholds(_:around:labels:isCandidate:ownHoles:pixelNoise:)` then judges the candidate they find.
 func softInkThresholds(_ image: FloatImage, pixelNoise: Float) -> InkThresholds {
     let counts = histogram(image.pixels)
     let otsu = otsuThreshold(counts)
@@ -125,9 +125,11 @@ func softInkThresholds(_ image: FloatImage, pixelNoise: Float) -> InkThresholds 
 /// `inkThresholds` (median, upper quartile), but with the candidate's own ink and fringe left
 /// out, so they measure the paper around it: on a blank page the neighbouring hills of texture or
 /// noise are still in, and give the noise floor the first look gave; around a real soft digit
-/// only paper is left. The noise is at least `pixelNoise`; Otsu's threshold is the whole image's.
+/// only paper is left. `ownHoles` (pixel indices inside `window`, each once) are left out too: the
+/// loops the candidate encloses, whose fringe fills them when it is blurred. The noise is at least
+/// `pixelNoise`; Otsu's threshold is the whole image's.
 func inkThresholds(_ image: FloatImage, around window: PixelBox, labels: [Int32], isCandidate: [Bool],
-                   pixelNoise: Float) -> InkThresholds {
+                   ownHoles: [Int] = [], pixelNoise: Float) -> InkThresholds {
     var counts = [Int](repeating: 0, count: histogramBins)
     image.pixels.withUnsafeBufferPointer { px in
         labels.withUnsafeBufferPointer { labels in
@@ -137,6 +139,7 @@ func inkThresholds(_ image: FloatImage, around window: PixelBox, labels: [Int32]
                     counts[histogramBin(px[i])] += 1
                 }
             }
+            for i in ownHoles where !isCandidate[Int(labels[i])] { counts[histogramBin(px[i])] -= 1 }
         }
     }
     let otsu = otsuThreshold(histogram(image.pixels))

@@ -185,4 +185,29 @@ import Testing
         canvas.addNoise(sigma: 0.05, seed: 12)
         #expect(Self.reading(canvas.gray) == 0)
     }
+
+    @Test func theLoopACandidateEnclosesIsNotPaperAroundIt() throws {
+        // A ring (0.8) whose loop its blurred fringe fills (0.25), on paper at 0 with noise σ 0.01:
+        // measured with the loop, the paper around it looks as bright as the fringe.
+        var image = FloatImage(width: 40, height: 40)
+        var random = TestRandom(seed: 3)
+        for y in 0..<40 {
+            for x in 0..<40 {
+                let r = hypotf(Float(x) - 19.5, Float(y) - 19.5)
+                image[x, y] = r >= 11 && r <= 15 ? 0.8 : r < 11 ? 0.25 : max(0, 0.01 * random.gaussian())
+            }
+        }
+        let (labels, components) = connectedComponents(image, low: 0.5, high: 0.6, plateau: 0.6)
+        let ring = try #require(components.max { $0.area < $1.area })
+        var isCandidate = [Bool](repeating: false, count: components.count + 1)
+        isCandidate[ring.label] = true
+        let loop = enclosedHolePixels(of: ring, labels: labels, width: 40)
+        #expect(loop.count > 300 && loop.allSatisfy { image.pixels[$0] == 0.25 }, "the loop, all of it")
+        let window = surroundings(of: ring, width: 40, height: 40)
+        let withLoop = inkThresholds(image, around: window, labels: labels, isCandidate: isCandidate, pixelNoise: 0.01)
+        let withoutLoop = inkThresholds(image, around: window, labels: labels, isCandidate: isCandidate,
+                                        ownHoles: loop, pixelNoise: 0.01)
+        #expect(withLoop.noise > 0.2 && withLoop.high > 0.8, "the loop's fringe counted as paper hides the ring")
+        #expect(withoutLoop.noise < 0.03 && withoutLoop.high < 0.6)
+    }
 }
