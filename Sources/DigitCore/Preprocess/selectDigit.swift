@@ -68,6 +68,14 @@ func isEdgeJunk(_ c: InkComponent, width: Int, height: Int) -> Bool {
     return sliver || strip || frame || band
 }
 
+/// Whether a region touching the frame's edge only grazes it: it meets the edge over at most two of
+/// its stroke widths (a stroke's end, a curve's outer side) and is drawn (its mean stroke width at
+/// most a fifth of its box's longer side, as `isLoneDrawnMark` says). A digit the frame cuts meets
+/// it wherever its strokes cross; a punched hole or a stain at the edge is filled, not drawn.
+func isGrazingTheEdge(_ c: InkComponent) -> Bool {
+    Float(c.borderPixels) <= 2 * c.strokeWidth && c.strokeWidth <= 0.2 * Float(max(c.boxWidth, c.boxHeight))
+}
+
 /// Whether a region can seed a digit: it has a pen stroke's structure. Ink is a plateau: at least
 /// 40% of a stroke's pixels reach the noise floor (`InkThresholds.noiseFloor`, counted in
 /// `coreArea`), where a hill of paper texture, a lighting blotch or a smudge only pokes its top
@@ -89,7 +97,8 @@ func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
 /// `acceptingLoneMark`, is the only mark and drawn: `isLoneDrawnMark`) and is not dust
 /// (`isDust`: a speck or a pale hair small in the frame) (border-touching
 /// regions are used only when nothing but faint specks is left inside, and not when they are the
-/// edge's own); merges nearby pieces of one digit
+/// edge's own, or when they only graze the edge, `isGrazingTheEdge`, and outweigh every mark inside
+/// twice); merges nearby pieces of one digit
 /// (a broken stroke, an open 4), but a speck (`isSpeck`) only when it touches the digit's box and
 /// a filled blob (`isSolidBlob`: a punched hole, an ink blot) never: dust beside a digit is not
 /// part of it; counts rival digit-sized marks. `nil` when nothing digit-sized remains.
@@ -106,7 +115,11 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
     let blocking = inside.filter {
         hasStrokeStructure($0, plateauArea: $0.highArea) || max($0.boxWidth, $0.boxHeight) >= rules.minimumSide
     }
-    let pool = blocking.isEmpty ? borderFallback + inside : inside
+    // A digit whose stroke end grazes the frame's edge is not cut by it: it joins the marks inside
+    // when it outweighs them all twice (dust, noise, a comb's ticks beside it).
+    let heaviestBlocking = blocking.map(\.mass).max() ?? 0
+    let grazing = borderFallback.filter { $0.mass >= 2 * heaviestBlocking && isGrazingTheEdge($0) }
+    let pool = blocking.isEmpty ? borderFallback + inside : inside + grazing
     guard let seed = pool.filter({
         (hasStrokeStructure($0) || (lone && isLoneDrawnMark($0))) && !isDust($0, width: width, height: height)
     })

@@ -113,4 +113,27 @@ import Testing
         faint.reachesHigh = false
         #expect(selectDigit([faint], width: 300, height: 200) == nil)
     }
+
+    /// A digit whose stroke end grazes the frame's bottom edge (a 9 whose tail reaches it in a
+    /// photographed comb) is read over a comb's tick inside the frame that it outweighs twice; a
+    /// region the frame cuts across, a filled disc at the edge, or one not twice as heavy is not.
+    @Test func aDigitGrazingTheEdgeOutweighsATickInside() {
+        func digit(borderPixels: Int, outline: Int = 200, mass: Float = 300) -> InkComponent {
+            var c = Self.component(1, x: 120, y: 130, width: 40, height: 70, area: 500, mass: mass)
+            c.borderPixels = borderPixels           // stroke width 2·500/200 = 5 px
+            c.sidePixels = SidePixels(top: 0, bottom: borderPixels, left: 0, right: 0)
+            c.outlinePixels = outline
+            return c
+        }
+        let tick = Self.component(2, x: 60, y: 150, width: 6, height: 25, area: 130, mass: 100)
+        let grazing = digit(borderPixels: 6)
+        #expect(isGrazingTheEdge(grazing) && !isEdgeJunk(grazing, width: 300, height: 200))
+        #expect(selectDigit([grazing, tick], width: 300, height: 200)?.labels == [1])
+        let cut = digit(borderPixels: 24)               // the frame crosses it over five stroke widths
+        #expect(!isGrazingTheEdge(cut) && selectDigit([cut, tick], width: 300, height: 200)?.labels == [2])
+        let disc = digit(borderPixels: 6, outline: 40)  // stroke width 25 px: filled
+        #expect(!isGrazingTheEdge(disc) && selectDigit([disc, tick], width: 300, height: 200)?.labels == [2])
+        let light = digit(borderPixels: 6, mass: 150)
+        #expect(selectDigit([light, tick], width: 300, height: 200)?.labels == [2])
+    }
 }
