@@ -109,7 +109,8 @@ func inkThresholds(_ flattened: FloatImage) -> InkThresholds {
 /// histogram's upper quartile is not hidden under its own fringe. The background is the median of
 /// the pixels below Otsu's threshold (the paper class): a digit and its fringe may cover more than
 /// half of a small or low-resolution frame. These thresholds are liberal on purpose; paper texture
-/// passes them too, and `inkThresholds(_:around:labels:isCandidate:ownHoles:pixelNoise:)` then judges the candidate they find.
+/// passes them too, and `inkThresholds(_:around:labels:isCandidate:ownHoles:pixelNoise:)` then
+/// judges the candidate they find.
 func softInkThresholds(_ image: FloatImage, pixelNoise: Float) -> InkThresholds {
     let counts = histogram(image.pixels)
     let otsu = otsuThreshold(counts)
