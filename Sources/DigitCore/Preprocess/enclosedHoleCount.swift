@@ -12,13 +12,17 @@ func enclosedHoleCount(_ selection: DigitSelection, labels: [Int32], width: Int,
     }
 }
 
-/// How many holes the core of region `c` encloses: its pixels of `image` (its label image
-/// `labels`) at or above its mean ink (`mass / area`), holes as `enclosedHoleCount` counts them. A
-/// blurred or broad-marker 0 fills its loop in the ink mask, but the loop's middle stays far
+/// How many holes the core of region `c` encloses: its pixels of `image` (ink bright; its label
+/// image `labels`) at or above the region's mean there, holes as `enclosedHoleCount` counts them.
+/// A blurred or broad-marker 0 fills its loop in the ink mask, but the loop's middle stays far
 /// darker than the ring around it.
 func coreHoleCount(_ c: InkComponent, image: FloatImage, labels: [Int32], minimumArea: Int) -> Int {
-    let level = c.mass / Float(max(1, c.area))
     let label = Int32(c.label)
+    var sum: Float = 0
+    for y in c.minY...c.maxY {
+        for x in c.minX...c.maxX where labels[y * image.width + x] == label { sum += image[x, y] }
+    }
+    let level = sum / Float(max(1, c.area))
     return holeCount(width: c.boxWidth, height: c.boxHeight, minimumArea: minimumArea) { x, y in
         let i = (y + c.minY) * image.width + x + c.minX
         return labels[i] == label && image.pixels[i] >= level

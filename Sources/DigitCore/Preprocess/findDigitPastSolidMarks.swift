@@ -28,6 +28,7 @@ func findDigitPastSolidMarks(_ page: CleanedPage) -> (page: CleanedPage, selecti
     var retaken = CleanedPage(labelling: cleaned, thresholds: thresholds, ruledLineCount: page.ruledLineCount,
                               flattened: page.flattened)
     retaken.fieldFrame = page.fieldFrame
+    retaken.unflattened = page.unflattened
     guard let selection = chooseDigit(retaken) else { return nil }
     return (retaken, selection)
 }
@@ -46,12 +47,17 @@ func isSolidBlob(_ c: InkComponent) -> Bool {
 
 /// `components` (labelled in `labels`, over `image`, w×h, 0 = background … 1 = ink) with
 /// `enclosesHole` set on those that `isSolidBlob` would refuse and whose core encloses a hole
-/// (`coreHoleCount`) of at least 2% of their box's area.
-func markEnclosedHoles(_ components: [InkComponent], image: FloatImage, labels: [Int32]) -> [InkComponent] {
+/// (`coreHoleCount`) of at least 2% of their box's area. The core is judged on `image` as it was
+/// before its lighting was divided out, when the caller has that (`CleanedPage.unflattened`): a
+/// dark disc wider than the background windows (a punched hole) is taken partly for lighting, and
+/// its middle comes out of `flattenIllumination` paler than its rim, a dip the core took for a 0's
+/// loop; in the picture itself the disc is even, and a loop is paper.
+func markEnclosedHoles(_ components: [InkComponent], image: FloatImage, labels: [Int32],
+                       unflattened: FloatImage? = nil) -> [InkComponent] {
     components.map { c in
         guard c.reachesHigh, isSolidBlob(c) else { return c }
         var marked = c
-        marked.enclosesHole = coreHoleCount(c, image: image, labels: labels,
+        marked.enclosesHole = coreHoleCount(c, image: unflattened ?? image, labels: labels,
                                             minimumArea: max(4, c.boxWidth * c.boxHeight / 50)) > 0
         return marked
     }

@@ -203,7 +203,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
 /// lies mostly along the field's edges is left of its box (`FieldFrame.holdsRemnant`).
 func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitSelection? {
     let (width, height) = (page.cleaned.width, page.cleaned.height)
-    var digitLike = markEnclosedHoles(page.components, image: page.cleaned, labels: page.labels).filter {
+    var digitLike = markEnclosedHoles(page.components, image: page.cleaned, labels: page.labels,
+                                      unflattened: page.unflattened).filter {
         !($0.reachesHigh && isEmptyFrame($0, labels: page.labels, width: width))
     }
     if let frame = page.fieldFrame {
@@ -234,6 +235,10 @@ struct CleanedPage {
     var flattened: FloatImage
     /// Set on the copy of a field cut out inside its box read with paper around it (`preprocess`).
     var fieldFrame: FieldFrame? = nil
+    /// The image, ink bright, before its lighting was divided out (0…1, the size of `cleaned`),
+    /// where the page was cleaned from one (`cleanPage`): filled marks' loops are judged on it
+    /// (`markEnclosedHoles`).
+    var unflattened: FloatImage? = nil
 }
 
 /// gray → polarity (ink bright) → illumination flattened (averaged 3×3 under heavy noise) →
@@ -254,7 +259,8 @@ func cleanPage(working gray: FloatImage, inkIsDark: Bool? = nil,
     let flattened = flattenIllumination(bright)
     let (maskSource, thresholds, _) = suppressNoise(flattened)
     record("flattened", maskSource.grayImage())
-    let page = labelInk(maskSource, thresholds: thresholds, flattened: flattened, retakingThresholds: true)
+    var page = labelInk(maskSource, thresholds: thresholds, flattened: flattened, retakingThresholds: true)
+    page.unflattened = bright
     record("lines-removed", page.cleaned.grayImage())
     return page
 }

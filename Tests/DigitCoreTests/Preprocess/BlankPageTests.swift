@@ -101,6 +101,29 @@ import Testing
         #expect(preprocess(page.gray).digit == nil)
     }
 
+    /// A punched hole wider than the background windows (a disc 44 px across on a 99×124 scan):
+    /// `flattenIllumination` takes it partly for lighting, and its middle comes out paler than its
+    /// rim, a dip that looked like a 0's loop filled by blur. Judged on the picture itself, the disc
+    /// is even: a blob, not a digit. A broad 0 of the same size still has its loop.
+    @Test func aLargePunchedHoleWhoseMiddleFlatteningLightensIsNotADigit() throws {
+        var page = Self.texturedPaper(width: 99, height: 124, paper: 0.93, amplitude: 0.01, seed: 5)
+        page.paint(ink: 0.12, halfWidth: 0) { x, y in hypotf(x - 29, y - 62) - 22 }
+        page.image = boxBlur(boxBlur(page.image, radius: 1), radius: 1)
+        let cleaned = cleanPage(page.gray)
+        let disc = try #require(cleaned.components.max { $0.area < $1.area })
+        #expect(isSolidBlob(disc))
+        let onFlattened = markEnclosedHoles([disc], image: cleaned.cleaned, labels: cleaned.labels)
+        #expect(onFlattened[0].enclosesHole, "the flattened disc's dip passes for a loop (else this checks nothing)")
+        let onPicture = markEnclosedHoles([disc], image: cleaned.cleaned, labels: cleaned.labels,
+                                          unflattened: cleaned.unflattened)
+        #expect(!onPicture[0].enclosesHole)
+        #expect(preprocess(page.gray).digit == nil)
+        var zero = Self.texturedPaper(width: 99, height: 124, paper: 0.93, amplitude: 0.01, seed: 5)
+        zero.ring(cx: 29, cy: 62, rx: 16, ry: 16, width: 12, ink: 0.12)
+        zero.image = boxBlur(boxBlur(zero.image, radius: 1), radius: 1)
+        #expect(preprocess(zero.gray).digit != nil)
+    }
+
     /// A punched hole cut by the frame (its centre a few px inside the page's left edge): the cut
     /// is not an outline, so the half disc is still a filled blob, not a stroke.
     @Test(arguments: [Float(4), 8, 12])
