@@ -80,7 +80,7 @@ func preprocess(frame working: FloatImage, inField: Bool, recordingSteps: Bool, 
     let polarity = inkPolarity(working)
     let boldFirst = !inField && max(working.width, working.height) >= smallFrameSide && polarity.byCorners
     var steps = stepsBefore
-    if boldFirst, let padded = preprocess(paddedFrame: working, inField: false, filled: true,
+    if boldFirst, let padded = preprocess(paddedFrame: working, inField: false, boldShape: true,
                                           recordingSteps: recordingSteps, stepsBefore: steps, stepPrefix: stepPrefix) {
         guard padded.digit == nil else { return padded }
         steps = padded.steps
@@ -89,19 +89,20 @@ func preprocess(frame working: FloatImage, inField: Bool, recordingSteps: Bool, 
                            firstStepNumber: steps.count + 1, inkIsDark: polarity.inkIsDark)
     first.steps = steps + first.steps
     guard first.digit == nil, !boldFirst,
-          let second = preprocess(paddedFrame: working, inField: inField,
+          let second = preprocess(paddedFrame: working, inField: inField, boldShape: polarity.byCorners,
                                   filled: inField && isFieldFilledByItsDigit(working), recordingSteps: recordingSteps,
                                   stepsBefore: first.steps, stepPrefix: stepPrefix) else { return first }
     return second
 }
 
-/// `working` read with paper around it (`withPaperAround`, which says when; `filled`: the caller
-/// knows the frame is filled), its steps named `stepPrefix` + `padded-` + stage after
-/// `stepsBefore`, its digit's height in `working`'s pixels; `nil` when the frame leaves a digit
-/// paper. `inField`: as for `preprocess(frame:…)`.
-private func preprocess(paddedFrame working: FloatImage, inField: Bool, filled: Bool, recordingSteps: Bool,
+/// `working` read with paper around it (`withPaperAround`, which says when: `boldShape` and
+/// `filled` as there), its steps named `stepPrefix` + `padded-` + stage after `stepsBefore`, its
+/// digit's height in `working`'s pixels; `nil` when the frame leaves a digit paper. `inField`: as
+/// for `preprocess(frame:…)`.
+private func preprocess(paddedFrame working: FloatImage, inField: Bool, boldShape: Bool,
+                        filled: @autoclosure () -> Bool = false, recordingSteps: Bool,
                         stepsBefore: [PreprocessStep], stepPrefix: String) -> PreprocessResult? {
-    guard let (padded, factor) = withPaperAround(working, filled: filled) else { return nil }
+    guard let (padded, factor) = withPaperAround(working, filled: filled(), boldShape: boldShape) else { return nil }
     let frame = inField ? FieldFrame(fieldWidth: working.width, height: working.height,
                                      margin: paperMargin(working), factor: factor) : nil
     var result = preprocess(working: padded, recordingSteps: recordingSteps, stepPrefix: stepPrefix + "padded-",

@@ -11,13 +11,15 @@ let enlargedFrameSide = 3 * DigitImage.side
 /// least 1) that brings its longer side to `enlargedFrameSide`, with that factor; `nil` unless the
 /// frame leaves the digit no paper: smaller than `smallFrameSide`, or filled by a bold shape
 /// (`inkIsDarkByCorners` judges it, on the copy `inkIsDark` judges: ink and paper each cover 30%
-/// of it or more), or, with `filled`, known to be filled by the digit whatever its size (the
-/// caller's judgement). The paper is taken
+/// of it or more; `boldShape`: that judgement, when the caller made it already), or, with `filled`,
+/// known to be filled by the digit whatever its size (the caller's judgement, asked last). The
+/// paper is taken
 /// from the frame's edge (`paperLevelAtEdge`). With paper around it, the page's measures
 /// (background, noise, polarity) see paper, and its strokes no longer run into the frame.
-func withPaperAround(_ working: FloatImage, filled: Bool = false) -> (image: FloatImage, factor: Int)? {
+func withPaperAround(_ working: FloatImage, filled: @autoclosure () -> Bool = false,
+                     boldShape: Bool? = nil) -> (image: FloatImage, factor: Int)? {
     let long = max(working.width, working.height)
-    guard long > 0, filled || long < smallFrameSide || isFilledByBoldShape(working) else { return nil }
+    guard long > 0, long < smallFrameSide || (boldShape ?? isFilledByBoldShape(working)) || filled() else { return nil }
     let margin = paperMargin(working)
     var padded = FloatImage(width: working.width + 2 * margin, height: working.height + 2 * margin,
                             filledWith: paperLevelAtEdge(working))
