@@ -211,7 +211,7 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     guard !marked.isEmpty else { return [] }
     marked.sort()
     return joinCollinear(lineSegments(onLine, seeds: marked, thin: thin, axis: axis, width: width, height: height), mask: mask)
-        .filter { isStraight($0, width: width, acrossCount: acrossCount) }
+        .filter { isStraight($0, width: width, acrossCount: acrossCount, rules: rules) }
 }
 
 /// The thin pixels (`order`: across positions, grouped by along position as `perAlong` delimits,
@@ -305,7 +305,13 @@ func keepingLongChainGroups(_ order: [Int32], perAlong: [Int], alongReach: Int, 
 /// and the centre of what is left of it moves away from the edge. (The ends are judged beyond
 /// their outermost position: where a curve leaves the line's band, only a sliver of it stays in
 /// the band, as at a box's corner, and the sliver's offset is what tells the curve.)
-func isStraight(_ segment: LineSegment, width: Int, acrossCount: Int) -> Bool {
+///
+/// A line already long enough for its thickness to be printed wherever it is (`rules`'
+/// `printedElongation` and `printedLength`) may stray at lone positions (`isolatedStrays`): a faint
+/// underline breaks up in the low mask, and a stroke crossing it adds a pixel to a column or two.
+/// A curve strays over a stretch, so two neighbouring positions straying the same way, or a stray
+/// within two positions of an end, still make the segment not straight.
+func isStraight(_ segment: LineSegment, width: Int, acrossCount: Int, rules: LineSegmentRules = LineSegmentRules()) -> Bool {
     let count = segment.length
     var sums = [Float](repeating: 0, count: count), counts = [Int](repeating: 0, count: count)
     var clipped = [Bool](repeating: false, count: count)
@@ -316,11 +322,28 @@ func isStraight(_ segment: LineSegment, width: Int, acrossCount: Int) -> Bool {
         if across == 0 || across == acrossCount - 1 { clipped[along - segment.start] = true }
     }
     let tolerance = max(1.5, 0.5 * segment.thickness) * 2 / 3
+    // Per along position: −1 or 1 where the centre strays beyond `tolerance` to that side, else 0.
+    var strays = [Int](repeating: 0, count: count)
     for k in 1..<max(1, count - 1) where counts[k] > 0 && !clipped[k] {
-        let centre = sums[k] / Float(counts[k])
-        if abs(centre - segment.across(at: Float(segment.start + k))) > tolerance { return false }
+        let offset = sums[k] / Float(counts[k]) - segment.across(at: Float(segment.start + k))
+        if abs(offset) > tolerance { strays[k] = offset > 0 ? 1 : -1 }
     }
-    return true
+    let isPrintedLength = segment.elongation >= rules.printedElongation && segment.length >= rules.printedLength
+    guard isPrintedLength else { return !strays.contains { $0 != 0 } }
+    return isolatedStrays(strays).map { $0 * 20 <= count } ?? false
+}
+
+/// How many positions of `strays` (per along position: −1, 0 or 1, as `isStraight` marks them)
+/// stray alone: not within two positions of either end, and with neither neighbour straying the
+/// same way; `nil` when any stray is not alone.
+func isolatedStrays(_ strays: [Int]) -> Int? {
+    let count = strays.count
+    var isolated = 0
+    for k in strays.indices where strays[k] != 0 {
+        guard k > 2, k < count - 3, strays[k - 1] != strays[k], strays[k + 1] != strays[k] else { return nil }
+        isolated += 1
+    }
+    return isolated
 }
 
 /// `segments` (on one axis) with collinear pieces joined: a line is cut wherever something

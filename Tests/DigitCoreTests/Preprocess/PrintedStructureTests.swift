@@ -296,6 +296,35 @@ import Testing
         #expect(!straightIfJudgedWhereCut)
     }
 
+    /// A horizontal line 3 px thick at rows 20…22 from x = 0 to `length − 1`, with two pixels more
+    /// below it (rows 23…25, the column's centre 1.5 px off) at each of `strayColumns`.
+    private func lineWithStrays(length: Int, strayColumns: [Int], width: Int = 200) -> LineSegment {
+        var pixels: [Int] = []
+        for x in 0..<length {
+            let rows = strayColumns.contains(x) ? 20...25 : 20...22
+            for y in rows { pixels.append(y * width + x) }
+        }
+        return LineSegment(axis: .horizontal, start: 0, end: length - 1, acrossAtStart: 21, acrossAtEnd: 21,
+                           thickness: 3, pixels: pixels)
+    }
+
+    @Test func aPrintedLengthLineMayStrayAtLonePositionsButACurveMayNot() {
+        // 160 px long and 3 thick: an underline. A faint one breaks up in the low mask and a stroke
+        // crossing it fattens a column: lone strays. Before, one stray made it not straight.
+        #expect(isStraight(lineWithStrays(length: 160, strayColumns: [55, 110]), width: 200, acrossCount: 60))
+        #expect(isStraight(lineWithStrays(length: 160, strayColumns: []), width: 200, acrossCount: 60))
+        // Strays on neighbouring columns, or next to an end, are how a curve leaves the band.
+        #expect(!isStraight(lineWithStrays(length: 160, strayColumns: [55, 56]), width: 200, acrossCount: 60))
+        #expect(!isStraight(lineWithStrays(length: 160, strayColumns: [2]), width: 200, acrossCount: 60))
+        #expect(!isStraight(lineWithStrays(length: 160, strayColumns: [157]), width: 200, acrossCount: 60))
+        // More than one lone stray in 20 positions is not a line's noise.
+        #expect(!isStraight(lineWithStrays(length: 160, strayColumns: Array(stride(from: 10, to: 150, by: 8))),
+                            width: 200, acrossCount: 60))
+        // 40 px long and 3 thick could be a digit's stroke: no stray at all is allowed.
+        #expect(!isStraight(lineWithStrays(length: 40, strayColumns: [20]), width: 200, acrossCount: 60))
+        #expect(isStraight(lineWithStrays(length: 40, strayColumns: []), width: 200, acrossCount: 60))
+    }
+
     @Test func threeShortTicksAlikeWithinAPixelArePrintedButTwoAreNot() {
         // Comb ticks 20 px tall and 3 px thick on a printed baseline, their measured slopes 1.1°
         // apart (a short tick's slope moves by a pixel where it joins its line): three alike are
