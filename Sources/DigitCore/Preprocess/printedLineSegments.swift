@@ -7,6 +7,8 @@
 ///   least three such segments joined end to line at right angles (a box's corners, the cells
 ///   of a row of boxes); a 7 (bar and stem) or a 4 gives at most two such joins among strokes
 ///   that are both thin and within 5° of the axes; or
+/// - it is a side of a rectangle (`rectangleSides`): a box whose sides the digit touching them,
+///   or blur thickening them, cut into pieces too short for the rules above; or
 /// - it has a parallel twin (slopes within 1°, lengths within 15%, thicknesses within 30% or 1 px,
 ///   covering the same range along their own direction) and an end on a printed line: a comb's ticks on its baseline,
 ///   the walls of a row of boxes between its top and bottom lines. Printing repeats a shape
@@ -45,6 +47,7 @@ func printedLineSegments(_ segments: [LineSegment], printedContext: [LineSegment
     var groupSize = [Int](repeating: 0, count: count)
     for i in 0..<count where arranged[i] { groupSize[root(i)] += 1 }
     for i in 0..<count where arranged[i] && groupSize[root(i)] >= 3 { printed[i] = true }
+    for i in rectangleSides(segments, printedContext: printedContext) { printed[i] = true }
     let printedLines = segments.indices.filter { printed[$0] }.map { segments[$0] }
     for i in 0..<count where !printed[i] && (twins[i] > 0 || looseTwins[i] >= 2) {
         func meets(_ line: LineSegment) -> Bool { line.axis != segments[i].axis && endMeetsLine(segments[i], line) }
@@ -135,4 +138,88 @@ func alongRange(_ segment: LineSegment, slope: Float) -> ClosedRange<Float> {
         return (along + slope * across) * scale
     }
     return min(ends[0], ends[1])...max(ends[0], ends[1])
+}
+
+/// The indices of `segments` that are sides of a rectangle: two parallel horizontal segments and two
+/// parallel vertical ones (slopes within `rectangleSlopeTolerance`, the pairs at right angles within
+/// it too), at least `minimumLength` px apart each way, each lying on its side of the rectangle
+/// (within its extent, give or take the sides' thickness and 2 px) and covering
+/// `rectangleSideCover` of it, with at least three of the four corners closed (both sides meeting
+/// there reach it). One side may be a line of `printedContext` (a ruled line the box's side was
+/// found as, spanning the frame), which covers its side and closes its corners. A box drawn on a
+/// page is such a figure even where the digit inside touches a side, cutting it short, or blur
+/// thickens its lines past `arrangementElongation`; a digit's strokes are not: no digit has four
+/// straight sides at right angles. Searched only among at most `rectangleSearchLimit` segments
+/// each way (more is texture, or a grid whose lines were found as ruled lines).
+func rectangleSides(_ segments: [LineSegment], printedContext: [LineSegment] = [],
+                    rules: LineSegmentRules = LineSegmentRules()) -> [Int] {
+    // (index in `segments`, or nil for a context line; the line)
+    var horizontal: [(index: Int?, line: LineSegment)] = [], vertical: [(index: Int?, line: LineSegment)] = []
+    for (i, segment) in segments.enumerated() {
+        if segment.axis == .horizontal { horizontal.append((i, segment)) } else { vertical.append((i, segment)) }
+    }
+    guard horizontal.count >= 1, vertical.count >= 1,
+          horizontal.count <= rectangleSearchLimit, vertical.count <= rectangleSearchLimit else { return [] }
+    for line in printedContext { if line.axis == .horizontal { horizontal.append((nil, line)) } else { vertical.append((nil, line)) } }
+    /// Pairs of parallel lines, the first above (left of) the second.
+    func parallelPairs(_ lines: [(index: Int?, line: LineSegment)]) -> [(Int, Int)] {
+        var pairs: [(Int, Int)] = []
+        for a in lines.indices {
+            for b in lines.indices where b != a && lines[a].line.middleAcross < lines[b].line.middleAcross
+                && abs(lines[a].line.slope - lines[b].line.slope) <= rectangleSlopeTolerance
+                && (lines[a].index != nil || lines[b].index != nil) {
+                pairs.append((a, b))
+            }
+        }
+        return pairs
+    }
+    let horizontalPairs = parallelPairs(horizontal), verticalPairs = parallelPairs(vertical)
+    var sides = Set<Int>()
+    for (t, b) in horizontalPairs {
+        let top = horizontal[t], bottom = horizontal[b]
+        for (l, r) in verticalPairs {
+            let left = vertical[l], right = vertical[r]
+            let four = [top, bottom, left, right]
+            guard four.filter({ $0.index == nil }).count <= 1,
+                  abs(left.line.slope + top.line.slope) <= rectangleSlopeTolerance else { continue }
+            // The rectangle's extent, each way halfway along the other pair.
+            let middleX = (left.line.middleAcross + right.line.middleAcross) / 2
+            let yTop = top.line.across(at: middleX), yBottom = bottom.line.across(at: middleX)
+            let middleY = (yTop + yBottom) / 2
+            let xLeft = left.line.across(at: middleY), xRight = right.line.across(at: middleY)
+            guard xRight - xLeft >= Float(rules.minimumLength), yBottom - yTop >= Float(rules.minimumLength) else { continue }
+            let reach = four.map { $0.line.thickness }.max()! + 2
+            func liesOnSide(_ side: (index: Int?, line: LineSegment), from low: Float, to high: Float) -> Bool {
+                side.index == nil || (Float(side.line.start) >= low - reach && Float(side.line.end) <= high + reach
+                                      && Float(side.line.length) >= rectangleSideCover * (high - low))
+            }
+            guard liesOnSide(top, from: xLeft, to: xRight), liesOnSide(bottom, from: xLeft, to: xRight),
+                  liesOnSide(left, from: yTop, to: yBottom), liesOnSide(right, from: yTop, to: yBottom) else { continue }
+            func reaches(_ side: (index: Int?, line: LineSegment), start: Bool, _ corner: Float) -> Bool {
+                side.index == nil || abs(Float(start ? side.line.start : side.line.end) - corner) <= reach
+            }
+            let closedCorners = [reaches(top, start: true, xLeft) && reaches(left, start: true, yTop),
+                                 reaches(top, start: false, xRight) && reaches(right, start: true, yTop),
+                                 reaches(bottom, start: true, xLeft) && reaches(left, start: false, yBottom),
+                                 reaches(bottom, start: false, xRight) && reaches(right, start: false, yBottom)]
+            guard closedCorners.filter({ $0 }).count >= 3 else { continue }
+            for side in four { if let i = side.index { sides.insert(i) } }
+        }
+    }
+    return sides.sorted()
+}
+
+/// How far the slopes of a rectangle's parallel sides, and of its two pairs from a right angle,
+/// may differ (tan 2°: a photographed box is drawn in perspective).
+let rectangleSlopeTolerance: Float = 0.035
+
+/// The share of its side of the rectangle a side must cover (`rectangleSides`).
+let rectangleSideCover: Float = 0.6
+
+/// The most segments each way among which `rectangleSides` looks for a rectangle.
+let rectangleSearchLimit = 40
+
+extension LineSegment {
+    /// Its across position halfway along it.
+    var middleAcross: Float { across(at: Float(start + end) / 2) }
 }

@@ -342,6 +342,39 @@ import Testing
         #expect(printedLineSegments(ticks, printedContext: [baseline]).count == 3, "on a ruled line too")
     }
 
+    /// A straight segment on `axis` from along position `start` to `end`, at across position
+    /// `across`, `thickness` px thick (no pixels: only its geometry is judged).
+    private func side(_ axis: LineAxis, _ start: Int, _ end: Int, at across: Float, thickness: Float = 7) -> LineSegment {
+        LineSegment(axis: axis, start: start, end: end, acrossAtStart: across, acrossAtEnd: across,
+                    thickness: thickness, pixels: [])
+    }
+
+    @Test func aBoxCutShortByItsDigitAndThickenedByBlurIsARectangle() {
+        // A box 50 px each way whose blurred sides measure 7 px in the low mask: under
+        // `arrangementElongation` thicknesses, so no arrangement of joined lines; its bottom cut
+        // short where a 7's foot touches it (it covers 64% of its side, three corners closed).
+        let top = side(.horizontal, 20, 70, at: 20), left = side(.vertical, 20, 70, at: 20)
+        let right = side(.vertical, 20, 70, at: 70), bottom = side(.horizontal, 38, 70, at: 70)
+        #expect(rectangleSides([top, bottom, left, right]) == [0, 1, 2, 3])
+        #expect(printedLineSegments([top, bottom, left, right]).count == 4)
+        // The bottom and the right side both cut short at the bottom-left and bottom-right
+        // corners: two corners closed, a figure a digit's strokes could make with a box's corner.
+        let shortRight = side(.vertical, 20, 52, at: 70)
+        #expect(rectangleSides([top, bottom, left, shortRight]).isEmpty)
+        // A side covering under 60% of its side is not on the rectangle.
+        #expect(rectangleSides([top, side(.horizontal, 42, 70, at: 70), left, right]).isEmpty)
+        // The right side found as a ruled line spanning the frame: the other three are the box's.
+        let ruled = side(.vertical, 0, 119, at: 70)
+        #expect(rectangleSides([top, bottom, left], printedContext: [ruled]) == [0, 1, 2])
+        #expect(printedLineSegments([top, bottom, left], printedContext: [ruled]).count == 3)
+        // Two ruled lines and two strokes between them (a 1 and a 7's stem on ruled paper) are not.
+        let ruledTop = side(.horizontal, 0, 119, at: 20), ruledBottom = side(.horizontal, 0, 119, at: 70)
+        #expect(rectangleSides([left, right], printedContext: [ruledTop, ruledBottom]).isEmpty)
+        // A 7 on an underline: bar, stem and line, one vertical stroke only.
+        let seven = [side(.horizontal, 30, 70, at: 20), side(.vertical, 20, 90, at: 70), side(.horizontal, 10, 110, at: 92)]
+        #expect(rectangleSides(seven).isEmpty)
+    }
+
     @Test func aStraightSevenAndFourAreNotPrintedLines() {
         // Strokes a tenth of the digit's height thick (MNIST's proportion) at exact axis angles,
         // as printed lines would be: only their arrangement tells them apart (a 7: two joined
