@@ -13,9 +13,35 @@
 /// px beyond it (the rest of the fringe). A side that is paper at its edge, or dark all through its
 /// outer quarter (a digit's stroke along it), has none. Only for dark ink on light paper
 /// (`inkIsDark`); the inside must keep at least half of the frame each way.
+///
+/// When the picture itself shows fewer than two bands, they are looked for again on it with its
+/// lighting divided out (`paperOfFlattened`): a photographed field lit unevenly is darker toward one
+/// side than the paper's lightest tenth by more than a band's contrast, so that side seems dark all
+/// through its outer quarter. There a band's outermost row must be dark along four fifths of the
+/// side, not half: on a page of clouded noise, flattened, a blotch darkens half an edge.
 func frameInsideEdgeBands(_ image: FloatImage) -> (image: FloatImage, origin: (x: Int, y: Int))? {
     let (width, height) = (image.width, image.height)
     guard width >= minimumFieldSide, height >= minimumFieldSide, inkIsDark(image) else { return nil }
+    let cuts = edgeBandCuts(image, outermostDarkShare: 0.5)
+        ?? edgeBandCuts(paperOfFlattened(image), outermostDarkShare: 0.8)
+    guard let cuts else { return nil }
+    let inside = PixelBox(x: cuts[2], y: cuts[0], width: width - cuts[2] - cuts[3], height: height - cuts[0] - cuts[1])
+    guard inside.width * 2 >= width, inside.height * 2 >= height else { return nil }
+    return (image.cropped(to: inside), (inside.x, inside.y))
+}
+
+/// `image` (0 = black … 1 = white, ink dark) with its lighting divided out (`flattenIllumination`)
+/// and its tones as before: paper 1, ink darker.
+func paperOfFlattened(_ image: FloatImage) -> FloatImage {
+    let flattened = flattenIllumination(normalisePolarity(image, inkIsDark: true))
+    return FloatImage(width: flattened.width, height: flattened.height, pixels: flattened.pixels.map { 1 - min(1, $0) })
+}
+
+/// How many rows (or columns) the band along each side takes (top, bottom, left, right; 0: none), as
+/// `frameInsideEdgeBands` says; `outermostDarkShare`: the share of the side's middle positions
+/// that must be dark in the row at its edge; `nil` when fewer than two sides have a band.
+func edgeBandCuts(_ image: FloatImage, outermostDarkShare: Float) -> [Int]? {
+    let (width, height) = (image.width, image.height)
     let paper = quantile(histogram(image.pixels), 0.9)
     /// How many rows (or columns) from `side`'s edge the band takes, the fringe's pixel included.
     func cut(_ side: BoxSide) -> Int {
@@ -25,15 +51,15 @@ func frameInsideEdgeBands(_ image: FloatImage) -> (image: FloatImage, origin: (x
         for depth in 0..<(depthCount / 4) {
             let at = Int(side.coordinate(ofDepth: Float(depth), width: width, height: height))
             let values = positions.map { side.isHorizontal ? image[$0, at] : image[at, $0] }.sorted()
-            if values[values.count / 2] >= paper - minimumLineContrast { return depth == 0 ? 0 : depth + 1 }
+            // The value that the darkest `share` of the positions lie under.
+            let share: Float = depth == 0 ? outermostDarkShare : 0.5
+            let quantileIndex = min(values.count - 1, Int(Float(values.count) * share))
+            if values[quantileIndex] >= paper - minimumLineContrast { return depth == 0 ? 0 : depth + 1 }
         }
         return 0
     }
     let cuts = BoxSide.allCases.map(cut)   // top, bottom, left, right
-    guard cuts.filter({ $0 > 0 }).count >= 2 else { return nil }
-    let inside = PixelBox(x: cuts[2], y: cuts[0], width: width - cuts[2] - cuts[3], height: height - cuts[0] - cuts[1])
-    guard inside.width * 2 >= width, inside.height * 2 >= height else { return nil }
-    return (image.cropped(to: inside), (inside.x, inside.y))
+    return cuts.filter({ $0 > 0 }).count >= 2 ? cuts : nil
 }
 
 /// Whether the first look's high threshold (`suppressNoise`, on `working` flattened with its ink

@@ -266,6 +266,27 @@ import Testing
         #expect(!isInkHiddenByItsFrame(toWorkingImage(blank.gray)))
     }
 
+    @Test func aFieldLitUnevenlyHasItsBandsFoundWithItsLightingDividedOut() throws {
+        // A field 56×48 cut close to its box: the box's top and right sides left along the frame's
+        // edges as bands, a 1 inside, the light falling off toward the top (0.72 of the bottom's).
+        // The paper below the top band is darker than the frame's lightest tenth by more than a
+        // band's contrast, so in the picture itself the top seems dark all through its outer quarter.
+        var canvas = Canvas(width: 56, height: 48, paper: 0.9)
+        canvas.stroke(0, 2, 55, 2, width: 5, ink: 0.45)
+        canvas.stroke(53, 0, 53, 47, width: 6, ink: 0.45)
+        canvas.stroke(26, 12, 27, 40, width: 4, ink: 0.3)
+        for y in 0..<48 {
+            for x in 0..<56 { canvas.image[x, y] *= 0.72 + 0.28 * Float(y) / 47 }
+        }
+        canvas.addNoise(sigma: 0.01, seed: 5)
+        let working = toWorkingImage(canvas.gray)
+        #expect(edgeBandCuts(working, outermostDarkShare: 0.5) == nil, "the picture shows one band")
+        let inside = try #require(frameInsideEdgeBands(working))
+        #expect(inside.origin.y >= 4 && inside.origin.y <= 8, "below the top band: \(inside.origin)")
+        #expect(inside.origin.x + inside.image.width <= 51, "left of the right band: \(inside.image.width)")
+        #expect(SoftDigitTests.reading(canvas.gray) == 1, "the 1 inside the bands")
+    }
+
     @Test func aFieldFilledByItsDigitIsReadWithPaperAroundIt() throws {
         // The field cut close (`fieldCutClose`'s box) around a 0 filling it (18×24 px, 3 px wide,
         // ink 0.3), blurred twice: inside the bands, a 26×27 frame, the 0's fringe still lifts the
