@@ -60,6 +60,12 @@ struct LineSegmentRules: Sendable {
     /// at most MNIST's 20-px box long.
     var printedElongation: Float = 18
     var printedLength = 24
+    /// A line this many times longer than thick may stray from its fitted line at lone positions
+    /// and still be straight (`isStraight`): twice `printedElongation`. A 7's bar in a thin
+    /// handwriting font is `printedElongation` thicknesses long, and only its slight bend keeps it
+    /// from being taken for print (allowed lone strays at 18, four 7s of `bench/numbers` were
+    /// read as 1s, their bars painted out).
+    var strayingElongation: Float = 36
     /// Slopes tried: −5°…5° in half degrees (forms and scans are skewed up to ±5°).
     var slopes: [Float] = stride(from: -5.0, through: 5.0, by: 0.5).map { Float(tan($0 * .pi / 180)) }
     /// Whether the slope search skips thin pixels in chain groups too short to hold a run
@@ -306,8 +312,8 @@ func keepingLongChainGroups(_ order: [Int32], perAlong: [Int], alongReach: Int, 
 /// their outermost position: where a curve leaves the line's band, only a sliver of it stays in
 /// the band, as at a box's corner, and the sliver's offset is what tells the curve.)
 ///
-/// A line already long enough for its thickness to be printed wherever it is (`rules`'
-/// `printedElongation` and `printedLength`) may stray at lone positions (`isolatedStrays`): a faint
+/// A line twice as long for its thickness as a printed line must be (`rules`' `strayingElongation`
+/// and `printedLength`) may stray at lone positions (`isolatedStrays`): a faint
 /// underline breaks up in the low mask, and a stroke crossing it adds a pixel to a column or two.
 /// A curve strays over a stretch, so two neighbouring positions straying the same way, or a stray
 /// within two positions of an end, still make the segment not straight.
@@ -328,8 +334,8 @@ func isStraight(_ segment: LineSegment, width: Int, acrossCount: Int, rules: Lin
         let offset = sums[k] / Float(counts[k]) - segment.across(at: Float(segment.start + k))
         if abs(offset) > tolerance { strays[k] = offset > 0 ? 1 : -1 }
     }
-    let isPrintedLength = segment.elongation >= rules.printedElongation && segment.length >= rules.printedLength
-    guard isPrintedLength else { return !strays.contains { $0 != 0 } }
+    let mayStray = segment.elongation >= rules.strayingElongation && segment.length >= rules.printedLength
+    guard mayStray else { return !strays.contains { $0 != 0 } }
     return isolatedStrays(strays).map { $0 * 20 <= count } ?? false
 }
 
