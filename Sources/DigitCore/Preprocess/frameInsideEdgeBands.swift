@@ -19,22 +19,31 @@
 /// side than the paper's lightest tenth by more than a band's contrast, so that side seems dark all
 /// through its outer quarter. There a band's outermost row must be dark along four fifths of the
 /// side, not half: on a page of clouded noise, flattened, a blotch darkens half an edge.
-func frameInsideEdgeBands(_ image: FloatImage) -> (image: FloatImage, origin: (x: Int, y: Int))? {
+/// `inkBrightFlattened`: `flattenedDarkInk(image)`, when the caller has it (asked for only when
+/// the picture shows fewer than two bands).
+func frameInsideEdgeBands(_ image: FloatImage, inkBrightFlattened: @autoclosure () -> FloatImage? = nil)
+    -> (image: FloatImage, origin: (x: Int, y: Int))? {
     let (width, height) = (image.width, image.height)
     guard width >= minimumFieldSide, height >= minimumFieldSide, inkIsDark(image) else { return nil }
     let cuts = edgeBandCuts(image, outermostDarkShare: 0.5)
-        ?? edgeBandCuts(paperOfFlattened(image), outermostDarkShare: 0.8)
+        ?? edgeBandCuts(paperOfFlattened(inkBrightFlattened() ?? flattenedDarkInk(image)),
+                        outermostDarkShare: 0.8)
     guard let cuts else { return nil }
     let inside = PixelBox(x: cuts[2], y: cuts[0], width: width - cuts[2] - cuts[3], height: height - cuts[0] - cuts[1])
     guard inside.width * 2 >= width, inside.height * 2 >= height else { return nil }
     return (image.cropped(to: inside), (inside.x, inside.y))
 }
 
-/// `image` (0 = black … 1 = white, ink dark) with its lighting divided out (`flattenIllumination`)
-/// and its tones as before: paper 1, ink darker.
-func paperOfFlattened(_ image: FloatImage) -> FloatImage {
-    let flattened = flattenIllumination(normalisePolarity(image, inkIsDark: true))
-    return FloatImage(width: flattened.width, height: flattened.height, pixels: flattened.pixels.map { 1 - min(1, $0) })
+/// A picture of dark ink with its lighting divided out (`flattened`: ink bright, as
+/// `flattenedDarkInk` gives it) in the picture's own tones: paper 1, ink darker.
+func paperOfFlattened(_ flattened: FloatImage) -> FloatImage {
+    FloatImage(width: flattened.width, height: flattened.height, pixels: flattened.pixels.map { 1 - min(1, $0) })
+}
+
+/// `image`, whose ink is dark (`inkIsDark`), with its ink made bright and its lighting divided out
+/// (`flattenIllumination`), as the first look sees it.
+func flattenedDarkInk(_ image: FloatImage) -> FloatImage {
+    flattenIllumination(normalisePolarity(image, inkIsDark: true))
 }
 
 /// How many rows (or columns) the band along each side takes (top, bottom, left, right; 0: none), as
@@ -66,9 +75,10 @@ func edgeBandCuts(_ image: FloatImage, outermostDarkShare: Float) -> [Int]? {
 /// bright) lies above full ink: the page's measures take the whole frame for noise, however dark
 /// its marks. On a blank page or around a digit with paper around it, the noise floor lies far
 /// below; it rises past 1 when a frame's bands and a digit's fringe fill the histogram's upper
-/// quartile (a field cut close to its box).
-func isInkHiddenByItsFrame(_ working: FloatImage) -> Bool {
-    suppressNoise(flattenIllumination(normalisePolarity(working))).thresholds.high > 1
+/// quartile (a field cut close to its box). `inkBrightFlattened`: `working` flattened with its ink
+/// bright, when the caller has it (`flattenedDarkInk`, for a frame known to hold dark ink).
+func isInkHiddenByItsFrame(_ working: FloatImage, inkBrightFlattened: FloatImage? = nil) -> Bool {
+    suppressNoise(inkBrightFlattened ?? flattenIllumination(normalisePolarity(working))).thresholds.high > 1
 }
 
 /// Whether a field cut out inside its box (`working`, w×h, 0 = black … 1 = white) is filled by its

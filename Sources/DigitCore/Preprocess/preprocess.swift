@@ -53,7 +53,20 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     guard result.digit == nil else { return result }
     // Nothing found in the whole frame: a field cut with its box after all.
     let fields = [("field-in-a-dark-surround", { fieldInDarkSurround(working) }),
-                  ("inside-edge-bands", { frameInsideEdgeBands(working).flatMap { isInkHiddenByItsFrame(working) ? $0 : nil } })]
+                  ("inside-edge-bands", {
+                      // Flattened at most once for both judgements, when one needs it: both come
+                      // after `frameInsideEdgeBands` found the ink dark.
+                      var flattened: FloatImage?
+                      func inkBrightFlattened() -> FloatImage {
+                          if let flattened { return flattened }
+                          let made = flattenedDarkInk(working)
+                          flattened = made
+                          return made
+                      }
+                      guard let bands = frameInsideEdgeBands(working, inkBrightFlattened: inkBrightFlattened()),
+                            isInkHiddenByItsFrame(working, inkBrightFlattened: inkBrightFlattened()) else { return nil }
+                      return bands
+                  })]
     for (name, field) in fields {
         guard let field = field() else { continue }
         let inside = preprocess(frame: field.image, inField: true, recordingSteps: recordingSteps,
