@@ -209,7 +209,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
 
 /// The digit among `page`'s components: a filled region with a hole is not a blob
 /// (`markEnclosedHoles`); empty printed frames (form boxes, comb cells) are
-/// structure, not a digit; `selectDigit` picks among the rest, and a flat bar it picks (a leftover
+/// structure, not a digit, and so are a comb's ticks left standing without its baseline
+/// (`printedTicks`); `selectDigit` picks among the rest, and a flat bar it picks (a leftover
 /// piece of a printed line, `isFlatBar`) is set aside and the choice made again. With
 /// `acceptingLoneMark` (the last resort of `preprocess`, once the second look found nothing either),
 /// the only mark on a page where no printed line was removed may seed without a plateau
@@ -224,6 +225,8 @@ func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitS
     if let frame = page.fieldFrame {
         digitLike.removeAll { $0.reachesHigh && frame.holdsRemnant($0, labels: page.labels, width: width) }
     }
+    let ticks = printedTicks(page.components)
+    digitLike.removeAll { ticks.contains($0.label) }
     // A flat bar (what is left of a printed line) is not a digit: choose again without it.
     // A lone mark may be what line removal left of a printed line: not on a page that had lines.
     let lone = acceptingLoneMark && page.ruledLineCount == 0

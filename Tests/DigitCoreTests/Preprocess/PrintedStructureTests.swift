@@ -132,6 +132,52 @@ import Testing
         #expect(try Classifier.bundled().predict(digit).digit == 7)
     }
 
+    /// A photographed comb, blurred: once its baseline is painted out, its ticks (3–4 px wide, 22
+    /// px tall, blurred to 7 px) are left standing, too thick for printed line segments. A 9 written
+    /// in the eighth cell, its tail crossing the baseline to the frame's edge, was read with the
+    /// tick beside it, as a 4. The ticks are a row of like bars at a regular step (`printedTicks`):
+    /// the 9 is read alone, and the comb without it is not a digit.
+    @Test func aNineInABlurredCombIsReadWithoutItsTicks() throws {
+        func page(tick: Float, seed: UInt64, nine: Bool) -> Canvas {
+            var page = Canvas(width: 281, height: 45, paper: 0.84)
+            page.stroke(0, 42, 280, 42, width: 2, ink: 0.43)
+            for k in 0..<9 {
+                let x = 10 + Float(k) * 30
+                page.stroke(x, 20, x, 42, width: tick, ink: 0.43)
+            }
+            if nine {
+                page.ring(cx: 234, cy: 22, rx: 5, ry: 5, width: 3, ink: 0.16)
+                page.stroke(238, 22, 241, 45, width: 3, ink: 0.16)
+            }
+            page.image = boxBlur(page.image, radius: 2)
+            page.addNoise(sigma: 0.012, seed: seed)
+            return page
+        }
+        for (tick, seed) in [(Float(3), UInt64(2)), (4, 3)] {
+            let digit = try #require(preprocess(page(tick: tick, seed: seed, nine: true).gray).digit)
+            #expect(try Classifier.bundled().predict(digit).digit == 9, "ticks \(tick) px wide")
+            #expect(preprocess(page(tick: tick, seed: seed, nine: false).gray).digit == nil, "the empty comb")
+        }
+    }
+
+    /// What counts as a comb's ticks: at least three like upright bars at a regular step (a gap
+    /// of two steps where a digit took a tick's place); not two, not bars at irregular places, not
+    /// bars shorter than `tickMinimumHeight` (noise), not bars of different heights.
+    @Test func ticksAreThreeOrMoreLikeBarsAtARegularStep() {
+        func bar(_ label: Int, x: Int, height: Int = 22, y: Int = 20) -> InkComponent {
+            SelectDigitTests.component(label, x: x, y: y, width: 6, height: height)
+        }
+        let digit = SelectDigitTests.component(9, x: 200, y: 10, width: 20, height: 30)
+        let comb = [bar(1, x: 10), bar(2, x: 40), bar(3, x: 71), bar(4, x: 100), bar(5, x: 160, height: 20, y: 22), digit]
+        #expect(printedTicks(comb) == [1, 2, 3, 4, 5])
+        #expect(printedTicks([bar(1, x: 10), bar(2, x: 40), digit]).isEmpty, "two bars")
+        #expect(printedTicks([bar(1, x: 10), bar(2, x: 40), bar(3, x: 57)]).isEmpty, "an irregular row")
+        #expect(printedTicks([bar(1, x: 10, height: 8), bar(2, x: 40, height: 8), bar(3, x: 70, height: 8)]).isEmpty,
+                "bars as short as noise")
+        #expect(printedTicks([bar(1, x: 10), bar(2, x: 40, height: 40), bar(3, x: 70, height: 12)]).isEmpty,
+                "bars of different heights")
+    }
+
     @Test func theFarTicksOfASkewedCombAreTwins() {
         var canvas = Canvas(width: 560, height: 160, paper: 0)
         Self.comb(&canvas, left: -10, baseline: 100, cells: 9, degrees: 5)
