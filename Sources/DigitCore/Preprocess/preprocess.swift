@@ -26,7 +26,9 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// field cut close to a box the line judgement does not find: `isInkHiddenByItsFrame`,
 /// `frameInsideEdgeBands`; `--steps`: `inside-edge-bands`, then `in-box-…`). A digit read
 /// together with a box around it is read again inside the box, when the region around it is a
-/// field in its box (`regionAroundDigit`; `--steps`: `digit-in-a-box`, then `in-box-…`).
+/// field in its box (`regionAroundDigit`; `--steps`: `digit-in-a-box`, then `in-box-…`). When
+/// nothing is found by any of these, the frame (or the field in its box) gets a last look averaged
+/// 5×5 (`findBlurredDigit`: a faint digit blurred far beyond its pen; `--steps`: `averaged-…`).
 ///
 /// An image in which nothing is found is read once more with paper around it (`withPaperAround`)
 /// when its frame leaves the digit none: smaller than MNIST's 28×28 frame, or filled by a bold
@@ -46,8 +48,9 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
         recordingSteps ? [PreprocessStep(name: "\(number)-\(name)", image: working.grayImage())] : []
     }
     if let field = fieldInsideBox(working) {
-        return preprocess(frame: field.image, inField: true, recordingSteps: recordingSteps,
-                          stepsBefore: boxStep("field-in-its-box", number: 1))
+        let result = preprocess(frame: field.image, inField: true, recordingSteps: recordingSteps,
+                                stepsBefore: boxStep("field-in-its-box", number: 1))
+        return result.digit == nil ? lastLook(at: field.image, after: result, recordingSteps: recordingSteps) : result
     }
     var result = preprocess(frame: working, inField: false, recordingSteps: recordingSteps, stepsBefore: [])
     guard result.digit == nil else { return result }
@@ -75,7 +78,21 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
         guard inside.digit == nil else { return inside }
         result.steps = inside.steps
     }
-    return result
+    return lastLook(at: working, after: result, recordingSteps: recordingSteps)
+}
+
+/// The last look at a frame in which nothing was found (`result`): the frame averaged 5×5
+/// (`findBlurredDigit`: a faint digit blurred far beyond its pen), its steps named `averaged-…`
+/// after `result`'s. `result` with those steps when this look finds nothing either.
+private func lastLook(at frame: FloatImage, after result: PreprocessResult, recordingSteps: Bool) -> PreprocessResult {
+    var last = preprocess(working: frame, recordingSteps: recordingSteps, stepPrefix: "averaged-",
+                          firstStepNumber: result.steps.count + 1, inkIsDark: inkPolarity(frame).inkIsDark,
+                          blurredLook: true)
+    last.steps = result.steps + last.steps
+    guard last.digit == nil else { return last }
+    var unchanged = result
+    unchanged.steps = last.steps
+    return unchanged
 }
 
 /// One frame read as `preprocess` says: as it is, then, when nothing is found and its frame leaves
@@ -130,9 +147,11 @@ private func preprocess(paddedFrame working: FloatImage, inField: Bool, boldShap
 /// inside its box lies in `working` (its copy with paper around it), whose box's remnants along
 /// its edges are not a digit (`chooseDigit`); without one, a frame from which printed lines were
 /// removed is its own (`FieldFrame(linesRemovedFrom:height:)`). `inkIsDark`: the frame's polarity,
-/// when the caller judged it already (`inkPolarity`).
+/// when the caller judged it already (`inkPolarity`). `blurredLook`: the digit is looked for only
+/// on the page averaged 5×5 (`findBlurredDigit`; `--steps`: `soft-ink-mask`), the last look.
 func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = "",
-                firstStepNumber: Int = 1, fieldFrame: FieldFrame? = nil, inkIsDark: Bool? = nil) -> PreprocessResult {
+                firstStepNumber: Int = 1, fieldFrame: FieldFrame? = nil, inkIsDark: Bool? = nil,
+                blurredLook: Bool = false) -> PreprocessResult {
     var steps: [PreprocessStep] = []
     func record(_ name: String, _ picture: @autoclosure () -> GrayImage) {
         guard recordingSteps else { return }
@@ -148,18 +167,27 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         ?? (page.ruledLineCount > 0 ? FieldFrame(linesRemovedFrom: working.width, height: working.height) : nil)
     record("ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                         height: page.cleaned.height, chosen: []))
-    var found = chooseDigit(page)
-    if found == nil, let past = findDigitPastSolidMarks(page) {
-        (page, found) = (past.page, past.selection)
-        record("ink-mask-past-solid-marks", componentPicture(page.labels, page.components, width: page.cleaned.width,
-                                                             height: page.cleaned.height, chosen: []))
+    var found: DigitSelection?
+    if blurredLook {
+        if let blurred = findBlurredDigit(page.flattened, firstLook: page.thresholds, fieldFrame: page.fieldFrame) {
+            (page, found) = (blurred.page, blurred.selection)
+            record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
+                                                     height: page.cleaned.height, chosen: []))
+        }
+    } else {
+        found = chooseDigit(page)
+        if found == nil, let past = findDigitPastSolidMarks(page) {
+            (page, found) = (past.page, past.selection)
+            record("ink-mask-past-solid-marks", componentPicture(page.labels, page.components, width: page.cleaned.width,
+                                                                 height: page.cleaned.height, chosen: []))
+        }
+        if found == nil, let soft = findSoftDigit(page.flattened, firstLook: page.thresholds, fieldFrame: page.fieldFrame) {
+            (page, found) = (soft.page, soft.selection)
+            record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
+                                                     height: page.cleaned.height, chosen: []))
+        }
+        if found == nil { found = chooseDigit(page, acceptingLoneMark: true) }
     }
-    if found == nil, let soft = findSoftDigit(page.flattened, firstLook: page.thresholds, fieldFrame: page.fieldFrame) {
-        (page, found) = (soft.page, soft.selection)
-        record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
-                                                 height: page.cleaned.height, chosen: []))
-    }
-    if found == nil { found = chooseDigit(page, acceptingLoneMark: true) }
     if let selection = found, let detached = withoutAttachedDiscs(page, selection) {
         (page, found) = (detached.page, detached.selection)
         record("ink-mask-without-discs", componentPicture(page.labels, page.components, width: page.cleaned.width,

@@ -29,6 +29,39 @@ import Testing
         return canvas
     }
 
+    /// A faint 5 (ink 0.55 on paper 0.9, 5-px strokes) blurred far beyond its pen (three 9×9 box
+    /// passes, σ ≈ 4.5 px) in a frame it nearly fills: its strokes are hills, and 3×3-averaged
+    /// fewer than 40% of their pixels clear any floor the paper around them allows, so both looks
+    /// refused it. Averaged 5×5 the noise drops and the strokes keep their level: the last look
+    /// finds a lone drawn mark and reads it, whatever the noise.
+    @Test func aFaintFiveBlurredFarBeyondItsPenIsRead() throws {
+        for seed: UInt64 in 1...4 {
+            var canvas = Canvas(width: 60, height: 90, paper: 0.9)
+            canvas.stroke(42, 26, 22, 26, width: 5, ink: 0.55)
+            canvas.stroke(22, 26, 20, 44, width: 5, ink: 0.55)
+            let bowl: [(Float, Float)] = [(20, 44), (30, 41), (38, 45), (42, 53), (40, 62), (33, 67), (24, 67), (17, 62)]
+            for (a, b) in zip(bowl, bowl.dropFirst()) { canvas.stroke(a.0, a.1, b.0, b.1, width: 5, ink: 0.55) }
+            canvas.image = Self.blurred(canvas.image, radius: 4)
+            canvas.addNoise(sigma: 0.02, seed: seed)
+            #expect(Self.reading(canvas.gray) == 5, "noise seed \(seed)")
+        }
+    }
+
+    /// Cloudy paper (blotches ±0.08 about 16 px across) in a small frame: averaged 5×5, the last
+    /// look finds a region of clouds that meets the frame's edges and took three more pieces with
+    /// it. It runs off the frame, where a digit only grazes it (`isLoneDrawnDigit`): refused.
+    @Test func cloudsRunningOffTheFrameAreNotABlurredDigit() throws {
+        let page = BlankPageTests.texturedPaper(width: 80, height: 90, amplitude: 0.08, grain: 16, seed: 5)
+        let working = toWorkingImage(page.gray)
+        let cleaned = cleanPage(working: working, inkIsDark: inkPolarity(working).inkIsDark)
+        let averaged = try #require(softLook(cleaned.flattened, averaging: blurredDigitAveraging,
+                                             measuredNoise: neighbourDifferenceNoise(cleaned.flattened) ?? 0,
+                                             firstLook: cleaned.thresholds, fieldFrame: nil))
+        #expect(!isLoneDrawnDigit(averaged.selection, in: averaged.page))
+        #expect(findBlurredDigit(cleaned.flattened, firstLook: cleaned.thresholds) == nil)
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
     /// A 5 drawn wide across a 16×16 thumbnail, enlarged 14× with smoothing and softened (σ 4 px),
     /// filling its frame: the first look's floor lies above it, and the second look finds it 1.3
     /// times as wide as tall with its soft halo. That is a digit, not a stray piece of a ruled line
