@@ -13,6 +13,9 @@ public struct PreprocessResult: Sendable {
     /// How many ruled or grid lines and printed line segments (box sides, comb ticks, underlines)
     /// were found and painted out (0 when no digit was found).
     public var ruledLineCount: Int
+    /// What the first look at the frame as it is measured (`preprocess(working:…)`), for the last
+    /// look at it (`findBlurredDigit`) when nothing is found.
+    var firstLook: FirstLook? = nil
 
     public init(digit: DigitImage?, warnings: [String] = [], steps: [PreprocessStep] = [], digitHeight: Int? = nil,
                 ruledLineCount: Int = 0) {
@@ -34,4 +37,13 @@ public struct PreprocessStep: Sendable {
         self.name = name
         self.image = image
     }
+}
+
+/// The flattened frame (w×h, 0 = background … 1 = ink), its thresholds and its field frame as the
+/// first look at a frame took them (`cleanPage`): the last look (`findBlurredDigit`) starts from
+/// them instead of cleaning the frame again.
+struct FirstLook: Sendable {
+    var flattened: FloatImage
+    var thresholds: InkThresholds
+    var fieldFrame: FieldFrame?
 }

@@ -81,13 +81,14 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     return lastLook(at: working, after: result, recordingSteps: recordingSteps)
 }
 
-/// The last look at a frame in which nothing was found (`result`): the frame averaged 5×5
-/// (`findBlurredDigit`: a faint digit blurred far beyond its pen), its steps named `averaged-…`
-/// after `result`'s. `result` with those steps when this look finds nothing either.
+/// The last look at a frame in which nothing was found (`result`, whose `firstLook` the frame's
+/// first look measured): the frame averaged 5×5 (`findBlurredDigit`: a faint digit blurred far
+/// beyond its pen), its steps named `averaged-…` after `result`'s. `result` with those steps when
+/// this look finds nothing either.
 private func lastLook(at frame: FloatImage, after result: PreprocessResult, recordingSteps: Bool) -> PreprocessResult {
+    guard let firstLook = result.firstLook else { return result }
     var last = preprocess(working: frame, recordingSteps: recordingSteps, stepPrefix: "averaged-",
-                          firstStepNumber: result.steps.count + 1, inkIsDark: inkPolarity(frame).inkIsDark,
-                          blurredLook: true)
+                          firstStepNumber: result.steps.count + 1, blurredFrom: firstLook)
     last.steps = result.steps + last.steps
     guard last.digit == nil else { return last }
     var unchanged = result
@@ -122,7 +123,9 @@ func preprocess(frame working: FloatImage, inField: Bool, recordingSteps: Bool, 
           let second = preprocess(paddedFrame: working, inField: inField, boldShape: polarity.byCorners,
                                   filled: inField && isFieldFilledByItsDigit(working), recordingSteps: recordingSteps,
                                   stepsBefore: first.steps, stepPrefix: stepPrefix) else { return first }
-    return second
+    var read = second
+    read.firstLook = first.firstLook
+    return read
 }
 
 /// `working` read with paper around it (`withPaperAround`, which says when: `boldShape` and
@@ -147,34 +150,41 @@ private func preprocess(paddedFrame working: FloatImage, inField: Bool, boldShap
 /// inside its box lies in `working` (its copy with paper around it), whose box's remnants along
 /// its edges are not a digit (`chooseDigit`); without one, a frame from which printed lines were
 /// removed is its own (`FieldFrame(linesRemovedFrom:height:)`). `inkIsDark`: the frame's polarity,
-/// when the caller judged it already (`inkPolarity`). `blurredLook`: the digit is looked for only
-/// on the page averaged 5×5 (`findBlurredDigit`; `--steps`: `soft-ink-mask`), the last look.
+/// when the caller judged it already (`inkPolarity`). The result carries what this first look
+/// measured (`PreprocessResult.firstLook`). `blurredFrom`: the last look, the digit looked for only
+/// on that first look's flattened frame averaged 5×5 (`findBlurredDigit`; `--steps`:
+/// `soft-ink-mask`), the frame not cleaned again.
 func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = "",
                 firstStepNumber: Int = 1, fieldFrame: FieldFrame? = nil, inkIsDark: Bool? = nil,
-                blurredLook: Bool = false) -> PreprocessResult {
+                blurredFrom: FirstLook? = nil) -> PreprocessResult {
     var steps: [PreprocessStep] = []
     func record(_ name: String, _ picture: @autoclosure () -> GrayImage) {
         guard recordingSteps else { return }
         steps.append(PreprocessStep(name: "\(firstStepNumber + steps.count)-\(stepPrefix)\(name)", image: picture()))
     }
+    var firstLook: FirstLook?
     func noDigit() -> PreprocessResult {
-        PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: steps)
+        var result = PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: steps)
+        result.firstLook = firstLook
+        return result
     }
-    var page = cleanPage(working: working, inkIsDark: inkIsDark, record: record)
-    // Printed lines removed from a frame read as it is: what is left of them along its edges (a box
-    // cut close, skewed, its corners and stubs) is not a digit either.
-    page.fieldFrame = fieldFrame
-        ?? (page.ruledLineCount > 0 ? FieldFrame(linesRemovedFrom: working.width, height: working.height) : nil)
-    record("ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
-                                        height: page.cleaned.height, chosen: []))
+    var page: CleanedPage
     var found: DigitSelection?
-    if blurredLook {
-        if let blurred = findBlurredDigit(page.flattened, firstLook: page.thresholds, fieldFrame: page.fieldFrame) {
-            (page, found) = (blurred.page, blurred.selection)
-            record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
-                                                     height: page.cleaned.height, chosen: []))
-        }
+    if let blurredFrom {
+        guard let blurred = findBlurredDigit(blurredFrom.flattened, firstLook: blurredFrom.thresholds,
+                                             fieldFrame: blurredFrom.fieldFrame) else { return noDigit() }
+        (page, found) = (blurred.page, blurred.selection)
+        record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
+                                                 height: page.cleaned.height, chosen: []))
     } else {
+        page = cleanPage(working: working, inkIsDark: inkIsDark, record: record)
+        // Printed lines removed from a frame read as it is: what is left of them along its edges (a
+        // box cut close, skewed, its corners and stubs) is not a digit either.
+        page.fieldFrame = fieldFrame
+            ?? (page.ruledLineCount > 0 ? FieldFrame(linesRemovedFrom: working.width, height: working.height) : nil)
+        record("ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
+                                            height: page.cleaned.height, chosen: []))
+        firstLook = FirstLook(flattened: page.flattened, thresholds: page.thresholds, fieldFrame: page.fieldFrame)
         found = chooseDigit(page)
         if found == nil, let past = findDigitPastSolidMarks(page) {
             (page, found) = (past.page, past.selection)
