@@ -43,7 +43,15 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     guard image.width > 0, image.height > 0 else {
         return PreprocessResult(digit: nil, warnings: [noDigitFoundWarning], steps: [])
     }
-    let working = toWorkingImage(image)
+    // The first look's flattened frame is for the last look only: a result kept by the caller (a
+    // batch's reorder window) does not hold it.
+    var result = readFrame(toWorkingImage(image), recordingSteps: recordingSteps)
+    result.firstLook = nil
+    return result
+}
+
+/// `preprocess` from the working image (`toWorkingImage`) on.
+private func readFrame(_ working: FloatImage, recordingSteps: Bool) -> PreprocessResult {
     func boxStep(_ name: String, number: Int) -> [PreprocessStep] {
         recordingSteps ? [PreprocessStep(name: "\(number)-\(name)", image: working.grayImage())] : []
     }
