@@ -46,6 +46,8 @@
 //                      digit 12–70 px tall; half scanned, half photographed (blur σ 0.5–2 px, JPEG)
 //   photos-exif        phone photos stored sideways/upside down/mirrored with the EXIF Orientation
 //                      tag that turns them upright (mostly 6 and 8, as phones write)
+//   sheets             a phone photo of a sheet, a sticky note or a card lying on a desk (wood,
+//                      dark, cloth) that shows around it, the digit written on the sheet
 //   fonts              digits typed in the fonts installed (DejaVu, Liberation, URW, Comic Neue, …),
 //                      rendered by Pillow (render_fonts.py); skipped without Pillow or fonts
 //   blank-plain        paper of any tint and size, lighting, texture, blur, noise
@@ -57,6 +59,7 @@
 //   blank-noise        pure noise: random bytes, Gaussian, salt-and-pepper, clouds
 //   blank-uniform      one value everywhere (black, white, any gray or colour; 1×1 to 1600×1200),
 //                      in every encoding (1-bit, palette, 16-bit, transparent, JPEG)
+//   blank-sheets       an empty sheet, note or card on a desk, photographed as in sheets
 //
 // Scan categories share the scanner: 150–300 dpi, digit 5–12 mm tall, black or blue ink, paper a
 // little off-white, slight blur and noise, saved as gray PNG, JPEG or (a quarter) 1-bit PNG.
@@ -169,6 +172,7 @@ let categories: [Category] = [
     Category(name: "photo-forms", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .photographedForm) },
     Category(name: "field-crops", blank: false) { rng, _ in try makeScan(&rng, digits, kind: .fieldCrop) },
     Category(name: "photos-exif", blank: false) { rng, _ in try makeExifPhoto(&rng, digits) },
+    Category(name: "sheets", blank: false) { rng, _ in try makeSheetPhoto(&rng, digits, blank: false) },
     Category(name: "fonts", blank: false, fonts: true) { _, _ in fatalError("fonts are rendered by render_fonts.py") },
     Category(name: "blank-plain", blank: true) { rng, _ in try makeBlankPlain(&rng) },
     Category(name: "blank-ruled", blank: true) { rng, _ in try makeBlankRuled(&rng, grid: false) },
@@ -178,6 +182,7 @@ let categories: [Category] = [
     Category(name: "blank-scan", blank: true) { rng, _ in try makeBlankScan(&rng) },
     Category(name: "blank-noise", blank: true) { rng, _ in try makeBlankNoise(&rng) },
     Category(name: "blank-uniform", blank: true) { rng, _ in try makeBlankUniform(&rng) },
+    Category(name: "blank-sheets", blank: true) { rng, _ in try makeSheetPhoto(&rng, digits, blank: true) },
 ]
 
 /// A category's own random stream number (FNV-1a of its name), so its images do not depend on

@@ -26,17 +26,30 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
     // one digit (`fieldInsideBox`); only where the first look is the working image (a field cut
     // out is small), so that no finer look has to find the box again.
     let field = factor == 1 ? fieldInsideBox(coarse) : nil
-    var page = cleanPage(working: field?.image ?? coarse)
+    // A sheet photographed on a desk is read on the sheet alone, as `preprocess` reads one digit
+    // (`paperSheet`).
+    let sheet = field == nil ? paperSheet(coarse) : nil
+    var page = cleanPage(working: field?.image ?? sheet?.image ?? coarse)
     var lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
     // Where `page` lies in `working`: its pixel (x, y) covers `working`'s from (x·scale + x0, y·scale + y0).
-    var scale = factor, origin = field?.origin ?? (x: 0, y: 0), seen = coarse
+    var scale = factor, seen = coarse
+    var origin = field?.origin ?? sheet.map { (x: $0.origin.x * factor, y: $0.origin.y * factor) } ?? (x: 0, y: 0)
     if factor > 1, let height = medianHeight(lines), height < numberDigitHeight {
         let working = toWorkingImage(decoded.image, factor: workingFactor)
-        let area = numberFineArea(lines, typicalHeight: height, factor: factor,
-                                  width: working.width, height: working.height)
-        page = cleanPage(working: working.cropped(to: area))
+        var area = numberFineArea(lines, typicalHeight: height, factor: factor,
+                                  width: working.width - origin.x, height: working.height - origin.y)
+        area.x += origin.x; area.y += origin.y
+        // On a sheet, the finer look is cut from the sheet found again at that size.
+        let frame = sheet == nil ? nil : paperSheet(working)
+        let source = frame?.image ?? working, sourceOrigin = frame?.origin ?? (x: 0, y: 0)
+        let x0 = min(source.width - 1, max(0, area.x - sourceOrigin.x))
+        let y0 = min(source.height - 1, max(0, area.y - sourceOrigin.y))
+        let x1 = min(source.width, area.x + area.width - sourceOrigin.x)
+        let y1 = min(source.height, area.y + area.height - sourceOrigin.y)
+        let cut = PixelBox(x: x0, y: y0, width: max(1, x1 - x0), height: max(1, y1 - y0))
+        page = cleanPage(working: source.cropped(to: cut))
         lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
-        scale = 1; origin = (area.x, area.y); seen = working
+        scale = 1; origin = (cut.x + sourceOrigin.x, cut.y + sourceOrigin.y); seen = working
     }
     lines = mergeBrokenDigits(lines, page: page, classify: classify)
     let regions = splitTouchingDigits(lines, page: page, classify: classify)

@@ -25,10 +25,11 @@ func inkIsDark(_ image: FloatImage) -> Bool {
 }
 
 /// `inkIsDark`'s judgement of `image`, and whether its corners made it (`inkIsDarkByCorners`: a
-/// bold shape fills the frame, `isFilledByBoldShape`), from one look at the reduced copy.
-func inkPolarity(_ image: FloatImage) -> (inkIsDark: Bool, byCorners: Bool) {
+/// bold shape fills the frame, `isFilledByBoldShape`), from one look at the reduced copy
+/// (`coarse`: `coarseCopy(image)`, when the caller made it already).
+func inkPolarity(_ image: FloatImage, coarse: FloatImage? = nil) -> (inkIsDark: Bool, byCorners: Bool) {
     let factor = coarseFactor(width: image.width, height: image.height)
-    let small = coarseCopy(image)
+    let small = coarse ?? coarseCopy(image)
     if let corners = inkIsDarkByCorners(small) { return (corners, true) }
     let radius = max(1, backgroundRadius(width: image.width, height: image.height) / factor)
     let local = residualSkew(small, boxBlur(small, radius: radius))

@@ -45,22 +45,33 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     }
     // The first look's flattened frame is for the last look only: a result kept by the caller (a
     // batch's reorder window) does not hold it.
-    var result = readFrame(toWorkingImage(image), recordingSteps: recordingSteps)
+    let working = toWorkingImage(image)
+    let coarse = coarseCopy(working)
+    var result: PreprocessResult
+    if let sheet = paperSheet(working, coarse: coarse) {
+        // A sheet photographed on a desk is read on the sheet alone; nothing found there is nothing.
+        let step = recordingSteps ? [PreprocessStep(name: "1-paper-sheet", image: sheet.image.grayImage())] : []
+        result = readFrame(sheet.image, recordingSteps: recordingSteps, stepsBefore: step)
+    } else {
+        result = readFrame(working, coarse: coarse, recordingSteps: recordingSteps)
+    }
     result.firstLook = nil
     return result
 }
 
 /// `preprocess` from the working image (`toWorkingImage`) on.
-private func readFrame(_ working: FloatImage, recordingSteps: Bool) -> PreprocessResult {
+private func readFrame(_ working: FloatImage, coarse: FloatImage? = nil, recordingSteps: Bool,
+                       stepsBefore: [PreprocessStep] = []) -> PreprocessResult {
     func boxStep(_ name: String, number: Int) -> [PreprocessStep] {
         recordingSteps ? [PreprocessStep(name: "\(number)-\(name)", image: working.grayImage())] : []
     }
     if let field = fieldInsideBox(working) {
         let result = preprocess(frame: field.image, inField: true, recordingSteps: recordingSteps,
-                                stepsBefore: boxStep("field-in-its-box", number: 1))
+                                stepsBefore: stepsBefore + boxStep("field-in-its-box", number: stepsBefore.count + 1))
         return result.digit == nil ? lastLook(at: field.image, after: result, recordingSteps: recordingSteps) : result
     }
-    var result = preprocess(frame: working, inField: false, recordingSteps: recordingSteps, stepsBefore: [])
+    var result = preprocess(frame: working, coarse: coarse, inField: false, recordingSteps: recordingSteps,
+                            stepsBefore: stepsBefore)
     guard result.digit == nil else { return result }
     // Nothing found in the whole frame: a field cut with its box after all.
     let fields = [("field-in-a-dark-surround", { fieldInDarkSurround(working) }),
@@ -114,9 +125,9 @@ private func lastLook(at frame: FloatImage, after result: PreprocessResult, reco
 /// loop it closes breaks). `inField`: the frame is a field cut out inside its box, whose box's
 /// remnants along its edges are not a digit (`FieldFrame`). Its steps follow `stepsBefore`, named
 /// `stepPrefix` + stage.
-func preprocess(frame working: FloatImage, inField: Bool, recordingSteps: Bool, stepsBefore: [PreprocessStep],
-                stepPrefix: String = "") -> PreprocessResult {
-    let polarity = inkPolarity(working)
+func preprocess(frame working: FloatImage, coarse: FloatImage? = nil, inField: Bool, recordingSteps: Bool,
+                stepsBefore: [PreprocessStep], stepPrefix: String = "") -> PreprocessResult {
+    let polarity = inkPolarity(working, coarse: coarse)
     let boldFirst = !inField && max(working.width, working.height) >= smallFrameSide && polarity.byCorners
     var steps = stepsBefore
     if boldFirst, let padded = preprocess(paddedFrame: working, inField: false, boldShape: true,

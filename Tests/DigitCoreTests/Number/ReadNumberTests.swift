@@ -181,6 +181,36 @@ struct ReadNumberTests {
         for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, 6), "\(digit.box) vs \(box)") }
     }
 
+    /// `page`'s ink written on a sheet (0.86) lying on a dark desk (`PaperSheetTests.sheetOnDesk`:
+    /// the sheet 60% of the frame's width and 75% of its height, turned 6°), as a JPEG.
+    func onASheetOnADesk(_ page: P.Page) throws -> [UInt8] {
+        let (w, h) = (page.ink.width, page.ink.height)
+        let photo = PaperSheetTests.sheetOnDesk(width: w, height: h, cx: Float(w) / 2, cy: Float(h) / 2,
+                                                w: 0.6 * Float(w), h: 0.75 * Float(h), degrees: 6) { canvas in
+            for i in 0..<canvas.image.count { canvas.image.pixels[i] *= 1 - 0.85 * page.ink.pixels[i] }
+        }
+        return try encodeJPEG(photo.gray, quality: 90)
+    }
+
+    @Test func aNumberOnASheetOnADeskIsReadOnTheSheetWithBoxesOnThePhoto() throws {
+        // The old reading took the light sheet on the dark desk for ink. 1200×900: digits about 90 px
+        // tall, 22 px in the first look (300×225), so their band is looked at again, finer.
+        var page = P.Page(width: 1200, height: 900)
+        let boxes = page.write([3, 8], x: 480, baseline: 500, gaps: [50], scale: 4)
+        let reading = try readNumber(fromFileBytes: try onASheetOnADesk(page), classify: { P.model!.predict($0) })
+        #expect(reading.number == "38")
+        for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, 6), "\(digit.box) vs \(box)") }
+    }
+
+    @Test func aNumberInLargeDigitsOnASheetOnADeskIsReadAtTheFirstLook() throws {
+        // Digits about 200 px tall: 50 px in the first look (300×225) of the 1200×900 photo.
+        var page = P.Page(width: 1200, height: 900)
+        let boxes = page.write([4, 7], x: 420, baseline: 560, gaps: [60], scale: 9)
+        let reading = try readNumber(fromFileBytes: try onASheetOnADesk(page), classify: { P.model!.predict($0) })
+        #expect(reading.number == "47")
+        for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, 10), "\(digit.box) vs \(box)") }
+    }
+
     @Test func aPhotoWithLargeDigitsIsReadAtTheFirstLookAndBoxedAtFullSize() throws {
         // 1600×1200, digits about 195 px tall: decoded at 1/2 (800×600) and read in the 2× reduced
         // first look (400×300), where they are about 48 px tall.
