@@ -15,7 +15,8 @@ import Foundation
 /// px long: its pixels at or above Otsu's threshold form components; the largest, with the holes
 /// it encloses filled (what is written on it), is the sheet when
 /// - the surface around it (the rest, reached from the frame's edge) covers at least
-///   `sheetSurroundShare` of the frame and the sheet at least `sheetShare`;
+///   `sheetSurroundShare` of the frame and the sheet at least `sheetShare` (`smallSheetShare` when
+///   something is written on it: holes covering `sheetWritingSeen` of it);
 /// - what is written on it (its holes) covers at most `sheetWritingShare` of it;
 /// - the sheet is lighter than the surface by at least `sheetContrast` (mean levels), the surface
 ///   is dark (at most `sheetLightSurround` of it above the threshold: not paper cut off by a
@@ -78,6 +79,13 @@ let sheetEdgeMargin = 3
 /// frame's shorter side across. Smaller, a light mark on a dark ground is as likely a digit.
 let sheetShare: Float = 0.12
 
+/// The least share of the frame a sheet with something written on it covers (`paperSheet`):
+/// a square note a quarter of a 4:3 frame's shorter side across.
+let smallSheetShare: Float = 0.05
+
+/// The least share of the sheet its holes cover for something to be written on it (`paperSheet`).
+let sheetWritingSeen: Float = 0.005
+
 /// The least share of the frame the surface around the sheet covers (`paperSheet`): less is a
 /// frame's dark corners or a narrow border, which the page's own measures see past.
 let sheetSurroundShare: Float = 0.1
@@ -123,8 +131,12 @@ private func sheetMask(_ small: FloatImage) -> [Bool]? {
     let surface = reachedFromEdge(paper.map { !$0 }, width: width, height: height)
     let surfaceArea = surface.filter { $0 }.count, paperArea = paper.filter { $0 }.count
     let sheetArea = count - surfaceArea
-    guard Float(surfaceArea) >= sheetSurroundShare * Float(count), Float(sheetArea) >= sheetShare * Float(count),
-          Float(sheetArea - paperArea) <= sheetWritingShare * Float(sheetArea) else { return nil }
+    // A small light region on a dark ground is a sheet only with something written on it: blank,
+    // it may as well be a digit of light ink.
+    let written = Float(sheetArea - paperArea)
+    let leastShare = written >= sheetWritingSeen * Float(sheetArea) ? smallSheetShare : sheetShare
+    guard Float(surfaceArea) >= sheetSurroundShare * Float(count), Float(sheetArea) >= leastShare * Float(count),
+          written <= sheetWritingShare * Float(sheetArea) else { return nil }
     var paperSum: Float = 0, surfaceSum: Float = 0, lightSurface = 0
     for i in 0..<count {
         if paper[i] { paperSum += small.pixels[i] }

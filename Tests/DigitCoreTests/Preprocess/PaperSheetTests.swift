@@ -56,6 +56,20 @@ import Testing
         #expect(try Classifier.bundled().predict(digit).digit == 7)
     }
 
+    @Test func aSmallNoteWithADigitIsASheetButASmallBlankOneIsNot() throws {
+        // A note 130 px square in a 640×480 photo covers 5.5% of it: a sheet when written on; blank,
+        // a light rectangle that small on a dark ground may be a digit of light ink (a thumbnail's
+        // blocky stroke), so it is not cut out.
+        let written = Self.sheetOnDesk(width: 640, height: 480, cx: 300, cy: 250, w: 130, h: 130, degrees: -7) {
+            Self.seven(&$0, cx: 300, cy: 250)
+        }
+        #expect(paperSheet(written.image) != nil)
+        let digit = try #require(preprocess(written.gray).digit)
+        #expect(try Classifier.bundled().predict(digit).digit == 7)
+        let blank = Self.sheetOnDesk(width: 640, height: 480, cx: 300, cy: 250, w: 130, h: 130, degrees: -7)
+        #expect(paperSheet(blank.image) == nil)
+    }
+
     @Test func theCutHoldsPaperAndWritingOnly() throws {
         let photo = Self.sheetOnDesk { Self.seven(&$0, cx: 165, cy: 118) }
         let sheet = try #require(paperSheet(photo.image))
