@@ -44,6 +44,8 @@ public struct PreprocessStep: Sendable {
 /// them instead of cleaning the frame again.
 struct FirstLook: Sendable {
     var flattened: FloatImage
+    /// The frame, ink bright, before its lighting was divided out (`CleanedPage.unflattened`).
+    var unflattened: FloatImage?
     var thresholds: InkThresholds
     var fieldFrame: FieldFrame?
 }

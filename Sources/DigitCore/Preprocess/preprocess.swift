@@ -203,7 +203,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
             ?? (page.ruledLineCount > 0 ? FieldFrame(linesRemovedFrom: working.width, height: working.height) : nil)
         record("ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                             height: page.cleaned.height, chosen: []))
-        firstLook = FirstLook(flattened: page.flattened, thresholds: page.thresholds, fieldFrame: page.fieldFrame)
+        firstLook = FirstLook(flattened: page.flattened, unflattened: page.unflattened, thresholds: page.thresholds,
+                              fieldFrame: page.fieldFrame)
         found = chooseDigit(page)
         if found == nil, let past = findDigitPastSolidMarks(page) {
             (page, found) = (past.page, past.selection)
@@ -228,7 +229,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
           !isOutweighedByDust(selection, components: page.components, width: page.cleaned.width,
                               height: page.cleaned.height),
           !isAmongLikeMarks(selection, components: page.components, width: page.cleaned.width,
-                            height: page.cleaned.height) else { return noDigit() }
+                            height: page.cleaned.height),
+          !isShadowEdge(selection, page: page, firstLook: firstLook ?? blurredFrom) else { return noDigit() }
     // A digit read together with a printed box around it: read again inside the box, when the
     // region around it is a field in its box (`regionAroundDigit`). Once per image, on the first
     // reading of the frame (not inside such a box, not with paper around it), and only where the
@@ -293,6 +295,17 @@ func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitS
         chosen = selectDigit(digitLike, width: width, height: height, acceptingLoneMark: lone)
     }
     return chosen
+}
+
+/// `isShadowEdge` on `selection` among `page`'s components, judged on the frame `firstLook` cleaned
+/// (its lighting and its flattened frame); false without one, and for a mark whose mean ink (its
+/// contrast to the paper) is at least `shadowDepthLimit`: darker than a shadow makes paper.
+private func isShadowEdge(_ selection: DigitSelection, page: CleanedPage, firstLook: FirstLook?) -> Bool {
+    guard let look = firstLook, let unflattened = look.unflattened else { return false }
+    let area = page.components.reduce(0) { $0 + (selection.labels.contains($1.label) ? $1.area : 0) }
+    guard area > 0, selection.mass < shadowDepthLimit * Float(area) else { return false }
+    return isShadowEdge(selection, labels: page.labels, unflattened: unflattened, flattened: look.flattened,
+                        inkLevel: look.thresholds.low)
 }
 
 /// A page cleaned for reading: ink bright, lighting divided out, ruled lines painted out, and

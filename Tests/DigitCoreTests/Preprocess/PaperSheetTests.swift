@@ -56,10 +56,9 @@ import Testing
         #expect(try Classifier.bundled().predict(digit).digit == 7)
     }
 
-    @Test func aSmallNoteWithADigitIsASheetButASmallBlankOneIsNot() throws {
-        // A note 130 px square in a 640×480 photo covers 5.5% of it: a sheet when written on; blank,
-        // a light rectangle that small on a dark ground may be a digit of light ink (a thumbnail's
-        // blocky stroke), so it is not cut out.
+    @Test func aSmallNoteIsASheetWrittenOnOrNeat() throws {
+        // A note 130 px square in a 640×480 photo covers 5.5% of it: a sheet when written on, or,
+        // blank, when it is a neat rectangle of paper's proportions.
         let written = Self.sheetOnDesk(width: 640, height: 480, cx: 300, cy: 250, w: 130, h: 130, degrees: -7) {
             Self.seven(&$0, cx: 300, cy: 250)
         }
@@ -67,7 +66,17 @@ import Testing
         let digit = try #require(preprocess(written.gray).digit)
         #expect(try Classifier.bundled().predict(digit).digit == 7)
         let blank = Self.sheetOnDesk(width: 640, height: 480, cx: 300, cy: 250, w: 130, h: 130, degrees: -7)
-        #expect(paperSheet(blank.image) == nil)
+        #expect(paperSheet(blank.image) != nil)
+        #expect(preprocess(blank.gray).digit == nil)
+    }
+
+    @Test func aSmallBlockyLightShapeIsNotASheet() {
+        // A thumbnail's stroke of light ink enlarged by whole pixels: blocks of 28 px, 10% of the
+        // frame, a rectangle with a block missing (fills 87% of its rectangle): blank and small,
+        // it is not a sheet unless it is a neat rectangle.
+        var thumbnail = Canvas(width: 228, height: 228, paper: 0.05)
+        for y in 60..<160 { for x in 80..<140 where !(x >= 112 && y >= 132) { thumbnail.image[x, y] = 0.75 } }
+        #expect(paperSheet(thumbnail.image) == nil)
     }
 
     @Test func theCutHoldsPaperAndWritingOnly() throws {

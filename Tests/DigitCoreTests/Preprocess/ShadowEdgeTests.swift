@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import DigitCore
+
+/// A hand's or a phone's shadow across the page is not ink (`isShadowEdge`). Every picture is
+/// drawn by the test.
+@Suite struct ShadowEdgeTests {
+    /// Paper (0.88) darkened by `depth` inside a disc of `radius` px centred at (cx, cy), its edge
+    /// spread over `soft` px; `write` draws on it first. Light noise.
+    static func shadowedPage(width: Int = 320, height: Int = 240, cx: Float, cy: Float, radius: Float,
+                             depth: Float = 0.3, soft: Float = 12, seed: UInt64 = 7,
+                             write: (inout Canvas) -> Void = { _ in }) -> Canvas {
+        var page = Canvas(width: width, height: height, paper: 0.88)
+        write(&page)
+        for y in 0..<height {
+            for x in 0..<width {
+                let d = hypotf(Float(x) - cx, Float(y) - cy)
+                let inside = min(1, max(0, (radius - d) / soft))
+                page.image[x, y] *= 1 - depth * inside
+            }
+        }
+        page.addNoise(sigma: 0.01, seed: seed)
+        return page
+    }
+
+    @Test(arguments: [(Float(330), Float(40), Float(170)), (250, 120, 110), (300, 120, 130)])
+    func aShadowAcrossAnEmptyPageIsNotADigit(cx: Float, cy: Float, radius: Float) {
+        // The old reading took the shadowed paper along the rim, left by the lighting's division,
+        // for a stroke: a 1 each time. (Still read as a digit: a shadow whose rim cuts off a
+        // corner with little shadow beyond it, and a round shadow wholly inside the frame, whose
+        // rim is read as a 0.)
+        let page = Self.shadowedPage(cx: cx, cy: cy, radius: radius)
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
+    @Test func aDigitBesideAShadowIsStillRead() throws {
+        let page = Self.shadowedPage(cx: 330, cy: 40, radius: 120) { PaperSheetTests.seven(&$0, cx: 120, cy: 130) }
+        let digit = try #require(preprocess(page.gray).digit)
+        #expect(try Classifier.bundled().predict(digit).digit == 7)
+    }
+
+    @Test func aDigitInsideAShadowIsStillRead() throws {
+        // The whole digit in the shadow: its ring is shadowed paper, lighter than the ink.
+        let page = Self.shadowedPage(cx: 150, cy: 120, radius: 110) { PaperSheetTests.seven(&$0, cx: 150, cy: 120) }
+        let digit = try #require(preprocess(page.gray).digit)
+        #expect(try Classifier.bundled().predict(digit).digit == 7)
+    }
+
+    @Test func aBlurredStrokeIsNotAShadowsEdge() throws {
+        // A 0 blurred far beyond its pen: its halo fades within two of its stroke widths.
+        var page = Canvas(width: 200, height: 200, paper: 0.9)
+        page.ring(cx: 100, cy: 100, rx: 35, ry: 55, width: 8, ink: 0.25)
+        var blurred = page.image
+        for _ in 0..<4 { blurred = boxBlur(blurred, radius: 3) }
+        page.image = blurred
+        page.addNoise(sigma: 0.01, seed: 9)
+        let digit = try #require(preprocess(page.gray).digit)
+        #expect(try Classifier.bundled().predict(digit).digit == 0)
+    }
+}
