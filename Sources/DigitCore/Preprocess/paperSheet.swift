@@ -129,17 +129,30 @@ let sheetAspect: Float = 0.4
 
 /// The sheet in the reduced copy `small` (`paperSheet`'s conditions), as a mask with its holes
 /// filled and what the surface thrusts into it closed; `nil` when there is none.
+///
+/// Light is at or above Otsu's threshold (from every other pixel of every other row: the split of
+/// desk and sheet, at a quarter of the cost on the pages that are no sheet), or, when that finds
+/// none, halfway between it and the mean of what lies below it: where a hand's shadow falls across
+/// part of the sheet, Otsu's split may fall between the lit paper and the shadowed, and the sheet
+/// is then no rectangle; the lower split puts the shadowed paper with the lit.
 private func sheetMask(_ small: FloatImage) -> [Bool]? {
-    let (width, height) = (small.width, small.height)
-    let count = width * height
-    // Otsu's threshold from every other pixel of every other row: the split of desk and sheet,
-    // at a quarter of the cost on the pages that are no sheet.
+    let count = small.width * small.height
     var sample: [Float] = []
-    sample.reserveCapacity(count / 4 + width)
-    for y in stride(from: 0, to: height, by: 2) {
-        for x in stride(from: 0, to: width, by: 2) { sample.append(small.pixels[y * width + x]) }
+    sample.reserveCapacity(count / 4 + small.width)
+    for y in stride(from: 0, to: small.height, by: 2) {
+        for x in stride(from: 0, to: small.width, by: 2) { sample.append(small.pixels[y * small.width + x]) }
     }
     let threshold = otsuThreshold(histogram(sample))
+    if let sheet = sheetMask(small, threshold: threshold) { return sheet }
+    let below = sample.filter { $0 < threshold }
+    guard !below.isEmpty else { return nil }
+    return sheetMask(small, threshold: (threshold + below.reduce(0, +) / Float(below.count)) / 2)
+}
+
+/// `sheetMask` with light at or above `threshold`.
+private func sheetMask(_ small: FloatImage, threshold: Float) -> [Bool]? {
+    let (width, height) = (small.width, small.height)
+    let count = width * height
     // The frame's sides first: a page photographed whole (paper along them) is rejected here.
     guard darkLinedSides(small, threshold: threshold, within: nil) >= 3 else { return nil }
     let light = small.pixels.map { $0 >= threshold }
