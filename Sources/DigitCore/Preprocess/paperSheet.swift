@@ -12,11 +12,13 @@ import Foundation
 /// the digit, a 0 or a 4 at high confidence, whatever was written on it, and an empty sheet too.
 ///
 /// Judged on the reduced copy (`coarseCopy`, at most 128 px) of a frame at least `sheetFrameSide`
-/// px long: its pixels at or above Otsu's threshold form components; the largest, with the holes
-/// it encloses filled (what is written on it), is the sheet when
+/// px long: its pixels at or above Otsu's threshold (or a lower split under a hand's shadow,
+/// `sheetMask`) form components; the largest, with the holes it encloses filled (what is written
+/// on it), is the sheet when
 /// - the surface around it (the rest, reached from the frame's edge) covers at least
-///   `sheetSurroundShare` of the frame and the sheet at least `sheetShare` (`smallSheetShare` when
-///   something is written on it: holes covering `sheetWritingSeen` of it);
+///   `sheetSurroundShare` of the frame and the sheet at least `sheetShare`, or `smallSheetShare`
+///   when something is written on it (holes covering `sheetWritingSeen` of it) or when, blank, it
+///   is a neat rectangle of paper's proportions (`smallBlankSheetFill`, `smallBlankSheetAspect`);
 /// - what is written on it (its holes) covers at most `sheetWritingShare` of it;
 /// - the sheet is lighter than the surface by at least `sheetContrast` (mean levels), the surface
 ///   is dark (at most `sheetLightSurround` of it above the threshold: not paper cut off by a
