@@ -15,6 +15,9 @@
 /// mark's mean level: the shadow's side of the ring. A stroke's ring is paper (a blurred stroke's
 /// halo is still ink in `flattened`, so not in the ring), but where a speck or a loop's shadowed
 /// inside lies in it.
+///
+/// Asked only of a mark whose mean ink (its contrast to the paper) is under `shadowDepthLimit`:
+/// darker than a shadow makes paper (`isShadowEdge(_:page:firstLook:)`).
 func isShadowEdge(_ selection: DigitSelection, labels: [Int32], unflattened: FloatImage,
                   flattened: FloatImage, inkLevel: Float) -> Bool {
     let (width, height) = (unflattened.width, unflattened.height)
@@ -75,9 +78,20 @@ let shadowRingShare: Float = 0.33
 let shadowContrast: Float = 0.08
 
 /// The mean ink (contrast to the paper, flattened) at or above which a mark is not judged a
-/// shadow's edge (`preprocess`): a hand's shadow darkens paper by a tenth to a half; pen and pencil
+/// shadow's edge: a hand's shadow darkens paper by a tenth to a half; pen and pencil
 /// strokes mostly by more.
 let shadowDepthLimit: Float = 0.5
+
+/// `isShadowEdge` on `selection` among `page`'s components, judged on the frame `firstLook` cleaned
+/// (its lighting and its flattened frame); false without one, and for a mark whose mean ink is at
+/// least `shadowDepthLimit`.
+func isShadowEdge(_ selection: DigitSelection, page: CleanedPage, firstLook: FirstLook?) -> Bool {
+    guard let look = firstLook, let unflattened = look.unflattened else { return false }
+    let area = page.components.reduce(0) { $0 + (selection.labels.contains($1.label) ? $1.area : 0) }
+    guard area > 0, selection.mass < shadowDepthLimit * Float(area) else { return false }
+    return isShadowEdge(selection, labels: page.labels, unflattened: unflattened, flattened: look.flattened,
+                        inkLevel: look.thresholds.low)
+}
 
 /// Turns `distance` (w×h; 0 on the set, a cap elsewhere) into each pixel's chessboard distance to
 /// the set, capped: two raster passes.

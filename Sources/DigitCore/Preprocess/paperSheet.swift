@@ -1,5 +1,3 @@
-import Foundation
-
 /// A sheet of paper (a page, a note, a card) photographed lying on a darker surface (a desk, a
 /// table, cloth): the frame cut to the sheet, the surface left inside that cut replaced by the
 /// sheet's own paper, and where the cut's top left pixel lies in `image` (w×h, 0 = black … 1 =
@@ -45,10 +43,8 @@ func paperSheet(_ image: FloatImage, coarse: FloatImage? = nil) -> (image: Float
     guard small.width >= 8, small.height >= 8,
           let sheet = sheetMask(small) else { return nil }
     // The sheet's mask without its outer margin, and its bounding box (coarse pixels).
-    var inner = sheet
-    for _ in 0..<max(1, (sheetEdgeMargin + factor - 1) / factor) {
-        inner = erodedSquare(inner, width: small.width, height: small.height)
-    }
+    let inner = morphed(sheet, width: small.width, height: small.height,
+                        radius: max(1, (sheetEdgeMargin + factor - 1) / factor), .minimum)
     var minX = small.width, maxX = -1, minY = small.height, maxY = -1
     for y in 0..<small.height {
         for x in 0..<small.width where inner[y * small.width + x] {
@@ -179,11 +175,10 @@ private func sheetMask(_ small: FloatImage, threshold: Float) -> [Bool]? {
           sharpOutlineShare(small, surface: surface, step: sheetEdgeStep * contrast) >= sheetSharpShare else { return nil }
     let sheet = surface.map { !$0 }
     // What the surface thrusts into the sheet (a stroke run into its edge), filled by closing the
-    // sheet's mask (3×3, twice): a thin dark line from the frame's edge to what is written, as a
+    // sheet's mask (a 5×5 square): a thin dark line from the frame's edge to what is written, as a
     // field cut with its box gives, is not the edge of a sheet.
-    let grown = dilated(dilated(sheet, width: width, height: height), width: width, height: height)
-    let closed = zip(erodedSquare(erodedSquare(grown, width: width, height: height), width: width, height: height), sheet)
-        .map { $0 || $1 }
+    let grown = morphed(sheet, width: width, height: height, radius: 2, .maximum)
+    let closed = zip(morphed(grown, width: width, height: height, radius: 2, .minimum), sheet).map { $0 || $1 }
     let intrusion = zip(closed, sheet).filter { $0 && !$1 }.count
     guard Float(intrusion) <= sheetIntrusionShare * Float(sheetArea),
           let rectangle = smallestEnclosingRectangle(sheet, width: width, height: height),
@@ -287,115 +282,16 @@ private func sharpOutlineShare(_ small: FloatImage, surface: [Bool], step: Float
     return places > 0 ? Float(sharp) / Float(places) : 0
 }
 
-/// The smallest rectangle, at any whole-degree angle, around the pixels of `mask` (w×h, each a
-/// unit square): its area and sides in pixels; `nil` when the mask is empty.
-func smallestEnclosingRectangle(_ mask: [Bool], width: Int, height: Int)
-    -> (area: Float, shorterSide: Float, longerSide: Float)? {
-    // Only the pixels on the mask's outline can bound it.
-    var outline: [(Float, Float)] = []
-    for y in 0..<height {
-        for x in 0..<width where mask[y * width + x] {
-            let isOutline = x == 0 || y == 0 || x == width - 1 || y == height - 1
-                || !mask[y * width + x - 1] || !mask[y * width + x + 1]
-                || !mask[(y - 1) * width + x] || !mask[(y + 1) * width + x]
-            if isOutline { outline.append((Float(x), Float(y))) }
-        }
+/// `mask` (w×h) grown (`.maximum`) or shrunk (`.minimum`) by a `(2·radius+1)²` square
+/// (`squareFilter`). Shrinking counts beyond the frame's edge as off the mask, so a mask near the
+/// edge is not stretched to it.
+private func morphed(_ mask: [Bool], width: Int, height: Int, radius: Int, _ extreme: RankExtreme) -> [Bool] {
+    let image = FloatImage(width: width, height: height, pixels: mask.map { $0 ? 1 : 0 })
+    let filtered = squareFilter(image, radius: radius, extreme)
+    return filtered.pixels.indices.map { i in
+        guard filtered.pixels[i] > 0.5 else { return false }
+        guard extreme == .minimum else { return true }
+        let x = i % width, y = i / width
+        return x >= radius && y >= radius && x < width - radius && y < height - radius
     }
-    guard !outline.isEmpty else { return nil }
-    var best: (area: Float, shorterSide: Float, longerSide: Float)?
-    for degrees in stride(from: -45, to: 45, by: 1) {
-        let angle = Float(degrees) * .pi / 180
-        let (c, s) = (cos(angle), sin(angle))
-        var minU = Float.infinity, maxU = -Float.infinity, minV = Float.infinity, maxV = -Float.infinity
-        for (x, y) in outline {
-            let u = c * x + s * y, v = c * y - s * x
-            minU = min(minU, u); maxU = max(maxU, u); minV = min(minV, v); maxV = max(maxV, v)
-        }
-        // Pixel centres span one pixel less than the squares they stand for.
-        let (a, b) = (maxU - minU + 1, maxV - minV + 1)
-        if best == nil || a * b < best!.area { best = (a * b, min(a, b), max(a, b)) }
-    }
-    return best
-}
-
-/// Sets each pixel of `image` off the sheet (`onSheet` false) to the level of the sheet's nearest
-/// pixels in its row: the mean of the first (or last) `run` sheet pixels of the run it lies beside,
-/// between two runs the line between their levels. A row with no sheet pixel takes the mean level
-/// of the nearest row that has some.
-func fillOffSheet(_ image: inout FloatImage, onSheet: (Int, Int) -> Bool, run: Int) {
-    let (width, height) = (image.width, image.height)
-    var rowLevel = [Float?](repeating: nil, count: height)
-    for y in 0..<height {
-        let inside = (0..<width).map { onSheet($0, y) }
-        // Runs of sheet pixels: [start, end).
-        var runs: [(start: Int, end: Int)] = []
-        var x = 0
-        while x < width {
-            guard inside[x] else { x += 1; continue }
-            let start = x
-            while x < width && inside[x] { x += 1 }
-            runs.append((start, x))
-        }
-        guard !runs.isEmpty else { continue }
-        func mean(_ range: Range<Int>) -> Float {
-            var sum: Float = 0
-            for x in range { sum += image[x, y] }
-            return sum / Float(max(1, range.count))
-        }
-        var total: Float = 0, n = 0
-        for r in runs { for x in r.start..<r.end { total += image[x, y]; n += 1 } }
-        rowLevel[y] = total / Float(n)
-        let first = runs[0], last = runs[runs.count - 1]
-        let left = mean(first.start..<min(first.end, first.start + run))
-        let right = mean(max(last.start, last.end - run)..<last.end)
-        for x in 0..<first.start { image[x, y] = left }
-        for x in last.end..<width { image[x, y] = right }
-        for (a, b) in zip(runs, runs.dropFirst()) {
-            let from = mean(max(a.start, a.end - run)..<a.end), to = mean(b.start..<min(b.end, b.start + run))
-            let gap = b.start - a.end
-            for x in a.end..<b.start {
-                let t = Float(x - a.end + 1) / Float(gap + 1)
-                image[x, y] = from + (to - from) * t
-            }
-        }
-    }
-    // Rows without sheet pixels: the nearest row's level.
-    let levelled = (0..<height).filter { rowLevel[$0] != nil }
-    guard !levelled.isEmpty else { return }
-    for y in 0..<height where rowLevel[y] == nil {
-        let nearest = levelled.min { abs($0 - y) < abs($1 - y) }!
-        for x in 0..<width { image[x, y] = rowLevel[nearest]! }
-    }
-}
-
-/// `mask` (w×h) grown by one pixel: each pixel set when it or one of its eight neighbours is.
-private func dilated(_ mask: [Bool], width: Int, height: Int) -> [Bool] {
-    var grown = mask
-    for y in 0..<height {
-        for x in 0..<width where !mask[y * width + x] {
-            var near = false
-            for dy in -1...1 { for dx in -1...1 {
-                let (nx, ny) = (x + dx, y + dy)
-                if nx >= 0, ny >= 0, nx < width, ny < height, mask[ny * width + nx] { near = true }
-            } }
-            grown[y * width + x] = near
-        }
-    }
-    return grown
-}
-
-/// `mask` (w×h) without its outermost pixels: each pixel kept only when its eight neighbours are
-/// in the mask too; beyond the frame's edge counts as off the mask.
-private func erodedSquare(_ mask: [Bool], width: Int, height: Int) -> [Bool] {
-    var inner = mask
-    for y in 0..<height {
-        for x in 0..<width where mask[y * width + x] {
-            var keep = x > 0 && y > 0 && x < width - 1 && y < height - 1
-            if keep {
-                for dy in -1...1 { for dx in -1...1 where !mask[(y + dy) * width + x + dx] { keep = false } }
-            }
-            inner[y * width + x] = keep
-        }
-    }
-    return inner
 }

@@ -297,17 +297,6 @@ func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitS
     return chosen
 }
 
-/// `isShadowEdge` on `selection` among `page`'s components, judged on the frame `firstLook` cleaned
-/// (its lighting and its flattened frame); false without one, and for a mark whose mean ink (its
-/// contrast to the paper) is at least `shadowDepthLimit`: darker than a shadow makes paper.
-private func isShadowEdge(_ selection: DigitSelection, page: CleanedPage, firstLook: FirstLook?) -> Bool {
-    guard let look = firstLook, let unflattened = look.unflattened else { return false }
-    let area = page.components.reduce(0) { $0 + (selection.labels.contains($1.label) ? $1.area : 0) }
-    guard area > 0, selection.mass < shadowDepthLimit * Float(area) else { return false }
-    return isShadowEdge(selection, labels: page.labels, unflattened: unflattened, flattened: look.flattened,
-                        inkLevel: look.thresholds.low)
-}
-
 /// A page cleaned for reading: ink bright, lighting divided out, ruled lines painted out, and
 /// its ink's connected components. Shared by `preprocess` (one digit) and `readNumber` (many).
 struct CleanedPage {

@@ -192,23 +192,17 @@ struct ReadNumberTests {
         return try encodeJPEG(photo.gray, quality: 90)
     }
 
-    @Test func aNumberOnASheetOnADeskIsReadOnTheSheetWithBoxesOnThePhoto() throws {
-        // The old reading took the light sheet on the dark desk for ink. 1200×900: digits about 90 px
-        // tall, 22 px in the first look (300×225), so their band is looked at again, finer.
+    /// A number on a sheet on a desk, 1200×900 (the old reading took the light sheet on the dark desk
+    /// for ink): digits about 90 px tall, 22 px in the first look (300×225), so their band is looked
+    /// at again, finer (`scale` 4); or about 200 px tall, 50 px there, read at the first look (9).
+    @Test(arguments: [([3, 8], 480, 500, 50, 4, 6), ([4, 7], 420, 560, 60, 9, 10)])
+    func aNumberOnASheetOnADeskIsReadOnTheSheetWithBoxesOnThePhoto(
+        digits: [Int], x: Int, baseline: Int, gap: Int, scale: Int, tolerance: Int) throws {
         var page = P.Page(width: 1200, height: 900)
-        let boxes = page.write([3, 8], x: 480, baseline: 500, gaps: [50], scale: 4)
+        let boxes = page.write(digits, x: x, baseline: baseline, gaps: [gap], scale: scale)
         let reading = try readNumber(fromFileBytes: try onASheetOnADesk(page), classify: { P.model!.predict($0) })
-        #expect(reading.number == "38")
-        for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, 6), "\(digit.box) vs \(box)") }
-    }
-
-    @Test func aNumberInLargeDigitsOnASheetOnADeskIsReadAtTheFirstLook() throws {
-        // Digits about 200 px tall: 50 px in the first look (300×225) of the 1200×900 photo.
-        var page = P.Page(width: 1200, height: 900)
-        let boxes = page.write([4, 7], x: 420, baseline: 560, gaps: [60], scale: 9)
-        let reading = try readNumber(fromFileBytes: try onASheetOnADesk(page), classify: { P.model!.predict($0) })
-        #expect(reading.number == "47")
-        for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, 10), "\(digit.box) vs \(box)") }
+        #expect(reading.number == digits.map(String.init).joined())
+        for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, tolerance), "\(digit.box) vs \(box)") }
     }
 
     @Test func aPhotoWithLargeDigitsIsReadAtTheFirstLookAndBoxedAtFullSize() throws {
