@@ -2,7 +2,8 @@
 /// alike in weight scattered over the page (`components`, labelled on a `width × height` image):
 /// its longer side under `smallInFrameFraction` of the frame's shorter side, and another mark
 /// inside the frame (reaching the high threshold, not a speck by `DigitSelectionRules.speckArea`,
-/// not the edge's own, not a filled blob, not a comb's tick by `printedTicks`) weighing at least
+/// not the edge's own, not a filled blob, not a comb's tick by `printedTicks`, not a letter of a
+/// printed label by `printedTextMarks`) weighing at least
 /// `likeMarkMassRatio` of it, that does not stand beside it as the next digit of a number would
 /// (`isNeighbouringCharacter`). A digit written small on a large page is the one thing on it a
 /// person looks at; hairs and fibres on a blank scan are several, alike, anywhere, and the one the
@@ -12,8 +13,10 @@ func isAmongLikeMarks(_ selection: DigitSelection, components: [InkComponent], w
     guard Float(side) < smallInFrameFraction * Float(min(width, height)) else { return false }
     let chosen = Set(selection.labels)
     let ticks = printedTicks(components)
-    return marks(components, rules: DigitSelectionRules(width: width, height: height)).contains {
-        !chosen.contains($0.label) && !ticks.contains($0.label) && !$0.touchesBorder && !isEdgeJunk($0, width: width, height: height)
+    let pageMarks = marks(components, rules: DigitSelectionRules(width: width, height: height))
+    let print = printedTextMarks(pageMarks, apartFrom: chosen, shorterThan: selection.boxHeight)
+    return pageMarks.contains {
+        !chosen.contains($0.label) && !ticks.contains($0.label) && !print.contains($0.label) && !$0.touchesBorder && !isEdgeJunk($0, width: width, height: height)
             && !isSolidBlob($0) && $0.mass >= likeMarkMassRatio * selection.mass
             && !isNeighbouringCharacter($0, of: selection)
     }

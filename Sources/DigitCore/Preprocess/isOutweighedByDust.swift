@@ -8,13 +8,16 @@
 /// heavy as it. Two marks, not one: a single blot beside a digit does not make it dust. Marks as
 /// large as half the digit (the other digits of a number, a form's lines) and filled blobs of 20 px
 /// or more (`isSolidBlob`: punched holes, ink blots, which are not dust) and a comb's ticks
-/// (`printedTicks`: structure, as light as a digit's stroke each) are not counted.
+/// (`printedTicks`: structure, as light as a digit's stroke each) and the letters of a printed
+/// label beside its box (`printedTextMarks`: a row of marks alike, close together) are not counted.
 func isOutweighedByDust(_ selection: DigitSelection, components: [InkComponent], width: Int, height: Int) -> Bool {
     let side = max(selection.boxWidth, selection.boxHeight)
     let chosen = Set(selection.labels)
     let ticks = printedTicks(components)
-    let heavyDust = marks(components, rules: DigitSelectionRules(width: width, height: height)).filter {
-        !chosen.contains($0.label) && !ticks.contains($0.label) && !$0.touchesBorder && 2 * max($0.boxWidth, $0.boxHeight) < side
+    let pageMarks = marks(components, rules: DigitSelectionRules(width: width, height: height))
+    let print = printedTextMarks(pageMarks, apartFrom: chosen, shorterThan: selection.boxHeight)
+    let heavyDust = pageMarks.filter {
+        !chosen.contains($0.label) && !ticks.contains($0.label) && !print.contains($0.label) && !$0.touchesBorder && 2 * max($0.boxWidth, $0.boxHeight) < side
             && !isSolidBlob($0) && $0.mass >= dustMassRatio * selection.mass
     }
     return heavyDust.count >= 2

@@ -269,8 +269,10 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
 /// The digit among `page`'s components: a filled region with a hole is not a blob
 /// (`markEnclosedHoles`); empty printed frames (form boxes, comb cells) are
 /// structure, not a digit, and so are a comb's ticks left standing without its baseline
-/// (`printedTicks`); `selectDigit` picks among the rest, and a flat bar it picks (a leftover
-/// piece of a printed line, `isFlatBar`) is set aside and the choice made again. With
+/// (`printedTicks`), and neither are a form's printed labels, rows of letters small on the page
+/// (`printedTextRows`, `isSmallPrint`); `selectDigit` picks among the rest, and a flat bar it picks
+/// (a leftover piece of a printed line, `isFlatBar`) or a printed word (letters run together,
+/// `isPrintedWord`) is set aside and the choice made again. With
 /// `acceptingLoneMark` (the last resort of `preprocess`, once the second look found nothing either),
 /// the only mark on a page where no printed line was removed may seed without a plateau
 /// (`isLoneDrawnMark`). On a field's copy with paper around it (`CleanedPage.fieldFrame`), what
@@ -286,11 +288,18 @@ func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitS
     }
     let ticks = printedTicks(page.components)
     digitLike.removeAll { ticks.contains($0.label) }
-    // A flat bar (what is left of a printed line) is not a digit: choose again without it.
-    // A lone mark may be what line removal left of a printed line: not on a page that had lines.
+    // A form's printed labels, small on the page, are not a digit either.
+    let smallPrint = Set(printedTextRows(marks(page.components, rules: DigitSelectionRules(width: width, height: height)))
+        .filter { row in isSmallPrint(height: row.map(\.boxHeight).max() ?? 0, frameSide: min(width, height)) }
+        .flatMap { $0.map(\.label) })
+    digitLike.removeAll { smallPrint.contains($0.label) }
+    // A flat bar (what is left of a printed line) or a printed word is not a digit: choose again
+    // without it. A lone mark may be what line removal left of a printed line: not on a page that
+    // had lines.
     let lone = acceptingLoneMark && page.ruledLineCount == 0
     var chosen = selectDigit(digitLike, width: width, height: height, acceptingLoneMark: lone)
-    while let flat = chosen, isFlatBar(width: flat.boxWidth, height: flat.boxHeight) {
+    while let flat = chosen, isFlatBar(width: flat.boxWidth, height: flat.boxHeight)
+            || isPrintedWord(width: flat.boxWidth, height: flat.boxHeight, frameSide: min(width, height)) {
         digitLike.removeAll { flat.labels.contains($0.label) }
         chosen = selectDigit(digitLike, width: width, height: height, acceptingLoneMark: lone)
     }
