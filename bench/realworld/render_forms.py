@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Forms with printed labels for bench/realworld's `labelled-forms` and `blank-labelled-forms`.
+
+Usage: render_forms.py OUT_DIR COUNT SEED MNIST_DIR BLANK
+Writes COUNT images `NAME-NNNNN-D.png|jpg` (D: the digit, or `blank` when BLANK is 1) into OUT_DIR
+and prints one line per image: `file name,digit or blank,font file`. NAME is `labelled-forms` or
+`blank-labelled-forms`. Each image is a piece of a form: a box (1-4 px, grey or black, up to 3
+degrees off) with a printed label beside it ("Age:", "Class", "Room no." ...) in an installed
+font, 2-9% of the page tall, left of, above or below the box; sometimes a title, a line of
+instructions, or a second, empty labelled box. A handwritten MNIST test digit (read from
+MNIST_DIR, never stored) fills 45-85% of the box's height, unless BLANK. Half are scans (grey
+PNG, a few 1-bit), half phone photos (turned, lit unevenly, blurred, noisy, colour JPEG).
+Exits 3 (and prints nothing) when no usable font is found.
+"""
+import glob
+import gzip
+import math
+import os
+import random
+import sys
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+SKIP = ("symbol", "dingbat", "math", "d050000l", "standardsymbols", "opensymbol")
+LABELS = ["Age:", "Class", "Room", "Grade:", "Score", "Quantity", "Shift", "Code:", "Day", "Seat",
+          "Group", "Answer:", "Floor", "Level", "Size:", "Copies", "Rating", "Team", "Row:", "Table"]
+LINES = ["APPLICATION FORM", "Please write clearly", "Use black ink", "For office use only",
+         "Survey", "Order sheet", "Write one figure in the box", "Do not fold", "Section B"]
+
+
+def fonts():
+    found = []
+    for path in sorted(glob.glob("/usr/share/fonts/**/*", recursive=True)):
+        if not path.lower().endswith((".ttf", ".otf")) or any(s in path.lower() for s in SKIP):
+            continue
+        try:
+            font = ImageFont.truetype(path, 40)
+            if font.getmask("A").getbbox() and font.getmask("g").getbbox():
+                found.append(path)
+        except OSError:
+            pass
+    return found
+
+
+def mnist(directory):
+    with gzip.open(os.path.join(directory, "t10k-images-idx3-ubyte.gz")) as f:
+        images = np.frombuffer(f.read()[16:], np.uint8).reshape(-1, 28, 28)
+    with gzip.open(os.path.join(directory, "t10k-labels-idx1-ubyte.gz")) as f:
+        labels = np.frombuffer(f.read()[8:], np.uint8)
+    return images, labels
+
+
+def labelled_box(draw, rng, font, x, y, w, h, ink):
+    """A box with its top left corner at (x, y) and a label beside it."""
+    width = rng.choice([1, 2, 2, 3, 4])
+    draw.rectangle([x, y, x + w, y + h], outline=ink, width=width)
+    text = rng.choice(LABELS)
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    where = rng.choice(["left", "left", "above", "below"])
+    if where == "left":
+        position = (x - (right - left) - rng.uniform(8, 30), y + h / 2 - (bottom + top) / 2)
+    elif where == "above":
+        position = (x, y - bottom - rng.uniform(4, 14))
+    else:
+        position = (x, y + h + rng.uniform(4, 14) - top)
+    draw.text(position, text, font=font, fill=0)
+
+
+def page(rng, images, labels, font_path, blank):
+    W, H = rng.choice([(900, 500), (1200, 700), (700, 450), (1000, 800), (640, 480)])
+    paper = rng.uniform(215, 255)
+    image = Image.new("L", (W, H), int(paper))
+    draw = ImageDraw.Draw(image)
+    size = int(H * rng.uniform(0.02, 0.09) / 0.72)
+    font = ImageFont.truetype(font_path, max(8, size))
+    box_h = H * rng.uniform(0.2, 0.4)
+    box_w = box_h * rng.uniform(0.75, 1.2)
+    x = W * rng.uniform(0.35, 0.6)
+    y = H * rng.uniform(0.25, 0.45)
+    x, y = min(x, W - box_w - 10), min(y, H - box_h - 10)
+    line_ink = int(rng.uniform(0, 120))
+    labelled_box(draw, rng, font, x, y, box_w, box_h, line_ink)
+    if rng.random() < 0.3:  # a second, empty box further right or below
+        if x + 2.2 * box_w < W:
+            labelled_box(draw, rng, font, x + 1.3 * box_w, y, box_w * 0.8, box_h * 0.8, line_ink)
+        elif y + 2.2 * box_h < H:
+            labelled_box(draw, rng, font, x, y + 1.4 * box_h, box_w * 0.8, box_h * 0.8, line_ink)
+    if rng.random() < 0.5:
+        title = ImageFont.truetype(font_path, max(8, int(size * rng.uniform(1.0, 1.5))))
+        draw.text((W * rng.uniform(0.03, 0.1), H * rng.uniform(0.02, 0.08)), rng.choice(LINES), font=title, fill=0)
+    if rng.random() < 0.4:
+        draw.text((W * rng.uniform(0.03, 0.1), H * rng.uniform(0.85, 0.92)), rng.choice(LINES), font=font, fill=int(rng.uniform(0, 80)))
+    pixels = np.asarray(image, dtype=np.float32)
+    digit = None
+    if not blank:
+        n = rng.randrange(len(images))
+        digit = int(labels[n])
+        height = box_h * rng.uniform(0.45, 0.85)
+        side = max(8, int(28 * height / 20))
+        alpha = np.asarray(Image.fromarray(images[n]).resize((side, side), Image.BICUBIC), dtype=np.float32) / 255
+        alpha = np.asarray(Image.fromarray((np.clip(alpha, 0, 1) * 255).astype(np.uint8))
+                           .rotate(rng.uniform(-8, 8), resample=Image.BICUBIC), dtype=np.float32) / 255
+        dx = int(x + box_w / 2 - side / 2 + rng.uniform(-0.1, 0.1) * box_w)
+        dy = int(y + box_h / 2 - side / 2 + rng.uniform(-0.06, 0.06) * box_h)
+        ink = rng.uniform(0, 70)
+        region = pixels[dy:dy + side, dx:dx + side]
+        a = alpha[:region.shape[0], :region.shape[1]]
+        pixels[dy:dy + side, dx:dx + side] = region * (1 - a) + ink * a
+    return pixels, digit
+
+
+def as_scan(rng, pixels):
+    noise = np.random.default_rng(rng.randrange(1 << 30))
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    if rng.random() < 0.5:
+        image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.9)))
+    pixels = np.asarray(image, dtype=np.float32) + noise.normal(0, rng.uniform(0, 4), pixels.shape)
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    if rng.random() < 0.15:
+        image = image.point(lambda v: 255 if v > 150 else 0).convert("1")
+    return image, False
+
+
+def as_photo(rng, pixels):
+    noise = np.random.default_rng(rng.randrange(1 << 30))
+    H, W = pixels.shape
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    image = image.rotate(rng.uniform(-4, 4), resample=Image.BICUBIC, fillcolor=int(rng.uniform(40, 140)))
+    image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.4, 1.6)))
+    b = np.asarray(image, dtype=np.float32)
+    yy, xx = np.mgrid[0:H, 0:W]
+    t = rng.uniform(0, 2 * math.pi)
+    b = b * (1 + rng.uniform(0, 0.35) * ((xx - W / 2) * math.cos(t) + (yy - H / 2) * math.sin(t)) / W)
+    b = b + noise.normal(0, rng.uniform(1, 5), b.shape)
+    rgb = np.stack([b * rng.uniform(0.88, 1), b * rng.uniform(0.88, 1), b * rng.uniform(0.78, 1)], -1)
+    return Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8)), True
+
+
+def main(argv):
+    out_dir, count, seed, mnist_dir, blank = argv[0], int(argv[1]), int(argv[2]), argv[3], argv[4] == "1"
+    paths = fonts()
+    if not paths:
+        sys.exit(3)
+    images, labels = mnist(mnist_dir)
+    name = "blank-labelled-forms" if blank else "labelled-forms"
+    lines = []
+    for i in range(count):
+        rng = random.Random(seed * 1_000_003 + i + (500_000 if blank else 0))
+        path = rng.choice(paths)
+        pixels, digit = page(rng, images, labels, path, blank)
+        image, jpeg = as_photo(rng, pixels) if rng.random() < 0.5 else as_scan(rng, pixels)
+        tag = "blank" if digit is None else str(digit)
+        file = f"{name}-{i:05d}-{tag}.{'jpg' if jpeg else 'png'}"
+        if jpeg:
+            image.save(os.path.join(out_dir, file), quality=rng.randrange(70, 93))
+        else:
+            image.save(os.path.join(out_dir, file))
+        lines.append(f"{file},{tag},{os.path.basename(path)}\n")
+    sys.stdout.write("".join(lines))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
