@@ -39,8 +39,8 @@ public struct PreprocessStep: Sendable {
     }
 }
 
-/// The flattened frame (w×h, 0 = background … 1 = ink), its thresholds and its field frame as the
-/// first look at a frame took them (`cleanPage`): the last look (`findBlurredDigit`) starts from
+/// The flattened frame (w×h, 0 = background … 1 = ink), its thresholds, its field frame and its
+/// print as the first look at a frame took them (`cleanPage`): the last look (`findBlurredDigit`) starts from
 /// them instead of cleaning the frame again.
 struct FirstLook: Sendable {
     var flattened: FloatImage
@@ -48,4 +48,6 @@ struct FirstLook: Sendable {
     var unflattened: FloatImage?
     var thresholds: InkThresholds
     var fieldFrame: FieldFrame?
+    /// Where the first look found small print (`CleanedPage.printedRegions`).
+    var printedRegions: [PixelBox] = []
 }

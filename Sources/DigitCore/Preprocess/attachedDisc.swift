@@ -169,6 +169,7 @@ func withoutAttachedDiscs(_ page: CleanedPage, _ selection: DigitSelection) -> (
     var retaken = CleanedPage(labelling: cleaned, thresholds: page.thresholds, ruledLineCount: page.ruledLineCount,
                               flattened: page.flattened)
     retaken.fieldFrame = page.fieldFrame
+    retaken.printedRegions = page.printedRegions
     retaken.unflattened = page.unflattened
     guard let chosen = chooseDigit(retaken) else { return nil }
     return (retaken, chosen)

@@ -4,11 +4,11 @@
 /// measured around it lets 40% of them through; averaged over 5×5 the pixel noise drops five-fold
 /// while such strokes keep their level. Texture hills and clumps of noise grow as large as a small
 /// digit at that scale, so what this look finds must be a lone drawn mark (`isLoneDrawnDigit`).
-func findBlurredDigit(_ flattened: FloatImage, firstLook: InkThresholds,
-                      fieldFrame: FieldFrame? = nil) -> (page: CleanedPage, selection: DigitSelection)? {
+func findBlurredDigit(_ flattened: FloatImage, firstLook: InkThresholds, fieldFrame: FieldFrame? = nil,
+                      printedRegions: [PixelBox] = []) -> (page: CleanedPage, selection: DigitSelection)? {
     guard let found = softLook(flattened, averaging: blurredDigitAveraging,
                                measuredNoise: neighbourDifferenceNoise(flattened) ?? 0,
-                               firstLook: firstLook, fieldFrame: fieldFrame),
+                               firstLook: firstLook, fieldFrame: fieldFrame, printedRegions: printedRegions),
           isLoneDrawnDigit(found.selection, in: found.page) else { return nil }
     return found
 }

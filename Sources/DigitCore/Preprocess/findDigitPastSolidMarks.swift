@@ -28,6 +28,7 @@ func findDigitPastSolidMarks(_ page: CleanedPage) -> (page: CleanedPage, selecti
     var retaken = CleanedPage(labelling: cleaned, thresholds: thresholds, ruledLineCount: page.ruledLineCount,
                               flattened: page.flattened)
     retaken.fieldFrame = page.fieldFrame
+    retaken.printedRegions = page.printedRegions
     retaken.unflattened = page.unflattened
     guard let selection = chooseDigit(retaken) else { return nil }
     return (retaken, selection)

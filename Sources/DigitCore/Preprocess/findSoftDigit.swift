@@ -26,24 +26,25 @@
 /// a low-resolution 5 or 2 enlarged to fill its frame, its soft halo around it, is 1.3 times as
 /// wide as tall, and a person reads it at a glance. When the page had ruled lines and that
 /// verdict refuses, it is taken again without them (`softVerdict`). `nil` when nothing passes.
-/// `fieldFrame` (`CleanedPage.fieldFrame`) is carried to every page this look labels.
-func findSoftDigit(_ flattened: FloatImage, firstLook: InkThresholds,
-                   fieldFrame: FieldFrame? = nil) -> (page: CleanedPage, selection: DigitSelection)? {
+/// `fieldFrame` and `printedRegions` (`CleanedPage`'s) are carried to every page this look labels.
+func findSoftDigit(_ flattened: FloatImage, firstLook: InkThresholds, fieldFrame: FieldFrame? = nil,
+                   printedRegions: [PixelBox] = []) -> (page: CleanedPage, selection: DigitSelection)? {
     let measured = neighbourDifferenceNoise(flattened) ?? 0
     return softLook(flattened, averaging: measured > heavyNoise ? 1 : 0, measuredNoise: measured,
-                    firstLook: firstLook, fieldFrame: fieldFrame)
+                    firstLook: firstLook, fieldFrame: fieldFrame, printedRegions: printedRegions)
 }
 
 /// Steps 1 and 2 of `findSoftDigit` (and `findBlurredDigit`) on `flattened` averaged over
 /// `(2·averaging + 1)²` pixels (none for 0), the pixel-to-pixel noise `measuredNoise` divided as
 /// the averaging divides it.
 func softLook(_ flattened: FloatImage, averaging: Int, measuredNoise: Float, firstLook: InkThresholds,
-              fieldFrame: FieldFrame?) -> (page: CleanedPage, selection: DigitSelection)? {
+              fieldFrame: FieldFrame?, printedRegions: [PixelBox] = []) -> (page: CleanedPage, selection: DigitSelection)? {
     let image = averaging > 0 ? boxBlur(flattened, radius: averaging) : flattened
     let pixelNoise = measuredNoise / Float(2 * averaging + 1)
     var candidatePage = labelInk(image, thresholds: softInkThresholds(image, pixelNoise: pixelNoise),
                                  flattened: flattened)
     candidatePage.fieldFrame = fieldFrame
+    candidatePage.printedRegions = printedRegions
     guard let candidate = chooseDigit(candidatePage), let seedLabel = candidate.labels.first else { return nil }
     let seed = candidatePage.components[seedLabel - 1]
     if let found = softVerdict(image, seed: seed, candidatePage: candidatePage, lined: false,
@@ -85,6 +86,7 @@ func softVerdict(_ judged: FloatImage, seed: InkComponent, candidatePage: Cleane
                       flattened: candidatePage.flattened)
         : labelInk(judged, thresholds: verdict, flattened: candidatePage.flattened)
     page.fieldFrame = candidatePage.fieldFrame
+    page.printedRegions = candidatePage.printedRegions
     guard let selection = chooseDigit(page) else { return nil }
     if lined {
         let touchesBorder = selection.minX == 0 || selection.minY == 0

@@ -191,7 +191,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
     var found: DigitSelection?
     if let blurredFrom {
         guard let blurred = findBlurredDigit(blurredFrom.flattened, firstLook: blurredFrom.thresholds,
-                                             fieldFrame: blurredFrom.fieldFrame) else { return noDigit() }
+                                             fieldFrame: blurredFrom.fieldFrame,
+                                             printedRegions: blurredFrom.printedRegions) else { return noDigit() }
         (page, found) = (blurred.page, blurred.selection)
         record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                                  height: page.cleaned.height, chosen: []))
@@ -203,15 +204,18 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
             ?? (page.ruledLineCount > 0 ? FieldFrame(linesRemovedFrom: working.width, height: working.height) : nil)
         record("ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                             height: page.cleaned.height, chosen: []))
-        firstLook = FirstLook(flattened: page.flattened, unflattened: page.unflattened, thresholds: page.thresholds,
-                              fieldFrame: page.fieldFrame)
         found = chooseDigit(page)
+        // Later looks at this frame leave the print it found alone.
+        page.printedRegions = smallPrintRegions(page)
+        firstLook = FirstLook(flattened: page.flattened, unflattened: page.unflattened, thresholds: page.thresholds,
+                              fieldFrame: page.fieldFrame, printedRegions: page.printedRegions)
         if found == nil, let past = findDigitPastSolidMarks(page) {
             (page, found) = (past.page, past.selection)
             record("ink-mask-past-solid-marks", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                                                  height: page.cleaned.height, chosen: []))
         }
-        if found == nil, let soft = findSoftDigit(page.flattened, firstLook: page.thresholds, fieldFrame: page.fieldFrame) {
+        if found == nil, let soft = findSoftDigit(page.flattened, firstLook: page.thresholds, fieldFrame: page.fieldFrame,
+                                                printedRegions: page.printedRegions) {
             (page, found) = (soft.page, soft.selection)
             record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                                      height: page.cleaned.height, chosen: []))
@@ -292,7 +296,7 @@ func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitS
     let smallPrint = Set(printedTextRows(marks(page.components, rules: DigitSelectionRules(width: width, height: height)))
         .filter { row in isSmallPrint(height: row.map(\.boxHeight).max() ?? 0, frameSide: min(width, height)) }
         .flatMap { $0.map(\.label) })
-    digitLike.removeAll { smallPrint.contains($0.label) }
+    digitLike.removeAll { smallPrint.contains($0.label) || liesInPrint($0, page.printedRegions) }
     // A flat bar (what is left of a printed line) or a printed word is not a digit: choose again
     // without it. A lone mark may be what line removal left of a printed line: not on a page that
     // had lines.
@@ -320,6 +324,10 @@ struct CleanedPage {
     var flattened: FloatImage
     /// Set on the copy of a field cut out inside its box read with paper around it (`preprocess`).
     var fieldFrame: FieldFrame? = nil
+    /// Where the first look at the frame found rows of small print (`smallPrintRegions`): the later
+    /// looks, whose lower thresholds and averaging join a word's letters into one mark, leave what
+    /// lies there alone (`chooseDigit`).
+    var printedRegions: [PixelBox] = []
     /// The image, ink bright, before its lighting was divided out (0…1, the size of `cleaned`),
     /// where the page was cleaned from one (`cleanPage`): filled marks' loops are judged on it
     /// (`markEnclosedHoles`).

@@ -106,3 +106,27 @@ let textLetterMinimumHeight = 5
 /// The share of the frame's shorter side under which a row of print is small on its page
 /// (`isSmallPrint`).
 let printedTextHeightFraction: Float = 0.1
+
+/// Where `page` holds rows of small print (`printedTextRows`, `isSmallPrint`): each row's box, grown
+/// on every side by half its height (a blurred look's letters spread past their sharp outline).
+func smallPrintRegions(_ page: CleanedPage) -> [PixelBox] {
+    let (width, height) = (page.cleaned.width, page.cleaned.height)
+    return printedTextRows(marks(page.components, rules: DigitSelectionRules(width: width, height: height)))
+        .filter { row in isSmallPrint(height: row.map(\.boxHeight).max() ?? 0, frameSide: min(width, height)) }
+        .map { row in
+            let minX = row.map(\.minX).min()!, maxX = row.map(\.maxX).max()!
+            let minY = row.map(\.minY).min()!, maxY = row.map(\.maxY).max()!
+            let margin = (maxY - minY + 1) / 2
+            return PixelBox(x: minX - margin, y: minY - margin, width: maxX - minX + 1 + 2 * margin,
+                            height: maxY - minY + 1 + 2 * margin)
+        }
+}
+
+/// Whether most of `mark`'s box (over half its area) lies in one of `regions`.
+func liesInPrint(_ mark: InkComponent, _ regions: [PixelBox]) -> Bool {
+    regions.contains { region in
+        let overlapWidth = min(mark.maxX, region.x + region.width - 1) - max(mark.minX, region.x) + 1
+        let overlapHeight = min(mark.maxY, region.y + region.height - 1) - max(mark.minY, region.y) + 1
+        return overlapWidth > 0 && overlapHeight > 0 && 2 * overlapWidth * overlapHeight > mark.boxWidth * mark.boxHeight
+    }
+}

@@ -32,15 +32,15 @@ import Testing
         canvas.ring(cx: 250, cy: 150, rx: 18, ry: 30, width: 3, ink: 0.4)
     }
 
-    /// A 400×300 form: the label "AGE" (20 px: a fifteenth of the page) left of, or above, a
-    /// 100×110 box (2 px, ink 0.3) centred at (250, 150), with or without a pencil 0 in it.
-    static func form(labelAbove: Bool, withZero: Bool) -> Canvas {
+    /// A 400×300 form: the label "AGE" (`labelHeight` px; 20 px is a fifteenth of the page) left of,
+    /// or above, a 100×110 box (2 px, ink 0.3) centred at (250, 150), with or without a pencil 0 in it.
+    static func form(labelAbove: Bool, withZero: Bool, labelHeight: Float = 20) -> Canvas {
         var page = Canvas(width: 400, height: 300, paper: 0.93)
         PrintedStructureTests.box(&page, cx: 250, cy: 150, w: 100, h: 110, degrees: 0, width: 2, ink: 0.3)
         if labelAbove {
-            label(&page, "AGE", x: 200, y: 64, height: 20)
+            label(&page, "AGE", x: 200, y: 84 - labelHeight, height: labelHeight)
         } else {
-            label(&page, "AGE", x: 126, y: 140, height: 20)
+            label(&page, "AGE", x: 190 - 2.4 * labelHeight, y: 150 - labelHeight / 2, height: labelHeight)
         }
         if withZero { pencilZero(&page) }
         page.addNoise(sigma: 0.01, seed: 11)
@@ -66,6 +66,24 @@ import Testing
         let result = preprocess(Self.form(labelAbove: labelAbove, withZero: false).gray)
         #expect(result.digit == nil)
         #expect(result.warnings == [noDigitFoundWarning])
+    }
+
+    /// A label 23 px tall (under a tenth of the page, 300 px): the last look, averaged 5×5, joins
+    /// its letters into one mark of a word's proportions (not twice as wide as tall) and over a tenth
+    /// of the page tall. Old code read it as a 2; the first look found print there, and the later
+    /// looks leave it alone (`CleanedPage.printedRegions`).
+    @Test(arguments: [false, true])
+    func anEmptyBoxBesideALargerLabelIsNotADigitInAnyLook(labelAbove: Bool) {
+        let result = preprocess(Self.form(labelAbove: labelAbove, withZero: false, labelHeight: 23).gray)
+        #expect(result.digit == nil)
+    }
+
+    @Test func aMarkLiesInPrintWhenMostOfItsBoxDoes() {
+        let region = PixelBox(x: 10, y: 10, width: 60, height: 30)
+        #expect(liesInPrint(Self.mark(1, x: 20, width: 40, height: 24, y: 12), [region]))
+        #expect(liesInPrint(Self.mark(1, x: 50, width: 30, height: 24, y: 12), [region]), "two thirds inside")
+        #expect(!liesInPrint(Self.mark(1, x: 60, width: 30, height: 24, y: 12), [region]), "a third inside")
+        #expect(!liesInPrint(Self.mark(1, x: 20, width: 40, height: 24, y: 12), []))
     }
 
     /// Two written 0s side by side, each 60 px tall on a 300×150 page, stand in a row too, but
