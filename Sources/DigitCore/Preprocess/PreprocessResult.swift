@@ -40,8 +40,8 @@ public struct PreprocessStep: Sendable {
 }
 
 /// The flattened frame (w×h, 0 = background … 1 = ink), its thresholds, its field frame and its
-/// print as the first look at a frame took them (`cleanPage`): the last look (`findBlurredDigit`) starts from
-/// them instead of cleaning the frame again.
+/// print as the first look at a frame took them (`cleanPage`): the last look (`findBlurredDigit`)
+/// starts from them instead of cleaning the frame again.
 struct FirstLook: Sendable {
     var flattened: FloatImage
     /// The frame, ink bright, before its lighting was divided out (`CleanedPage.unflattened`).

@@ -16,7 +16,8 @@ func isAmongLikeMarks(_ selection: DigitSelection, components: [InkComponent], w
     let pageMarks = marks(components, rules: DigitSelectionRules(width: width, height: height))
     let print = printedTextMarks(pageMarks, apartFrom: chosen, shorterThan: selection.boxHeight)
     return pageMarks.contains {
-        !chosen.contains($0.label) && !ticks.contains($0.label) && !print.contains($0.label) && !$0.touchesBorder && !isEdgeJunk($0, width: width, height: height)
+        !chosen.contains($0.label) && !ticks.contains($0.label) && !print.contains($0.label)
+            && !$0.touchesBorder && !isEdgeJunk($0, width: width, height: height)
             && !isSolidBlob($0) && $0.mass >= likeMarkMassRatio * selection.mass
             && !isNeighbouringCharacter($0, of: selection)
     }

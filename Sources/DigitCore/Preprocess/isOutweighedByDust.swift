@@ -17,7 +17,8 @@ func isOutweighedByDust(_ selection: DigitSelection, components: [InkComponent],
     let pageMarks = marks(components, rules: DigitSelectionRules(width: width, height: height))
     let print = printedTextMarks(pageMarks, apartFrom: chosen, shorterThan: selection.boxHeight)
     let heavyDust = pageMarks.filter {
-        !chosen.contains($0.label) && !ticks.contains($0.label) && !print.contains($0.label) && !$0.touchesBorder && 2 * max($0.boxWidth, $0.boxHeight) < side
+        !chosen.contains($0.label) && !ticks.contains($0.label) && !print.contains($0.label)
+            && !$0.touchesBorder && 2 * max($0.boxWidth, $0.boxHeight) < side
             && !isSolidBlob($0) && $0.mass >= dustMassRatio * selection.mass
     }
     return heavyDust.count >= 2

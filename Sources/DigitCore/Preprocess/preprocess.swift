@@ -274,7 +274,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
 /// (`markEnclosedHoles`); empty printed frames (form boxes, comb cells) are
 /// structure, not a digit, and so are a comb's ticks left standing without its baseline
 /// (`printedTicks`), and neither are a form's printed labels, rows of letters small on the page
-/// (`printedTextRows`, `isSmallPrint`); `selectDigit` picks among the rest, and a flat bar it picks
+/// (`smallPrintRows`), nor what lies where the first look found them (`CleanedPage.printedRegions`,
+/// `liesInPrint`); `selectDigit` picks among the rest, and a flat bar it picks
 /// (a leftover piece of a printed line, `isFlatBar`) or a printed word (letters run together,
 /// `isPrintedWord`) is set aside and the choice made again. With
 /// `acceptingLoneMark` (the last resort of `preprocess`, once the second look found nothing either),
@@ -293,9 +294,7 @@ func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitS
     let ticks = printedTicks(page.components)
     digitLike.removeAll { ticks.contains($0.label) }
     // A form's printed labels, small on the page, are not a digit either.
-    let smallPrint = Set(printedTextRows(marks(page.components, rules: DigitSelectionRules(width: width, height: height)))
-        .filter { row in isSmallPrint(height: row.map(\.boxHeight).max() ?? 0, frameSide: min(width, height)) }
-        .flatMap { $0.map(\.label) })
+    let smallPrint = Set(smallPrintRows(page.components, width: width, height: height).flatMap { $0.map(\.label) })
     digitLike.removeAll { smallPrint.contains($0.label) || liesInPrint($0, page.printedRegions) }
     // A flat bar (what is left of a printed line) or a printed word is not a digit: choose again
     // without it. A lone mark may be what line removal left of a printed line: not on a page that

@@ -1,0 +1,47 @@
+/// The rows of print among `components` (`printedTextRows` of the marks, those reaching the high
+/// threshold and not specks) that are small on a `width × height` page (`isSmallPrint`, judged on
+/// the row's tallest mark): a form's labels, never the digit (`chooseDigit`).
+func smallPrintRows(_ components: [InkComponent], width: Int, height: Int) -> [[InkComponent]] {
+    printedTextRows(marks(components, rules: DigitSelectionRules(width: width, height: height)))
+        .filter { row in isSmallPrint(height: row.map(\.boxHeight).max() ?? 0, frameSide: min(width, height)) }
+}
+
+/// Whether a mark (or marks chosen together) `width × height` px in a frame whose shorter side is
+/// `frameSide` px is a printed word: small in the frame (`isSmallPrint`) and at least
+/// `printedWordAspect` times as wide as tall. No digit is that wide (`isFlatBar`); a label's
+/// letters run together by blur are.
+func isPrintedWord(width: Int, height: Int, frameSide: Int) -> Bool {
+    isSmallPrint(height: height, frameSide: frameSide) && Float(width) >= printedWordAspect * Float(height)
+}
+
+/// Whether a mark `height` px tall is small enough, in a frame whose shorter side is `frameSide`
+/// px, to be print on a form: under `printedTextHeightFraction` of that side. A form's labels are
+/// a line of type; a digit written in one of its boxes, or photographed alone, stands taller.
+func isSmallPrint(height: Int, frameSide: Int) -> Bool {
+    Float(height) < printedTextHeightFraction * Float(frameSide)
+}
+
+/// The share of the frame's shorter side under which a row of print is small on its page
+/// (`isSmallPrint`).
+let printedTextHeightFraction: Float = 0.1
+
+/// Where `page` holds rows of small print (`smallPrintRows`): each row's box, grown
+/// on every side by half its height (a blurred look's letters spread past their sharp outline).
+func smallPrintRegions(_ page: CleanedPage) -> [PixelBox] {
+    smallPrintRows(page.components, width: page.cleaned.width, height: page.cleaned.height).map { row in
+            let minX = row.map(\.minX).min()!, maxX = row.map(\.maxX).max()!
+            let minY = row.map(\.minY).min()!, maxY = row.map(\.maxY).max()!
+            let margin = (maxY - minY + 1) / 2
+            return PixelBox(x: minX - margin, y: minY - margin, width: maxX - minX + 1 + 2 * margin,
+                            height: maxY - minY + 1 + 2 * margin)
+        }
+}
+
+/// Whether most of `mark`'s box (over half its area) lies in one of `regions`.
+func liesInPrint(_ mark: InkComponent, _ regions: [PixelBox]) -> Bool {
+    regions.contains { region in
+        let overlapWidth = min(mark.maxX, region.x + region.width - 1) - max(mark.minX, region.x) + 1
+        let overlapHeight = min(mark.maxY, region.y + region.height - 1) - max(mark.minY, region.y) + 1
+        return overlapWidth > 0 && overlapHeight > 0 && 2 * overlapWidth * overlapHeight > mark.boxWidth * mark.boxHeight
+    }
+}
