@@ -28,8 +28,10 @@ struct NumberSegmentationRules {
 /// Returns `[]` when nothing digit-like is there.
 func segmentDigits(_ components: [InkComponent], width: Int, height: Int,
                    rules: NumberSegmentationRules = NumberSegmentationRules()) -> [[DigitSelection]] {
+    // A form's printed label beside the box the number is written in is not part of it.
+    let print = smallPrintBesideTallerMarks(components, width: width, height: height)
     let marks = withoutCombTeeth(components.filter { c in
-        c.reachesHigh && c.area >= 3 && !isHorizontalStroke(c)
+        c.reachesHigh && c.area >= 3 && !isHorizontalStroke(c) && !print.contains(c.label)
             && !(c.touchesBorder && (c.boxWidth * 10 >= width * 9 || c.boxHeight * 10 >= height * 9))
     })
     guard let typical = typicalDigitHeight(marks) else { return [] }

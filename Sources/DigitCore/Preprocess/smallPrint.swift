@@ -45,3 +45,32 @@ func liesInPrint(_ mark: InkComponent, _ regions: [PixelBox]) -> Bool {
         return overlapWidth > 0 && overlapHeight > 0 && 2 * overlapWidth * overlapHeight > mark.boxWidth * mark.boxHeight
     }
 }
+
+/// The labels of `components` in rows of small print (`smallPrintRows`), or single printed words
+/// (`isPrintedWord`: letters run together, at least `printedWordStrokes` stroke widths tall: a 5's
+/// or a 7's detached bar is about one), beside which another mark stands at least
+/// `printSmallerThanDigit` times taller than the row's tallest: a form's label beside the box a
+/// number is written in (`segmentDigits`). A number written small on a page is a row of like marks
+/// too, but nothing on the page stands taller than its digits.
+func smallPrintBesideTallerMarks(_ components: [InkComponent], width: Int, height: Int) -> Set<Int> {
+    let pageMarks = marks(components, rules: DigitSelectionRules(width: width, height: height))
+    let words = pageMarks.filter {
+        isPrintedWord(width: $0.boxWidth, height: $0.boxHeight, frameSide: min(width, height))
+            && Float($0.boxHeight) >= printedWordStrokes * $0.strokeWidth
+    }
+    let rows = smallPrintRows(components, width: width, height: height) + words.map { [$0] }
+    guard !rows.isEmpty else { return [] }
+    var print = Set<Int>()
+    for row in rows {
+        let inRow = Set(row.map(\.label))
+        let tallest = Float(row.map(\.boxHeight).max() ?? 0)
+        if pageMarks.contains(where: { !inRow.contains($0.label) && Float($0.boxHeight) >= printSmallerThanDigit * tallest }) {
+            print.formUnion(inRow)
+        }
+    }
+    return print
+}
+
+/// How many of its own stroke widths tall a single mark must be to be a printed word in a number's
+/// page (`smallPrintBesideTallerMarks`): letters are three to six, a digit's detached bar one or two.
+let printedWordStrokes: Float = 3

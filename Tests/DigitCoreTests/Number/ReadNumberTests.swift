@@ -205,6 +205,18 @@ struct ReadNumberTests {
         for (digit, box) in zip(reading.digits, boxes) { #expect(near(digit.box, box, tolerance), "\(digit.box) vs \(box)") }
     }
 
+    /// A number written beside a form's printed label ("AGE", 16 px: small print on a 240-px page,
+    /// the digits about three times as tall). Old code read the label's letters as digits too.
+    @Test func aNumberBesideAPrintedLabelIsReadWithoutTheLabel() throws {
+        var page = P.Page(width: 420, height: 240)
+        page.write([4, 2], x: 220, baseline: 150, gaps: [14])
+        var form = Canvas(width: 420, height: 240, paper: 0.93)
+        PrintedTextTests.label(&form, "AGE", x: 120, y: 112, height: 16)
+        for i in 0..<form.image.count { form.image.pixels[i] *= 1 - 0.85 * page.ink.pixels[i] }
+        let reading = try readNumber(fromFileBytes: try encodePNG(form.gray), classify: { P.model!.predict($0) })
+        #expect(reading.number == "42")
+    }
+
     @Test func aPhotoWithLargeDigitsIsReadAtTheFirstLookAndBoxedAtFullSize() throws {
         // 1600×1200, digits about 195 px tall: decoded at 1/2 (800×600) and read in the 2× reduced
         // first look (400×300), where they are about 48 px tall.
