@@ -20,19 +20,32 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 SKIP = ("symbol", "dingbat", "math", "d050000l", "standardsymbols", "opensymbol")
 
 
-def fonts():
+def has_digits(font):
+    """Digits must have real glyphs: distinct shapes for 1 and 8."""
+    return font.getmask("1").getbbox() and font.getmask("8").getbbox() != font.getmask("1").getbbox()
+
+
+def fonts(usable=has_digits):
+    """The TrueType/OpenType font files under /usr/share/fonts (symbol and maths fonts left out)
+    whose glyphs pass `usable`."""
     found = []
     for path in sorted(glob.glob("/usr/share/fonts/**/*", recursive=True)):
         if not path.lower().endswith((".ttf", ".otf")) or any(s in path.lower() for s in SKIP):
             continue
         try:
-            font = ImageFont.truetype(path, 40)
-            # Digits must have real glyphs: distinct shapes for 1 and 8.
-            if font.getmask("1").getbbox() and font.getmask("8").getbbox() != font.getmask("1").getbbox():
+            if usable(ImageFont.truetype(path, 40)):
                 found.append(path)
         except OSError:
             pass
     return found
+
+
+def save(image, out_dir, name, jpeg, quality):
+    """Writes `image` as OUT_DIR/NAME, a JPEG at `quality` when `jpeg`, else a PNG."""
+    if jpeg:
+        image.save(os.path.join(out_dir, name), quality=quality)
+    else:
+        image.save(os.path.join(out_dir, name))
 
 
 def render(rng, path, digit):
@@ -78,10 +91,7 @@ def main(argv):
         image = render(rng, path, digit)
         jpeg = rng.random() < 0.4
         name = f"fonts-{i:05d}-{digit}.{'jpg' if jpeg else 'png'}"
-        if jpeg:
-            image.save(os.path.join(out_dir, name), quality=rng.randrange(70, 96))
-        else:
-            image.save(os.path.join(out_dir, name))
+        save(image, out_dir, name, jpeg, rng.randrange(70, 96) if jpeg else None)
         lines.append(f"{name},{digit},{os.path.basename(path)}\n")
     sys.stdout.write("".join(lines))
 

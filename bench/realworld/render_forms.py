@@ -12,7 +12,6 @@ MNIST_DIR, never stored) fills 45-85% of the box's height, unless BLANK. Half ar
 PNG, a few 1-bit), half phone photos (turned, lit unevenly, blurred, noisy, colour JPEG).
 Exits 3 (and prints nothing) when no usable font is found.
 """
-import glob
 import gzip
 import math
 import os
@@ -22,25 +21,16 @@ import sys
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-SKIP = ("symbol", "dingbat", "math", "d050000l", "standardsymbols", "opensymbol")
+from render_fonts import fonts, save
+
 LABELS = ["Age:", "Class", "Room", "Grade:", "Score", "Quantity", "Shift", "Code:", "Day", "Seat",
           "Group", "Answer:", "Floor", "Level", "Size:", "Copies", "Rating", "Team", "Row:", "Table"]
 LINES = ["APPLICATION FORM", "Please write clearly", "Use black ink", "For office use only",
          "Survey", "Order sheet", "Write one figure in the box", "Do not fold", "Section B"]
 
 
-def fonts():
-    found = []
-    for path in sorted(glob.glob("/usr/share/fonts/**/*", recursive=True)):
-        if not path.lower().endswith((".ttf", ".otf")) or any(s in path.lower() for s in SKIP):
-            continue
-        try:
-            font = ImageFont.truetype(path, 40)
-            if font.getmask("A").getbbox() and font.getmask("g").getbbox():
-                found.append(path)
-        except OSError:
-            pass
-    return found
+def has_letters(font):
+    return font.getmask("A").getbbox() and font.getmask("g").getbbox()
 
 
 def mnist(directory):
@@ -139,7 +129,7 @@ def as_photo(rng, pixels):
 
 def main(argv):
     out_dir, count, seed, mnist_dir, blank = argv[0], int(argv[1]), int(argv[2]), argv[3], argv[4] == "1"
-    paths = fonts()
+    paths = fonts(has_letters)
     if not paths:
         sys.exit(3)
     images, labels = mnist(mnist_dir)
@@ -152,10 +142,7 @@ def main(argv):
         image, jpeg = as_photo(rng, pixels) if rng.random() < 0.5 else as_scan(rng, pixels)
         tag = "blank" if digit is None else str(digit)
         file = f"{name}-{i:05d}-{tag}.{'jpg' if jpeg else 'png'}"
-        if jpeg:
-            image.save(os.path.join(out_dir, file), quality=rng.randrange(70, 93))
-        else:
-            image.save(os.path.join(out_dir, file))
+        save(image, out_dir, file, jpeg, rng.randrange(70, 93) if jpeg else None)
         lines.append(f"{file},{tag},{os.path.basename(path)}\n")
     sys.stdout.write("".join(lines))
 

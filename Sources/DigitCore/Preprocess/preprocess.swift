@@ -294,7 +294,8 @@ func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitS
     let ticks = printedTicks(page.components)
     digitLike.removeAll { ticks.contains($0.label) }
     // A form's printed labels, small on the page, are not a digit either.
-    let smallPrint = Set(smallPrintRows(page.components, width: width, height: height).flatMap { $0.map(\.label) })
+    let pageMarks = marks(page.components, rules: DigitSelectionRules(width: width, height: height))
+    let smallPrint = Set(smallPrintRows(pageMarks, frameSide: min(width, height)).flatMap { $0.map(\.label) })
     digitLike.removeAll { smallPrint.contains($0.label) || liesInPrint($0, page.printedRegions) }
     // A flat bar (what is left of a printed line) or a printed word is not a digit: choose again
     // without it. A lone mark may be what line removal left of a printed line: not on a page that

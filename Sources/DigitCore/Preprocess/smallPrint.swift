@@ -1,9 +1,9 @@
-/// The rows of print among `components` (`printedTextRows` of the marks, those reaching the high
-/// threshold and not specks) that are small on a `width × height` page (`isSmallPrint`, judged on
-/// the row's tallest mark): a form's labels, never the digit (`chooseDigit`).
-func smallPrintRows(_ components: [InkComponent], width: Int, height: Int) -> [[InkComponent]] {
-    printedTextRows(marks(components, rules: DigitSelectionRules(width: width, height: height)))
-        .filter { row in isSmallPrint(height: row.map(\.boxHeight).max() ?? 0, frameSide: min(width, height)) }
+/// The rows of print among a page's `marks` (`printedTextRows`; the marks are the components that
+/// reach the high threshold and are not specks, `marks(_:rules:)`) that are small on a page whose
+/// shorter side is `frameSide` px (`isSmallPrint`, judged on the row's tallest mark): a form's
+/// labels, never the digit (`chooseDigit`).
+func smallPrintRows(_ marks: [InkComponent], frameSide: Int) -> [[InkComponent]] {
+    printedTextRows(marks).filter { row in isSmallPrint(height: row.map(\.boxHeight).max() ?? 0, frameSide: frameSide) }
 }
 
 /// Whether a mark (or marks chosen together) `width × height` px in a frame whose shorter side is
@@ -28,13 +28,15 @@ let printedTextHeightFraction: Float = 0.1
 /// Where `page` holds rows of small print (`smallPrintRows`): each row's box, grown
 /// on every side by half its height (a blurred look's letters spread past their sharp outline).
 func smallPrintRegions(_ page: CleanedPage) -> [PixelBox] {
-    smallPrintRows(page.components, width: page.cleaned.width, height: page.cleaned.height).map { row in
-            let minX = row.map(\.minX).min()!, maxX = row.map(\.maxX).max()!
-            let minY = row.map(\.minY).min()!, maxY = row.map(\.maxY).max()!
-            let margin = (maxY - minY + 1) / 2
-            return PixelBox(x: minX - margin, y: minY - margin, width: maxX - minX + 1 + 2 * margin,
-                            height: maxY - minY + 1 + 2 * margin)
-        }
+    let (width, height) = (page.cleaned.width, page.cleaned.height)
+    let pageMarks = marks(page.components, rules: DigitSelectionRules(width: width, height: height))
+    return smallPrintRows(pageMarks, frameSide: min(width, height)).map { row in
+        let minX = row.map(\.minX).min()!, maxX = row.map(\.maxX).max()!
+        let minY = row.map(\.minY).min()!, maxY = row.map(\.maxY).max()!
+        let margin = (maxY - minY + 1) / 2
+        return PixelBox(x: minX - margin, y: minY - margin, width: maxX - minX + 1 + 2 * margin,
+                        height: maxY - minY + 1 + 2 * margin)
+    }
 }
 
 /// Whether most of `mark`'s box (over half its area) lies in one of `regions`.
@@ -58,7 +60,7 @@ func smallPrintBesideTallerMarks(_ components: [InkComponent], width: Int, heigh
         isPrintedWord(width: $0.boxWidth, height: $0.boxHeight, frameSide: min(width, height))
             && Float($0.boxHeight) >= printedWordStrokes * $0.strokeWidth
     }
-    let rows = smallPrintRows(components, width: width, height: height) + words.map { [$0] }
+    let rows = smallPrintRows(pageMarks, frameSide: min(width, height)) + words.map { [$0] }
     guard !rows.isEmpty else { return [] }
     var print = Set<Int>()
     for row in rows {
