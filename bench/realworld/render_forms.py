@@ -12,7 +12,6 @@ MNIST_DIR, never stored) fills 45-85% of the box's height, unless BLANK. Half ar
 PNG, a few 1-bit), half phone photos (turned, lit unevenly, blurred, noisy, colour JPEG).
 Exits 3 (and prints nothing) when no usable font is found.
 """
-import gzip
 import math
 import os
 import random
@@ -23,6 +22,9 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from render_fonts import fonts, save
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "numbers"))
+from make_numbers import load_mnist  # noqa: E402  (bench/numbers: the MNIST test set's idx files)
+
 LABELS = ["Age:", "Class", "Room", "Grade:", "Score", "Quantity", "Shift", "Code:", "Day", "Seat",
           "Group", "Answer:", "Floor", "Level", "Size:", "Copies", "Rating", "Team", "Row:", "Table"]
 LINES = ["APPLICATION FORM", "Please write clearly", "Use black ink", "For office use only",
@@ -31,14 +33,6 @@ LINES = ["APPLICATION FORM", "Please write clearly", "Use black ink", "For offic
 
 def has_letters(font):
     return font.getmask("A").getbbox() and font.getmask("g").getbbox()
-
-
-def mnist(directory):
-    with gzip.open(os.path.join(directory, "t10k-images-idx3-ubyte.gz")) as f:
-        images = np.frombuffer(f.read()[16:], np.uint8).reshape(-1, 28, 28)
-    with gzip.open(os.path.join(directory, "t10k-labels-idx1-ubyte.gz")) as f:
-        labels = np.frombuffer(f.read()[8:], np.uint8)
-    return images, labels
 
 
 def labelled_box(draw, rng, font, x, y, w, h, ink):
@@ -132,7 +126,7 @@ def main(argv):
     paths = fonts(has_letters)
     if not paths:
         sys.exit(3)
-    images, labels = mnist(mnist_dir)
+    images, labels = load_mnist(mnist_dir)
     name = "blank-labelled-forms" if blank else "labelled-forms"
     lines = []
     for i in range(count):
