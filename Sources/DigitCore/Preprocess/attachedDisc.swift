@@ -170,6 +170,7 @@ func withoutAttachedDiscs(_ page: CleanedPage, _ selection: DigitSelection) -> (
                               flattened: page.flattened)
     retaken.fieldFrame = page.fieldFrame
     retaken.printedRegions = page.printedRegions
+    retaken.printedBoxes = page.printedBoxes
     retaken.unflattened = page.unflattened
     guard let chosen = chooseDigit(retaken) else { return nil }
     return (retaken, chosen)

@@ -29,6 +29,7 @@ func findDigitPastSolidMarks(_ page: CleanedPage) -> (page: CleanedPage, selecti
                               flattened: page.flattened)
     retaken.fieldFrame = page.fieldFrame
     retaken.printedRegions = page.printedRegions
+    retaken.printedBoxes = page.printedBoxes
     retaken.unflattened = page.unflattened
     guard let selection = chooseDigit(retaken) else { return nil }
     return (retaken, selection)

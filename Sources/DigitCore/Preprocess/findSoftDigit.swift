@@ -45,6 +45,9 @@ func softLook(_ flattened: FloatImage, averaging: Int, measuredNoise: Float, fir
                                  flattened: flattened)
     candidatePage.fieldFrame = fieldFrame
     candidatePage.printedRegions = printedRegions
+    // A form's boxes count in the first look only (`chooseDigitWrittenInBox`): this look's lower
+    // thresholds join the letters of a caption printed in a box into one mark.
+    candidatePage.printedBoxes = []
     guard let candidate = chooseDigit(candidatePage), let seedLabel = candidate.labels.first else { return nil }
     let seed = candidatePage.components[seedLabel - 1]
     if let found = softVerdict(image, seed: seed, candidatePage: candidatePage, lined: false,
@@ -87,6 +90,7 @@ func softVerdict(_ judged: FloatImage, seed: InkComponent, candidatePage: Cleane
         : labelInk(judged, thresholds: verdict, flattened: candidatePage.flattened)
     page.fieldFrame = candidatePage.fieldFrame
     page.printedRegions = candidatePage.printedRegions
+    page.printedBoxes = []
     guard let selection = chooseDigit(page) else { return nil }
     if lined {
         let touchesBorder = selection.minX == 0 || selection.minY == 0

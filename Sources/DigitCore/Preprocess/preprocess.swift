@@ -16,6 +16,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// found is one of many marks scattered over the page (`isAmongScatteredMarks`: noise), weighs
 /// less than the dust around it (`isOutweighedByDust`: a hair among specks on a blank scan), or is
 /// small in its frame among marks alike (`isAmongLikeMarks`: hairs scattered over a blank scan).
+/// A digit written in one of a form's boxes (`chooseDigitWrittenInBox`) is chosen over the print
+/// around the boxes and judged by those rules among what reaches into its box.
 ///
 /// A form field cut out with its printed box (`fieldInsideBox`: four thin straight lines near
 /// the four edges, meeting at the corners) is read inside the box; `--steps` shows the whole field
@@ -227,12 +229,15 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         record("ink-mask-without-discs", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                                           height: page.cleaned.height, chosen: []))
     }
+    // A digit written in a form's box is judged among what reaches into its box: the print around
+    // the box (a label, a title) is neither dust nor marks alike beside it.
+    let around = found?.writtenIn.map { box in page.components.filter { !liesOutside($0, box) } } ?? page.components
     guard let selection = found,
-          !isAmongScatteredMarks(selection, components: page.components, width: page.cleaned.width,
+          !isAmongScatteredMarks(selection, components: around, width: page.cleaned.width,
                                  height: page.cleaned.height),
-          !isOutweighedByDust(selection, components: page.components, width: page.cleaned.width,
+          !isOutweighedByDust(selection, components: around, width: page.cleaned.width,
                               height: page.cleaned.height),
-          !isAmongLikeMarks(selection, components: page.components, width: page.cleaned.width,
+          !isAmongLikeMarks(selection, components: around, width: page.cleaned.width,
                             height: page.cleaned.height),
           !isShadowEdge(selection, page: page, firstLook: firstLook ?? blurredFrom) else { return noDigit() }
     // A digit read together with a printed box around it: read again inside the box, when the
@@ -275,7 +280,9 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
 /// structure, not a digit, and so are a comb's ticks left standing without its baseline
 /// (`printedTicks`), and neither are a form's printed labels, rows of letters small on the page
 /// (`smallPrintRows`), nor what lies where the first look found them (`CleanedPage.printedRegions`,
-/// `liesInPrint`); `selectDigit` picks among the rest, and a flat bar it picks
+/// `liesInPrint`). A mark written in one of the form's boxes (`CleanedPage.printedBoxes`) is the
+/// digit, read within its box (`chooseDigitWrittenInBox`); otherwise `selectDigit` picks among the
+/// rest, and a flat bar it picks
 /// (a leftover piece of a printed line, `isFlatBar`) or a printed word (letters run together,
 /// `isPrintedWord`) is set aside and the choice made again. With
 /// `acceptingLoneMark` (the last resort of `preprocess`, once the second look found nothing either),
@@ -301,6 +308,11 @@ func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitS
     // without it. A lone mark may be what line removal left of a printed line: not on a page that
     // had lines.
     let lone = acceptingLoneMark && page.ruledLineCount == 0
+    // A mark written in one of the form's boxes is what the form was filled in with: the print
+    // around the boxes (labels, a title) is not chosen over it.
+    if let inBox = chooseDigitWrittenInBox(digitLike, page: page, marks: pageMarks, acceptingLoneMark: lone) {
+        return inBox
+    }
     var chosen = selectDigit(digitLike, width: width, height: height, acceptingLoneMark: lone)
     while let flat = chosen, isFlatBar(width: flat.boxWidth, height: flat.boxHeight)
             || isPrintedWord(width: flat.boxWidth, height: flat.boxHeight, frameSide: min(width, height)) {
@@ -328,6 +340,9 @@ struct CleanedPage {
     /// looks, whose lower thresholds and averaging join a word's letters into one mark, leave what
     /// lies there alone (`chooseDigit`).
     var printedRegions: [PixelBox] = []
+    /// The insides of the boxes drawn by the printed lines removed (`removeLineSegments`): a mark
+    /// written in one is what the form was filled in with (`chooseDigit`).
+    var printedBoxes: [PixelBox] = []
     /// The image, ink bright, before its lighting was divided out (0…1, the size of `cleaned`),
     /// where the page was cleaned from one (`cleanPage`): filled marks' loops are judged on it
     /// (`markEnclosedHoles`).
@@ -373,13 +388,15 @@ func labelInk(_ image: FloatImage, thresholds: InkThresholds, flattened: FloatIm
     let ruledLineCount = ruledLines.horizontal.count + ruledLines.vertical.count
     let ruledSegments = ruledLines.horizontal.map { $0.segment(axis: .horizontal, width: image.width, height: image.height) }
         + ruledLines.vertical.map { $0.segment(axis: .vertical, width: image.width, height: image.height) }
-    let (cleaned, segmentCount) = removeLineSegments(withoutRuledLines,
-                                                     mask: ruledLineCount == 0 ? lowMask
-                                                         : inkMask(withoutRuledLines, above: thresholds.low),
-                                                     ruledLines: ruledSegments)
+    let (cleaned, segmentCount, boxes) = removeLineSegments(withoutRuledLines,
+                                                            mask: ruledLineCount == 0 ? lowMask
+                                                                : inkMask(withoutRuledLines, above: thresholds.low),
+                                                            ruledLines: ruledSegments)
     if retakingThresholds && ruledLineCount + segmentCount > 0 { thresholds = inkThresholds(cleaned) }
-    return CleanedPage(labelling: cleaned, thresholds: thresholds, ruledLineCount: ruledLineCount + segmentCount,
-                       flattened: flattened)
+    var page = CleanedPage(labelling: cleaned, thresholds: thresholds, ruledLineCount: ruledLineCount + segmentCount,
+                           flattened: flattened)
+    page.printedBoxes = boxes
+    return page
 }
 
 extension CleanedPage {

@@ -140,7 +140,21 @@ func alongRange(_ segment: LineSegment, slope: Float) -> ClosedRange<Float> {
     return min(ends[0], ends[1])...max(ends[0], ends[1])
 }
 
-/// The indices of `segments` that are sides of a rectangle: two parallel horizontal segments and two
+/// The indices of `segments` that are sides of a rectangle (`printedRectangles`).
+func rectangleSides(_ segments: [LineSegment], printedContext: [LineSegment] = [],
+                    rules: LineSegmentRules = LineSegmentRules()) -> [Int] {
+    Set(printedRectangles(segments, printedContext: printedContext, rules: rules).flatMap(\.sides)).sorted()
+}
+
+/// A rectangle drawn with printed lines (`printedRectangles`): a form's box.
+struct PrintedRectangle: Equatable, Sendable {
+    /// The indices of its sides in the segments searched (a context line is not among them).
+    var sides: [Int]
+    /// Between its sides' centre lines, taken halfway along each pair (px, in the image).
+    var inside: PixelBox
+}
+
+/// The rectangles among `segments`: two parallel horizontal segments and two
 /// parallel vertical ones (slopes within `rectangleSlopeTolerance`, the pairs at right angles within
 /// it too), at least `minimumLength` px apart each way, each lying on its side of the rectangle
 /// (within its extent, give or take the sides' thickness and 2 px) and covering
@@ -151,8 +165,8 @@ func alongRange(_ segment: LineSegment, slope: Float) -> ClosedRange<Float> {
 /// thickens its lines past `arrangementElongation`; a digit's strokes are not: no digit has four
 /// straight sides at right angles. Searched only among at most `rectangleSearchLimit` segments
 /// each way (more is texture, or a grid whose lines were found as ruled lines).
-func rectangleSides(_ segments: [LineSegment], printedContext: [LineSegment] = [],
-                    rules: LineSegmentRules = LineSegmentRules()) -> [Int] {
+func printedRectangles(_ segments: [LineSegment], printedContext: [LineSegment] = [],
+                       rules: LineSegmentRules = LineSegmentRules()) -> [PrintedRectangle] {
     // (index in `segments`, or nil for a context line; the line)
     var horizontal: [(index: Int?, line: LineSegment)] = [], vertical: [(index: Int?, line: LineSegment)] = []
     for (i, segment) in segments.enumerated() {
@@ -174,7 +188,7 @@ func rectangleSides(_ segments: [LineSegment], printedContext: [LineSegment] = [
         return pairs
     }
     let horizontalPairs = parallelPairs(horizontal), verticalPairs = parallelPairs(vertical)
-    var sides = Set<Int>()
+    var rectangles: [PrintedRectangle] = []
     for (t, b) in horizontalPairs {
         let top = horizontal[t], bottom = horizontal[b]
         for (l, r) in verticalPairs {
@@ -203,10 +217,13 @@ func rectangleSides(_ segments: [LineSegment], printedContext: [LineSegment] = [
                                  reaches(bottom, start: true, xLeft) && reaches(left, start: false, yBottom),
                                  reaches(bottom, start: false, xRight) && reaches(right, start: false, yBottom)]
             guard closedCorners.filter({ $0 }).count >= 3 else { continue }
-            for side in four { if let i = side.index { sides.insert(i) } }
+            let (minX, minY) = (Int(xLeft.rounded(.up)), Int(yTop.rounded(.up)))
+            rectangles.append(PrintedRectangle(sides: four.compactMap(\.index),
+                                               inside: PixelBox(x: minX, y: minY, width: Int(xRight) - minX + 1,
+                                                                height: Int(yBottom) - minY + 1)))
         }
     }
-    return sides.sorted()
+    return rectangles
 }
 
 /// How far the slopes of a rectangle's parallel sides, and of its two pairs from a right angle,

@@ -8,6 +8,8 @@ struct DigitSelection: Equatable, Sendable {
     var mass: Float
     /// Other marks of digit-like size and weight that were not read.
     var otherCandidates: Int
+    /// The inside of the form's box it is written in (`chooseDigitWrittenInBox`), if any.
+    var writtenIn: PixelBox? = nil
 
     var boxWidth: Int { maxX - minX + 1 }
     var boxHeight: Int { maxY - minY + 1 }
@@ -101,9 +103,12 @@ func hasStrokeStructure(_ c: InkComponent, plateauArea: Int? = nil) -> Bool {
 /// twice); merges nearby pieces of one digit
 /// (a broken stroke, an open 4), but a speck (`isSpeck`) only when it touches the digit's box and
 /// a filled blob (`isSolidBlob`: a punched hole, an ink blot) never: dust beside a digit is not
-/// part of it; counts rival digit-sized marks. `nil` when nothing digit-sized remains.
+/// part of it; counts rival digit-sized marks. `seeds`: the labels the seed may have (the marks
+/// written in a form's box, `chooseDigitWrittenInBox`); any piece may still join it. `nil` when
+/// nothing digit-sized remains.
 func selectDigit(_ components: [InkComponent], width: Int, height: Int,
-                 rules: DigitSelectionRules? = nil, acceptingLoneMark: Bool = false) -> DigitSelection? {
+                 rules: DigitSelectionRules? = nil, acceptingLoneMark: Bool = false,
+                 seeds: Set<Int>? = nil) -> DigitSelection? {
     let rules = rules ?? DigitSelectionRules(width: width, height: height)
     let candidates = marks(components, rules: rules)
     let lone = acceptingLoneMark && candidates.count == 1
@@ -121,7 +126,8 @@ func selectDigit(_ components: [InkComponent], width: Int, height: Int,
     let grazing = borderFallback.filter { $0.mass >= 2 * heaviestBlocking && isGrazingTheEdge($0) }
     let pool = blocking.isEmpty ? borderFallback + inside : inside + grazing
     guard let seed = pool.filter({
-        (hasStrokeStructure($0) || (lone && isLoneDrawnMark($0))) && !isDust($0, width: width, height: height)
+        (seeds?.contains($0.label) ?? true) && (hasStrokeStructure($0) || (lone && isLoneDrawnMark($0)))
+            && !isDust($0, width: width, height: height)
     })
         .max(by: { $0.mass < $1.mass }) else { return nil }
 

@@ -41,11 +41,7 @@ func smallPrintRegions(_ page: CleanedPage) -> [PixelBox] {
 
 /// Whether most of `mark`'s box (over half its area) lies in one of `regions`.
 func liesInPrint(_ mark: InkComponent, _ regions: [PixelBox]) -> Bool {
-    regions.contains { region in
-        let overlapWidth = min(mark.maxX, region.x + region.width - 1) - max(mark.minX, region.x) + 1
-        let overlapHeight = min(mark.maxY, region.y + region.height - 1) - max(mark.minY, region.y) + 1
-        return overlapWidth > 0 && overlapHeight > 0 && 2 * overlapWidth * overlapHeight > mark.boxWidth * mark.boxHeight
-    }
+    regions.contains { mostlyLiesIn(mark, $0) }
 }
 
 /// The labels of `components` in rows of small print (`smallPrintRows`), or single printed words

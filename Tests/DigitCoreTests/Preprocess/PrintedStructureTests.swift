@@ -297,7 +297,7 @@ import Testing
         let vertical = findLineSegments(withoutHorizontal, axis: .vertical)
         #expect(vertical.count == 2)
         #expect(printedLineSegments(horizontal + vertical).count == 4)
-        let (cleaned, count) = removeLineSegments(canvas.image, mask: mask)
+        let (cleaned, count, _) = removeLineSegments(canvas.image, mask: mask)
         #expect(count == 4)
         #expect(cleaned.pixels.filter { $0 > 0.3 }.count < 40, "only the corners may be left")
     }
@@ -450,7 +450,7 @@ import Testing
         let segments = findLineSegments(mask, axis: .horizontal)
         #expect(segments.count == 1)
         #expect(segments.first.map { $0.start <= 11 && $0.end >= 228 } == true)
-        let (cleaned, count) = removeLineSegments(image, mask: mask)
+        let (cleaned, count, _) = removeLineSegments(image, mask: mask)
         #expect(count == 1)
         #expect(cleaned[40, 60] < 0.05 && cleaned[200, 61] < 0.05)
         #expect((20..<90).allSatisfy { cleaned[121, $0] > 0.9 }, "the stroke is not cut")
