@@ -50,4 +50,8 @@ struct FirstLook: Sendable {
     var fieldFrame: FieldFrame?
     /// Where the first look found small print (`CleanedPage.printedRegions`).
     var printedRegions: [PixelBox] = []
+    /// The insides of the form's boxes it found (`CleanedPage.printedBoxes`).
+    var printedBoxes: [PixelBox] = []
+    /// The printed lines it removed (`CleanedPage.printedLines`).
+    var printedLines: [LineSegment] = []
 }

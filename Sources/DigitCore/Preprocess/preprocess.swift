@@ -17,7 +17,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// less than the dust around it (`isOutweighedByDust`: a hair among specks on a blank scan), or is
 /// small in its frame among marks alike (`isAmongLikeMarks`: hairs scattered over a blank scan).
 /// A digit written in one of a form's boxes (`chooseDigitWrittenInBox`) is chosen over the print
-/// around the boxes and judged by those rules among what reaches into its box.
+/// around the boxes and judged by those rules among what reaches into its box; a mark outside every
+/// box, beside an empty one and shorter than it, is that box's printed label (`isLabelOfEmptyBox`).
 ///
 /// A form field cut out with its printed box (`fieldInsideBox`: four thin straight lines near
 /// the four edges, meeting at the corners) is read inside the box; `--steps` shows the whole field
@@ -210,7 +211,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         // Later looks at this frame leave the print it found alone.
         page.printedRegions = smallPrintRegions(page)
         firstLook = FirstLook(flattened: page.flattened, unflattened: page.unflattened, thresholds: page.thresholds,
-                              fieldFrame: page.fieldFrame, printedRegions: page.printedRegions)
+                              fieldFrame: page.fieldFrame, printedRegions: page.printedRegions,
+                              printedBoxes: page.printedBoxes, printedLines: page.printedLines)
         if found == nil, let past = findDigitPastSolidMarks(page) {
             (page, found) = (past.page, past.selection)
             record("ink-mask-past-solid-marks", componentPicture(page.labels, page.components, width: page.cleaned.width,
@@ -239,7 +241,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
                               height: page.cleaned.height),
           !isAmongLikeMarks(selection, components: around, width: page.cleaned.width,
                             height: page.cleaned.height),
-          !isShadowEdge(selection, page: page, firstLook: firstLook ?? blurredFrom) else { return noDigit() }
+          !isShadowEdge(selection, page: page, firstLook: firstLook ?? blurredFrom),
+          !isLabelOfEmptyBox(selection, page: page, firstLook: firstLook ?? blurredFrom) else { return noDigit() }
     // A digit read together with a printed box around it: read again inside the box, when the
     // region around it is a field in its box (`regionAroundDigit`). Once per image, on the first
     // reading of the frame (not inside such a box, not with paper around it), and only where the
@@ -343,6 +346,8 @@ struct CleanedPage {
     /// The insides of the boxes drawn by the printed lines removed (`removeLineSegments`): a mark
     /// written in one is what the form was filled in with (`chooseDigit`).
     var printedBoxes: [PixelBox] = []
+    /// The printed lines removed (`findRuledLines`, `removeLineSegments`; geometry only).
+    var printedLines: [LineSegment] = []
     /// The image, ink bright, before its lighting was divided out (0…1, the size of `cleaned`),
     /// where the page was cleaned from one (`cleanPage`): filled marks' loops are judged on it
     /// (`markEnclosedHoles`).
@@ -388,14 +393,15 @@ func labelInk(_ image: FloatImage, thresholds: InkThresholds, flattened: FloatIm
     let ruledLineCount = ruledLines.horizontal.count + ruledLines.vertical.count
     let ruledSegments = ruledLines.horizontal.map { $0.segment(axis: .horizontal, width: image.width, height: image.height) }
         + ruledLines.vertical.map { $0.segment(axis: .vertical, width: image.width, height: image.height) }
-    let (cleaned, segmentCount, boxes) = removeLineSegments(withoutRuledLines,
-                                                            mask: ruledLineCount == 0 ? lowMask
-                                                                : inkMask(withoutRuledLines, above: thresholds.low),
-                                                            ruledLines: ruledSegments)
-    if retakingThresholds && ruledLineCount + segmentCount > 0 { thresholds = inkThresholds(cleaned) }
-    var page = CleanedPage(labelling: cleaned, thresholds: thresholds, ruledLineCount: ruledLineCount + segmentCount,
+    let (cleaned, segments, boxes) = removeLineSegments(withoutRuledLines,
+                                                        mask: ruledLineCount == 0 ? lowMask
+                                                            : inkMask(withoutRuledLines, above: thresholds.low),
+                                                        ruledLines: ruledSegments)
+    if retakingThresholds && ruledLineCount + segments.count > 0 { thresholds = inkThresholds(cleaned) }
+    var page = CleanedPage(labelling: cleaned, thresholds: thresholds, ruledLineCount: ruledLineCount + segments.count,
                            flattened: flattened)
     page.printedBoxes = boxes
+    page.printedLines = ruledSegments + segments
     return page
 }
 

@@ -2,22 +2,23 @@
 /// without the horizontal lines' pixels; `printedLineSegments` decides) and paints them out of
 /// `image`. Where a digit's stroke crosses or lies along a line, the ink across the line is
 /// thicker than a printed line, so those pixels are not on the line and stay: the stroke stays
-/// whole. Returns the cleaned image, how many segments were removed, and the insides of the boxes
-/// they drew (`printedRectangles` among them, a ruled line a possible side).
+/// whole. Returns the cleaned image, the segments removed (their geometry only: `pixels` empty),
+/// and the insides of the boxes they drew (`printedRectangles` among them, a ruled line a possible
+/// side).
 func removeLineSegments(_ image: FloatImage, mask: InkMask, ruledLines: [LineSegment] = [],
                         rules: LineSegmentRules = LineSegmentRules())
-    -> (image: FloatImage, segmentCount: Int, boxes: [PixelBox]) {
+    -> (image: FloatImage, segments: [LineSegment], boxes: [PixelBox]) {
     let horizontal = findLineSegments(mask, axis: .horizontal, rules: rules)
     var withoutHorizontal = mask
     for segment in horizontal { for i in segment.pixels { withoutHorizontal.bits[i] = false } }
     let vertical = findLineSegments(withoutHorizontal, axis: .vertical, rules: rules)
     let printed = printedLineSegments(horizontal + vertical, printedContext: ruledLines, mask: mask, rules: rules)
-    guard !printed.isEmpty else { return (image, 0, []) }
+    guard !printed.isEmpty else { return (image, [], []) }
     var cleaned = image
     for segment in printed where segment.axis == .horizontal { inpaintAcross(&cleaned, segment, mask: mask) }
     for segment in printed where segment.axis == .vertical { inpaintAcross(&cleaned, segment, mask: withoutHorizontal) }
     let boxes = printedRectangles(printed, printedContext: ruledLines, rules: rules).map(\.inside)
-    return (cleaned, printed.count, boxes)
+    return (cleaned, printed.map { var line = $0; line.pixels = []; return line }, boxes)
 }
 
 /// Paints `segment` out of `image`: at each along position, the run of `mask` ink across the line

@@ -297,8 +297,8 @@ import Testing
         let vertical = findLineSegments(withoutHorizontal, axis: .vertical)
         #expect(vertical.count == 2)
         #expect(printedLineSegments(horizontal + vertical).count == 4)
-        let (cleaned, count, _) = removeLineSegments(canvas.image, mask: mask)
-        #expect(count == 4)
+        let (cleaned, removed, _) = removeLineSegments(canvas.image, mask: mask)
+        #expect(removed.count == 4)
         #expect(cleaned.pixels.filter { $0 > 0.3 }.count < 40, "only the corners may be left")
     }
 
@@ -438,7 +438,7 @@ import Testing
         four.stroke(75, 15, 75, 105, width: 8, ink: 1)
         for (name, canvas) in [("7", seven), ("4", four)] {
             let mask = InkMask(width: 120, height: 120, bits: canvas.image.pixels.map { $0 > 0.3 })
-            #expect(removeLineSegments(canvas.image, mask: mask).segmentCount == 0, "a \(name)")
+            #expect(removeLineSegments(canvas.image, mask: mask).segments.isEmpty, "a \(name)")
         }
     }
 
@@ -450,8 +450,8 @@ import Testing
         let segments = findLineSegments(mask, axis: .horizontal)
         #expect(segments.count == 1)
         #expect(segments.first.map { $0.start <= 11 && $0.end >= 228 } == true)
-        let (cleaned, count, _) = removeLineSegments(image, mask: mask)
-        #expect(count == 1)
+        let (cleaned, removed, _) = removeLineSegments(image, mask: mask)
+        #expect(removed.count == 1)
         #expect(cleaned[40, 60] < 0.05 && cleaned[200, 61] < 0.05)
         #expect((20..<90).allSatisfy { cleaned[121, $0] > 0.9 }, "the stroke is not cut")
     }
@@ -474,7 +474,7 @@ import Testing
                 let enlarged = factor == 1 ? digit : bilinearEnlarged(digit, by: factor)
                 let mask = InkMask(width: enlarged.width, height: enlarged.height, bits: enlarged.pixels.map { $0 > 0.1 })
                 tried += 1
-                if removeLineSegments(enlarged, mask: mask).segmentCount > 0 { taken += 1 }
+                if !removeLineSegments(enlarged, mask: mask).segments.isEmpty { taken += 1 }
             }
             // Dark ink on ruled paper, 4× (a scan at about 200 dpi).
             let big = bilinearEnlarged(digit, by: 4)
