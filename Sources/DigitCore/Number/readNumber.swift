@@ -1,6 +1,7 @@
 /// Reads every digit of a number in an image: decode → (a field cut out with its box: inside the
 /// box, `fieldInsideBox`) → `cleanPage` (the single-digit path's
-/// lighting, polarity and ruled-line cleaning) → `segmentDigits` (specks and printed lines
+/// lighting, polarity and ruled-line cleaning) → on a form, what is written in its boxes
+/// (`componentsOfNumber`) → `segmentDigits` (specks and printed lines
 /// dropped, pieces merged, lines and reading order) → `mergeBrokenDigits` (pieces side by side
 /// that read better as one) → `splitTouchingDigits` → each digit through
 /// the single-digit normalisation (`normaliseInk`) → `classify`.
@@ -30,7 +31,7 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
     // (`paperSheet`).
     let sheet = field == nil ? paperSheet(coarse) : nil
     var page = cleanPage(working: field?.image ?? sheet?.image ?? coarse)
-    var lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
+    var lines = segmentDigits(componentsOfNumber(page), width: page.cleaned.width, height: page.cleaned.height)
     // Where `page` lies in `working`: its pixel (x, y) covers `working`'s from (x·scale + x0, y·scale + y0).
     var scale = factor, seen = coarse
     var origin = field?.origin ?? sheet.map { (x: $0.origin.x * factor, y: $0.origin.y * factor) } ?? (x: 0, y: 0)
@@ -48,7 +49,7 @@ public func readNumber(fromFileBytes bytes: [UInt8], decodeOptions: DecodeOption
         let y1 = min(source.height, area.y + area.height - sourceOrigin.y)
         let cut = PixelBox(x: x0, y: y0, width: max(1, x1 - x0), height: max(1, y1 - y0))
         page = cleanPage(working: source.cropped(to: cut))
-        lines = segmentDigits(page.components, width: page.cleaned.width, height: page.cleaned.height)
+        lines = segmentDigits(componentsOfNumber(page), width: page.cleaned.width, height: page.cleaned.height)
         scale = 1; origin = (cut.x + sourceOrigin.x, cut.y + sourceOrigin.y); seen = working
     }
     lines = mergeBrokenDigits(lines, page: page, classify: classify)
@@ -150,3 +151,4 @@ private func scaled(_ box: PixelBox, _ scaleX: Double, _ scaleY: Double) -> Pixe
     let y1 = Int((Double(box.y + box.height) * scaleY).rounded(.up))
     return PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
 }
+

@@ -217,6 +217,38 @@ struct ReadNumberTests {
         #expect(reading.number == "42")
     }
 
+    /// A 420×240 form: a box (2 px, ink 0.3) around where "42" is written (or left empty), and the
+    /// label "AGE" left of it, 30 px tall: not small print, so `segmentDigits` keeps it.
+    /// Old code read the label's letters as digits of the number, and an empty form's label as a
+    /// number.
+    static func boxedForm(writing digits: [Int]) throws -> [UInt8] {
+        var page = P.Page(width: 420, height: 240)
+        let boxes = page.write([4, 2], x: 220, baseline: 150, gaps: [14])
+        let minX = boxes.map(\.x).min()!, maxX = boxes.map { $0.x + $0.width }.max()!
+        let minY = boxes.map(\.y).min()!, maxY = boxes.map { $0.y + $0.height }.max()!
+        let height = Float(maxY - minY)
+        var form = Canvas(width: 420, height: 240, paper: 0.93)
+        PrintedStructureTests.box(&form, cx: Float(minX + maxX) / 2, cy: Float(minY + maxY) / 2,
+                                  w: Float(maxX - minX) + 30, h: height + 30, degrees: 0, width: 2, ink: 0.3)
+        // The label 30 px tall (an eighth of the page: not small print), level with the digits; its
+        // three letters are 2.6 heights wide, and it ends 12 px left of the box.
+        PrintedTextTests.label(&form, "AGE", x: Float(minX) - 15 - 12 - 78, y: Float(minY + maxY) / 2 - 15, height: 30)
+        if !digits.isEmpty {
+            for i in 0..<form.image.count { form.image.pixels[i] *= 1 - 0.85 * page.ink.pixels[i] }
+        }
+        return try encodePNG(form.gray)
+    }
+
+    @Test func aNumberWrittenInAFormsBoxIsReadWithoutTheLabelBesideIt() throws {
+        let reading = try readNumber(fromFileBytes: try Self.boxedForm(writing: [4, 2]), classify: { P.model!.predict($0) })
+        #expect(reading.number == "42")
+    }
+
+    @Test func anEmptyFormsLabelIsNotANumber() throws {
+        let reading = try readNumber(fromFileBytes: try Self.boxedForm(writing: []), classify: { P.model!.predict($0) })
+        #expect(reading.digits.isEmpty, "read \(reading.number)")
+    }
+
     @Test func aPhotoWithLargeDigitsIsReadAtTheFirstLookAndBoxedAtFullSize() throws {
         // 1600×1200, digits about 195 px tall: decoded at 1/2 (800×600) and read in the 2× reduced
         // first look (400×300), where they are about 48 px tall.
