@@ -1,7 +1,8 @@
 /// Whether the digit chosen (`selection`) is the printed label of one of a form's empty boxes
 /// (`boxes`, their insides: `CleanedPage.printedBoxes`): it does not lie between two of the
-/// page's printed `lines` (`liesBetweenLines`), lies wholly outside every box, beside an empty one (`isEmptyBox` among `components`), and is
-/// at most `boxLabelHeightShare` of that box's height tall. Beside: level with the box (their
+/// page's printed `lines` (`liesBetweenLines`), lies wholly outside every box, beside an empty one
+/// (`isEmptyBox` among `components`), and is at most `boxLabelHeightShare` of that box's height
+/// tall. Beside: level with the box (their
 /// vertical extents overlapping) and at most half the box's height left or right of it, or in
 /// line with it (their horizontal extents overlapping) and at most half its height above or below.
 /// A form's box is drawn to hold handwriting, and its label is set in type beside it, shorter

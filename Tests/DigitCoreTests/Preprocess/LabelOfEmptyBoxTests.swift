@@ -5,16 +5,10 @@ import Testing
 
 /// The printed label beside an empty box is not a digit (`isLabelOfEmptyBox`).
 @Suite struct LabelOfEmptyBoxTests {
-    /// A 400×300 form: a 100×110 box (2 px, ink 0.3) centred at (250, 150), and a bold capital G
-    /// 50 px tall (one mark, as a large capital or a word whose letters touch) 25 px left of it,
-    /// level with its middle; with or without a pencil 0 in the box.
+    /// `WrittenInBoxTests.form` with a bold capital G 50 px tall (one mark, as a large capital or a
+    /// word whose letters touch) 25 px left of the box, level with its middle.
     static func form(withZero: Bool) -> Canvas {
-        var page = Canvas(width: 400, height: 300, paper: 0.93)
-        PrintedStructureTests.box(&page, cx: 250, cy: 150, w: 100, h: 110, degrees: 0, width: 2, ink: 0.3)
-        PrintedTextTests.label(&page, "G", x: 140, y: 125, height: 50)
-        if withZero { PrintedTextTests.pencilZero(&page) }
-        page.addNoise(sigma: 0.01, seed: 13)
-        return page
+        WrittenInBoxTests.form(label: "G", labelX: 140, withZero: withZero, noiseSeed: 13)
     }
 
     /// Old code read the capital as a digit: the only mark on the page.

@@ -7,16 +7,22 @@ import Testing
 /// `marksWrittenInBoxes`, `isWrittenIn`): print around the box is neither chosen over it nor dust
 /// or marks alike beside it, and a caption printed inside an empty box is not a digit.
 @Suite struct WrittenInBoxTests {
-    /// A 400×300 form: a 100×110 box (2 px, ink 0.3) centred at (250, 150) with a pencil 0 in it
-    /// (60 px tall, `PrintedTextTests.pencilZero`), and the bold label "AGE" 50 px tall left of it:
-    /// a sixth of the page, so not small print, and each letter about as heavy as the 0.
-    static func formWithTallLabel(withZero: Bool = true) -> Canvas {
+    /// A 400×300 form: a 100×110 box (2 px, ink 0.3) centred at (250, 150), a bold `label` 50 px
+    /// tall (`PrintedTextTests.label`) with its top left corner at (`labelX`, 125), level with the
+    /// box's middle, and, `withZero`, a pencil 0 in the box (60 px tall, `PrintedTextTests.pencilZero`).
+    static func form(label: String, labelX: Float, withZero: Bool, noiseSeed: UInt64) -> Canvas {
         var page = Canvas(width: 400, height: 300, paper: 0.93)
         PrintedStructureTests.box(&page, cx: 250, cy: 150, w: 100, h: 110, degrees: 0, width: 2, ink: 0.3)
-        PrintedTextTests.label(&page, "AGE", x: 20, y: 125, height: 50)
+        PrintedTextTests.label(&page, label, x: labelX, y: 125, height: 50)
         if withZero { PrintedTextTests.pencilZero(&page) }
-        page.addNoise(sigma: 0.01, seed: 11)
+        page.addNoise(sigma: 0.01, seed: noiseSeed)
         return page
+    }
+
+    /// The label "AGE" left of the box: a sixth of the page tall, so not small print, and each
+    /// letter about as heavy as the 0.
+    static func formWithTallLabel(withZero: Bool = true) -> Canvas {
+        form(label: "AGE", labelX: 20, withZero: withZero, noiseSeed: 11)
     }
 
     /// Old code read a letter of the label, the heaviest mark on the page (or refused the 0 among
