@@ -33,8 +33,10 @@ func chooseDigitWrittenInBox(_ candidates: [InkComponent], page: CleanedPage, ma
             chosen.writtenIn = box
             return chosen
         }
-        written.subtract(seeds)
-        candidates.removeAll { seeds.contains($0.label) }
+        // Tried: its seeds (and the heaviest, should it not lie mostly in its box) are no longer.
+        let tried = seeds.union([heaviest.label])
+        written.subtract(tried)
+        candidates.removeAll { tried.contains($0.label) }
     }
     return nil
 }

@@ -109,4 +109,19 @@ import Testing
         #expect(marksWrittenInBoxes([word], boxes: [Self.box], marks: [word]).isEmpty)
         #expect(marksWrittenInBoxes([digit], boxes: [], marks: [digit]).isEmpty)
     }
+
+    /// A mark written in its box but not lying mostly in it (a 58×58 mark over a 40×40 box: a
+    /// quarter of the box's size past each side, 48% of its area inside) is tried once and given
+    /// up. Old code tried it again for ever.
+    @Test(.timeLimit(.minutes(1))) func aMarkOverflowingItsBoxIsTriedOnce() {
+        let box = PixelBox(x: 100, y: 100, width: 40, height: 40)
+        let mark = PrintedTextTests.mark(1, x: 91, width: 58, height: 58, y: 91)
+        #expect(isWrittenIn(mark, box) && !mostlyLiesIn(mark, box))
+        let image = FloatImage(width: 300, height: 200)
+        var page = CleanedPage(cleaned: image, thresholds: InkThresholds(background: 0, noise: 0.01, high: 0.5, low: 0.25),
+                               labels: [Int32](repeating: 0, count: image.count), components: [mark],
+                               ruledLineCount: 4, flattened: image)
+        page.printedBoxes = [box]
+        #expect(chooseDigitWrittenInBox([mark], page: page, marks: [mark], acceptingLoneMark: false) == nil)
+    }
 }
