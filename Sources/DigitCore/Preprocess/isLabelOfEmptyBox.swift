@@ -2,27 +2,25 @@
 /// (`boxes`, their insides: `CleanedPage.printedBoxes`): it does not lie between two of the
 /// page's printed `lines` (`liesBetweenLines`), lies wholly outside every box, beside an empty one
 /// (`isEmptyBox` among `components`), and is at most `boxLabelHeightShare` of that box's height
-/// tall. Beside: level with the box (their
-/// vertical extents overlapping) and at most half the box's height left or right of it, or in
-/// line with it (their horizontal extents overlapping) and at most half its height above or below.
+/// tall. Beside: level with the box (their vertical extents overlapping) and at most half the
+/// box's height left or right of it, or in line with it (their horizontal extents overlapping) and
+/// at most half its height above or below.
 /// A form's box is drawn to hold handwriting, and its label is set in type beside it, shorter
 /// than the box; on an empty form the label is the heaviest mark, and a word joined into one mark
 /// ("Age", "Shift") or a large capital was read as a digit.
 func isLabelOfEmptyBox(_ selection: DigitSelection, boxes: [PixelBox], lines: [LineSegment],
                        components: [InkComponent]) -> Bool {
-    !selection.liesBetweenLines(lines) && boxes.allSatisfy { selection.liesOutside($0) } && boxes.contains { box in
+    boxes.allSatisfy { selection.liesOutside($0) } && boxes.contains { box in
         Float(selection.boxHeight) <= boxLabelHeightShare * Float(box.height)
             && selection.standsBeside(box) && isEmptyBox(box, components: components)
-    }
+    } && !selection.liesBetweenLines(lines)
 }
 
-/// `isLabelOfEmptyBox` on `page`, with its boxes and lines, or, in a later look (whose page has
-/// none), the first look's (`firstLook`).
+/// `isLabelOfEmptyBox` among `page`'s components, with the boxes and lines the first look at the
+/// frame found (`firstLook`: the later looks' pages have no boxes); false without one.
 func isLabelOfEmptyBox(_ selection: DigitSelection, page: CleanedPage, firstLook: FirstLook?) -> Bool {
-    let own = !page.printedBoxes.isEmpty
-    return isLabelOfEmptyBox(selection, boxes: own ? page.printedBoxes : firstLook?.printedBoxes ?? [],
-                             lines: own ? page.printedLines : firstLook?.printedLines ?? [],
-                             components: page.components)
+    guard let look = firstLook else { return false }
+    return isLabelOfEmptyBox(selection, boxes: look.printedBoxes, lines: look.printedLines, components: page.components)
 }
 
 /// Whether nothing is written in `box` (a box's inside): no mark of `components` reaching the
@@ -32,11 +30,6 @@ func isEmptyBox(_ box: PixelBox, components: [InkComponent]) -> Bool {
 }
 
 extension DigitSelection {
-    /// Whether it lies wholly outside `box`.
-    func liesOutside(_ box: PixelBox) -> Bool {
-        maxX < box.x || minX >= box.x + box.width || maxY < box.y || minY >= box.y + box.height
-    }
-
     /// Whether a horizontal line of `lines` runs above it and another below it, each within its
     /// height and across the middle of its width: it stands in a row of boxes whose box around it
     /// was not found as a rectangle (its top and bottom joined to the neighbours'), not beside one.

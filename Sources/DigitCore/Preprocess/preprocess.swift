@@ -233,7 +233,7 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
     }
     // A digit written in a form's box is judged among what reaches into its box: the print around
     // the box (a label, a title) is neither dust nor marks alike beside it.
-    let around = found?.writtenIn.map { box in page.components.filter { !liesOutside($0, box) } } ?? page.components
+    let around = found?.writtenIn.map { box in page.components.filter { !$0.liesOutside(box) } } ?? page.components
     guard let selection = found,
           !isAmongScatteredMarks(selection, components: around, width: page.cleaned.width,
                                  height: page.cleaned.height),

@@ -8,7 +8,7 @@ func marksWrittenInBoxes(_ candidates: [InkComponent], boxes: [PixelBox], marks:
     return Set(candidates.filter { mark in
         guard Float(mark.boxWidth) < printedWordAspect * Float(mark.boxHeight),
               let box = boxHolding(mark, among: boxes) else { return false }
-        return !marks.contains { $0.label != mark.label && !liesOutside($0, box) && areNeighbouringLetters($0, mark) }
+        return !marks.contains { $0.label != mark.label && !$0.liesOutside(box) && areNeighbouringLetters($0, mark) }
     }.map(\.label))
 }
 
@@ -75,11 +75,6 @@ func mostlyLiesIn(_ mark: InkComponent, _ region: PixelBox) -> Bool {
     let overlapWidth = min(mark.maxX, region.x + region.width - 1) - max(mark.minX, region.x) + 1
     let overlapHeight = min(mark.maxY, region.y + region.height - 1) - max(mark.minY, region.y) + 1
     return overlapWidth > 0 && overlapHeight > 0 && 2 * overlapWidth * overlapHeight > mark.boxWidth * mark.boxHeight
-}
-
-/// Whether `mark` lies wholly outside `box`.
-func liesOutside(_ mark: InkComponent, _ box: PixelBox) -> Bool {
-    mark.maxX < box.x || mark.minX >= box.x + box.width || mark.maxY < box.y || mark.minY >= box.y + box.height
 }
 
 /// How far past each side of its box a mark written in it may run, as a share of the box's size
