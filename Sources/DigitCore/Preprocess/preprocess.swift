@@ -17,7 +17,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// less than the dust around it (`isOutweighedByDust`: a hair among specks on a blank scan), or is
 /// small in its frame among marks alike (`isAmongLikeMarks`: hairs scattered over a blank scan).
 /// A digit written in one of a form's boxes (`chooseDigitWrittenInBox`) is chosen over the print
-/// around the boxes and judged by those rules among what reaches into its box; a mark outside every
+/// around the boxes and judged by those rules among what reaches into its box (and a digit standing
+/// on a printed answer line, among what reaches into the line's field: `answerLineField`); a mark outside every
 /// box, beside an empty one and shorter than it, is that box's printed label (`isLabelOfEmptyBox`).
 ///
 /// A form field cut out with its printed box (`fieldInsideBox`: four thin straight lines near
@@ -231,9 +232,12 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         record("ink-mask-without-discs", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                                           height: page.cleaned.height, chosen: []))
     }
-    // A digit written in a form's box is judged among what reaches into its box: the print around
-    // the box (a label, a title) is neither dust nor marks alike beside it.
-    let around = found?.writtenIn.map { box in page.components.filter { !$0.liesOutside(box) } } ?? page.components
+    // A digit written in a form's box, or on an answer line (`answerLineField`), is judged among
+    // what reaches into its box or the line's field: the print around them (a label, a title) is
+    // neither dust nor marks alike beside it.
+    let lines = (firstLook ?? blurredFrom)?.printedLines ?? page.printedLines
+    let field = found.flatMap { $0.writtenIn ?? answerLineField(of: $0, lines: lines, width: page.cleaned.width) }
+    let around = field.map { box in page.components.filter { !$0.liesOutside(box) } } ?? page.components
     guard let selection = found,
           !isAmongScatteredMarks(selection, components: around, width: page.cleaned.width,
                                  height: page.cleaned.height),

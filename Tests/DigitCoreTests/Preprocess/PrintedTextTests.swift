@@ -6,9 +6,11 @@ import Testing
 /// A form's printed label is not the digit and not dust around it (`printedTextMarks`,
 /// `printedTextRows`, `isPrintedWord`). The labels are block letters drawn by the test.
 @Suite struct PrintedTextTests {
-    /// Block capitals A, G, E (each one connected mark) with their top left corner at (x, y),
-    /// `height` px tall, `height · 0.7` wide, 4 px strokes, ink 0.05: a bold printed label.
-    static func label(_ canvas: inout Canvas, _ letters: String, x: Float, y: Float, height h: Float) {
+    /// Block capitals A, G, E, V (each one connected mark) with their top left corner at (x, y),
+    /// `height` px tall, `height · 0.7` wide, strokes `penWidth` px wide in `ink` (by default 4 px,
+    /// ink 0.05: a bold printed label).
+    static func label(_ canvas: inout Canvas, _ letters: String, x: Float, y: Float, height h: Float,
+                      penWidth: Float = 4, ink: Float = 0.05) {
         let w = h * 0.7, gap = h * 0.25
         var left = x
         for letter in letters {
@@ -17,10 +19,11 @@ import Testing
             case "A": strokes = [(0, h, w / 2, 0), (w / 2, 0, w, h), (w * 0.25, h * 0.6, w * 0.75, h * 0.6)]
             case "G": strokes = [(w, 0, 0, 0), (0, 0, 0, h), (0, h, w, h), (w, h, w, h / 2), (w, h / 2, w / 2, h / 2)]
             case "E": strokes = [(w, 0, 0, 0), (0, 0, 0, h), (0, h, w, h), (0, h / 2, w * 0.8, h / 2)]
+            case "V": strokes = [(0, 0, w / 2, h), (w / 2, h, w, 0)]
             default: break
             }
             for (x0, y0, x1, y1) in strokes {
-                canvas.stroke(left + x0, y + y0, left + x1, y + y1, width: 4, ink: 0.05)
+                canvas.stroke(left + x0, y + y0, left + x1, y + y1, width: penWidth, ink: ink)
             }
             left += w + gap
         }

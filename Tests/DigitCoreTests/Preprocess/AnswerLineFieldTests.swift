@@ -1,0 +1,84 @@
+import DigitTestSupport
+import Foundation
+import Testing
+@testable import DigitCore
+
+/// A digit written on a printed answer line is judged among what lies in the line's field
+/// (`answerLineField`), not among the letters of the label printed beside the line.
+@Suite struct AnswerLineFieldTests {
+    /// A 400×300 form: a gray label "AVA" 50 px tall (slanted strokes: not taken for printed lines) (`PrintedTextTests.label`, 3 px, ink 0.4) from
+    /// (20, 134), its foot on the line's level, and an answer line (2 px, ink 0.3) from x = 190 to
+    /// 330 at y = 184; with `withZero`, a pencil 0 (`PrintedTextTests.pencilZero`, 60 px tall)
+    /// standing on the line. The letters are nearly as tall as the 0 and half as heavy or more.
+    static func form(withZero: Bool) -> Canvas {
+        var page = Canvas(width: 400, height: 300, paper: 0.93)
+        page.stroke(190, 184, 330, 184, width: 2, ink: 0.3)
+        PrintedTextTests.label(&page, "AVA", x: 20, y: 134, height: 50, penWidth: 3, ink: 0.4)
+        if withZero { PrintedTextTests.pencilZero(&page) }
+        page.addNoise(sigma: 0.01, seed: 11)
+        return page
+    }
+
+    /// Old code refused the 0 among the label's letters, as heavy as it and as tall.
+    @Test func aDigitOnAnAnswerLineBesideATallLabelIsRead() throws {
+        let digit = try #require(preprocess(Self.form(withZero: true).gray).digit, "no digit found on the line")
+        var alone = Canvas(width: 400, height: 300, paper: 0.93)
+        PrintedTextTests.pencilZero(&alone)
+        alone.addNoise(sigma: 0.01, seed: 11)
+        let reference = try #require(preprocess(alone.gray).digit)
+        #expect(correlation(digit.pixels, reference.pixels) > 0.9)
+    }
+
+    /// The empty form: nothing stands on the line, and the label is not a digit.
+    @Test func theEmptyFormHasNoDigit() {
+        #expect(preprocess(Self.form(withZero: false).gray).digit == nil)
+    }
+
+    /// The field found for the 0: the line's length, from 1.5 times the 0's height above the line
+    /// to half of it below; the label, left of the line, lies outside it.
+    @Test func theFieldIsTheBandAboveTheLine() throws {
+        let page = cleanPage(Self.form(withZero: true).gray)
+        let selection = try #require(chooseDigit(page))
+        let field = try #require(answerLineField(of: selection, lines: page.printedLines, width: 400))
+        #expect(abs(field.x - 190) <= 3 && abs(field.x + field.width - 331) <= 3)
+        #expect(abs(field.y + field.height - 1 - (184 + selection.boxHeight / 2)) <= 3)
+        #expect(abs(184 - field.y - 3 * selection.boxHeight / 2) <= 3)
+        // The label's last letter ends at 20 + 3 · 35 + 2 · 12.5 = 150.
+        #expect(field.x > 150)
+    }
+
+    static let line = LineSegment(axis: .horizontal, start: 100, end: 300, acrossAtStart: 200, acrossAtEnd: 200,
+                                  thickness: 2, pixels: [])
+    /// A digit 60 px tall whose bottom lies at `bottom`, from x = `minX` to `minX` + 40.
+    static func digit(minX: Int = 180, bottom: Int) -> DigitSelection {
+        DigitSelection(labels: [1], minX: minX, minY: bottom - 59, maxX: minX + 39, maxY: bottom, mass: 100, otherCandidates: 0)
+    }
+
+    @Test func aDigitStandsOnTheLineWrittenOnItAboveItOrAcrossIt() {
+        for bottom in [199, 175, 215] {
+            #expect(answerLineField(of: Self.digit(bottom: bottom), lines: [Self.line], width: 1000) != nil, "bottom at \(bottom)")
+        }
+        // Floating more than half its height above, or sunk a third below.
+        for bottom in [165, 222] {
+            #expect(answerLineField(of: Self.digit(bottom: bottom), lines: [Self.line], width: 1000) == nil, "bottom at \(bottom)")
+        }
+    }
+
+    /// Beside the line's end (a box's side standing there, a label) is not on it.
+    @Test func aMarkPastTheLinesEndIsNotOnIt() {
+        #expect(answerLineField(of: Self.digit(minX: 70, bottom: 199), lines: [Self.line], width: 1000) == nil)
+        #expect(answerLineField(of: Self.digit(minX: 280, bottom: 199), lines: [Self.line], width: 1000) == nil)
+    }
+
+    /// A line across the page (ruled paper) or one that a vertical line meets (a box's side) is not
+    /// an answer line.
+    @Test func ruledLinesAndBoxSidesAreNotAnswerLines() {
+        #expect(answerLineField(of: Self.digit(bottom: 199), lines: [Self.line], width: 210) == nil)
+        let side = LineSegment(axis: .vertical, start: 120, end: 201, acrossAtStart: 300, acrossAtEnd: 300,
+                               thickness: 2, pixels: [])
+        #expect(answerLineField(of: Self.digit(bottom: 199), lines: [Self.line, side], width: 1000) == nil)
+        let apart = LineSegment(axis: .vertical, start: 120, end: 180, acrossAtStart: 300, acrossAtEnd: 300,
+                                thickness: 2, pixels: [])
+        #expect(answerLineField(of: Self.digit(bottom: 199), lines: [Self.line, apart], width: 1000) != nil)
+    }
+}
