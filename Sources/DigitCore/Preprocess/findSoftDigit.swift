@@ -48,6 +48,7 @@ func softLook(_ flattened: FloatImage, averaging: Int, measuredNoise: Float, fir
     // A form's boxes count in the first look only (`chooseDigitWrittenInBox`): this look's lower
     // thresholds join the letters of a caption printed in a box into one mark.
     candidatePage.printedBoxes = []
+    candidatePage.answerLines = []
     guard let candidate = chooseDigit(candidatePage), let seedLabel = candidate.labels.first else { return nil }
     let seed = candidatePage.components[seedLabel - 1]
     if let found = softVerdict(image, seed: seed, candidatePage: candidatePage, lined: false,
@@ -91,6 +92,7 @@ func softVerdict(_ judged: FloatImage, seed: InkComponent, candidatePage: Cleane
     page.fieldFrame = candidatePage.fieldFrame
     page.printedRegions = candidatePage.printedRegions
     page.printedBoxes = []
+    page.answerLines = []
     guard let selection = chooseDigit(page) else { return nil }
     if lined {
         let touchesBorder = selection.minX == 0 || selection.minY == 0

@@ -288,7 +288,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
 /// (`printedTicks`), and neither are a form's printed labels, rows of letters small on the page
 /// (`smallPrintRows`), nor what lies where the first look found them (`CleanedPage.printedRegions`,
 /// `liesInPrint`). A mark written in one of the form's boxes (`CleanedPage.printedBoxes`) is the
-/// digit, read within its box (`chooseDigitWrittenInBox`); otherwise `selectDigit` picks among the
+/// digit, read within its box (`chooseDigitWrittenInBox`), and so is one written on an answer line
+/// (`CleanedPage.answerLines`, `chooseDigitWrittenOnLine`); otherwise `selectDigit` picks among the
 /// rest, and a flat bar it picks
 /// (a leftover piece of a printed line, `isFlatBar`) or a printed word (letters run together,
 /// `isPrintedWord`) is set aside and the choice made again. With
@@ -319,6 +320,10 @@ func chooseDigit(_ page: CleanedPage, acceptingLoneMark: Bool = false) -> DigitS
     // around the boxes (labels, a title) is not chosen over it.
     if let inBox = chooseDigitWrittenInBox(digitLike, page: page, marks: pageMarks, acceptingLoneMark: lone) {
         return inBox
+    }
+    // So is a mark written on one of its answer lines: a bold label or title is not chosen over it.
+    if let onLine = chooseDigitWrittenOnLine(digitLike, page: page, marks: pageMarks, acceptingLoneMark: lone) {
+        return onLine
     }
     var chosen = selectDigit(digitLike, width: width, height: height, acceptingLoneMark: lone)
     while let flat = chosen, isFlatBar(width: flat.boxWidth, height: flat.boxHeight)
@@ -352,6 +357,9 @@ struct CleanedPage {
     var printedBoxes: [PixelBox] = []
     /// The printed lines removed (`findRuledLines`, `removeLineSegments`; geometry only).
     var printedLines: [LineSegment] = []
+    /// The answer lines among them (`answerLines`): a mark written on one is what the form was
+    /// filled in with (`chooseDigit`). Like `printedBoxes`, for the first look only.
+    var answerLines: [LineSegment] = []
     /// The image, ink bright, before its lighting was divided out (0…1, the size of `cleaned`),
     /// where the page was cleaned from one (`cleanPage`): filled marks' loops are judged on it
     /// (`markEnclosedHoles`).
@@ -406,6 +414,7 @@ func labelInk(_ image: FloatImage, thresholds: InkThresholds, flattened: FloatIm
                            flattened: flattened)
     page.printedBoxes = boxes
     page.printedLines = ruledSegments + segments
+    page.answerLines = answerLines(page.printedLines, width: image.width)
     return page
 }
 

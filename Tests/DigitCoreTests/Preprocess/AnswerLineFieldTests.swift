@@ -34,6 +34,47 @@ import Testing
         #expect(preprocess(Self.form(withZero: false).gray).digit == nil)
     }
 
+    /// A bold label "AVA" (4 px, ink 0.05), each letter heavier than the pencil 0 on the line: the
+    /// 0 is chosen all the same, as the mark written on the line (`chooseDigitWrittenOnLine`), and
+    /// read as the 0 alone is. Old code chose a letter of the label.
+    @Test func theDigitOnTheLineIsChosenOverABoldLabel() throws {
+        var page = Canvas(width: 400, height: 300, paper: 0.93)
+        page.stroke(190, 184, 330, 184, width: 2, ink: 0.3)
+        PrintedTextTests.label(&page, "AVA", x: 20, y: 134, height: 50)
+        PrintedTextTests.pencilZero(&page)
+        page.addNoise(sigma: 0.01, seed: 11)
+        let cleaned = cleanPage(page.gray)
+        let selection = try #require(chooseDigit(cleaned))
+        #expect(selection.writtenIn != nil)
+        #expect(abs((selection.minX + selection.maxX) / 2 - 250) <= 3 && abs((selection.minY + selection.maxY) / 2 - 150) <= 3)
+        let digit = try #require(preprocess(page.gray).digit, "no digit found on the line")
+        var alone = Canvas(width: 400, height: 300, paper: 0.93)
+        PrintedTextTests.pencilZero(&alone)
+        alone.addNoise(sigma: 0.01, seed: 11)
+        let reference = try #require(preprocess(alone.gray).digit)
+        #expect(correlation(digit.pixels, reference.pixels) > 0.9)
+    }
+
+    /// A mark standing on a line is written on it when the line is alone at its height: not on
+    /// lined paper (another line within its height above), not a word's letter (a neighbour alike
+    /// beside it on the line), not a speck.
+    @Test func whatIsWrittenOnALine() {
+        func mark(_ label: Int, minX: Int, height: Int = 60, width: Int = 40) -> InkComponent {
+            SelectDigitTests.component(label, x: minX, y: 200 - height, width: width, height: height,
+                                       imageWidth: 1000, imageHeight: 1000)
+        }
+        let line = Self.line
+        let digit = mark(1, minX: 180)
+        #expect(marksWrittenOnLines([digit], lines: [line], allLines: [line], marks: [digit]) == [1])
+        let above = LineSegment(axis: .horizontal, start: 0, end: 999, acrossAtStart: 160, acrossAtEnd: 160,
+                                thickness: 1, pixels: [])
+        #expect(marksWrittenOnLines([digit], lines: [line], allLines: [line, above], marks: [digit]).isEmpty)
+        let letter = mark(2, minX: 225)
+        #expect(marksWrittenOnLines([digit, letter], lines: [line], allLines: [line], marks: [digit, letter]).isEmpty)
+        let speck = mark(3, minX: 180, height: 5, width: 5)
+        #expect(marksWrittenOnLines([speck], lines: [line], allLines: [line], marks: [speck]).isEmpty)
+    }
+
     /// The field found for the 0: the line's length, from 1.5 times the 0's height above the line
     /// to half of it below; the label, left of the line, lies outside it.
     @Test func theFieldIsTheBandAboveTheLine() throws {
