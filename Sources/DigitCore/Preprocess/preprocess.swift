@@ -19,7 +19,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// A digit written in one of a form's boxes (`chooseDigitWrittenInBox`) is chosen over the print
 /// around the boxes and judged by those rules among what reaches into its box (and a digit standing
 /// on a printed answer line, among what reaches into the line's field: `answerLineField`); a mark outside every
-/// box, beside an empty one and shorter than it, is that box's printed label (`isLabelOfEmptyBox`).
+/// box, beside an empty one and shorter than it, is that box's printed label (`isLabelOfEmptyBox`),
+/// and a mark just before an empty answer line, at its foot, is that line's (`isLabelOfEmptyAnswerLine`).
 ///
 /// A form field cut out with its printed box (`fieldInsideBox`: four thin straight lines near
 /// the four edges, meeting at the corners) is read inside the box; `--steps` shows the whole field
@@ -246,7 +247,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
           !isAmongLikeMarks(selection, components: around, width: page.cleaned.width,
                             height: page.cleaned.height),
           !isShadowEdge(selection, page: page, firstLook: firstLook ?? blurredFrom),
-          !isLabelOfEmptyBox(selection, page: page, firstLook: firstLook ?? blurredFrom) else { return noDigit() }
+          !isLabelOfEmptyBox(selection, page: page, firstLook: firstLook ?? blurredFrom),
+          !isLabelOfEmptyAnswerLine(selection, page: page, firstLook: firstLook ?? blurredFrom) else { return noDigit() }
     // A digit read together with a printed box around it: read again inside the box, when the
     // region around it is a field in its box (`regionAroundDigit`). Once per image, on the first
     // reading of the frame (not inside such a box, not with paper around it), and only where the

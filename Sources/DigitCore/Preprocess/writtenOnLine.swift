@@ -47,19 +47,21 @@ func marksWrittenOnLines(_ candidates: [InkComponent], lines: [LineSegment], all
     return Set(candidates.filter { mark in
         guard Float(mark.boxWidth) < printedWordAspect * Float(mark.boxHeight),
               mark.boxHeight >= minimumWrittenHeight,
-              lines.contains(where: { mark.standsOn($0) && isAlone($0, among: allLines, within: mark) })
+              lines.contains(where: {
+                  mark.standsOn($0) && isAlone($0, among: allLines, over: mark.minX...mark.maxX, within: Float(mark.boxHeight))
+              })
         else { return false }
         return !marks.contains { $0.label != mark.label && areNeighbouringLetters($0, mark) }
     }.map(\.label))
 }
 
-/// Whether no other of `lines` runs level with `line` within `mark`'s height above or below it,
-/// over `mark`'s width.
-func isAlone(_ line: LineSegment, among lines: [LineSegment], within mark: InkComponent) -> Bool {
-    let centreX = Float(mark.minX + mark.maxX) / 2, y = line.across(at: centreX)
+/// Whether no other of `lines` runs beside `line` (horizontal) over the columns `xs` within
+/// `height` px above or below it.
+func isAlone(_ line: LineSegment, among lines: [LineSegment], over xs: ClosedRange<Int>, within height: Float) -> Bool {
+    let centreX = Float(xs.lowerBound + xs.upperBound) / 2, y = line.across(at: centreX)
     return !lines.contains { other in
-        other != line && other.axis == .horizontal && other.start <= mark.maxX && other.end >= mark.minX
-            && abs(other.across(at: centreX) - y) <= Float(mark.boxHeight)
+        other != line && other.axis == .horizontal && other.start <= xs.upperBound && other.end >= xs.lowerBound
+            && abs(other.across(at: centreX) - y) <= height
     }
 }
 

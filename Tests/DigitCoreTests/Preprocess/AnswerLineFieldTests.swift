@@ -75,6 +75,45 @@ import Testing
         #expect(marksWrittenOnLines([speck], lines: [line], allLines: [line], marks: [speck]).isEmpty)
     }
 
+    /// A capital A 50 px tall, alone before an empty answer line (its label, a word printed as one
+    /// mark), is not a digit; old code read it as one. A 0 written on the line in marker is read.
+    @Test func theLabelOfAnEmptyAnswerLineIsNotADigit() throws {
+        func page(withZero: Bool) -> Canvas {
+            var page = Canvas(width: 400, height: 300, paper: 0.93)
+            page.stroke(215, 184, 355, 184, width: 2, ink: 0.3)
+            PrintedTextTests.label(&page, "A", x: 150, y: 134, height: 50)
+            if withZero { page.ring(cx: 285, cy: 150, rx: 18, ry: 30, width: 5, ink: 0.1) }
+            page.addNoise(sigma: 0.01, seed: 11)
+            return page
+        }
+        #expect(preprocess(page(withZero: false).gray).digit == nil)
+        let empty = cleanPage(page(withZero: false).gray)
+        let label = try #require(chooseDigit(empty))
+        #expect(isLabelOfEmptyAnswerLine(label, lines: empty.printedLines, components: empty.components, width: 400))
+        #expect(preprocess(page(withZero: true).gray).digit != nil)
+    }
+
+    /// The label rule's limits: the line starts at most the label's height after it, is twice as
+    /// long as the label is tall, lies at its foot, and is alone at its height.
+    @Test func whatIsTheLabelOfAnEmptyAnswerLine() {
+        // A label 40 px tall (y 160…199) ending at x = 79.
+        let label = DigitSelection(labels: [1], minX: 50, minY: 160, maxX: 79, maxY: 199, mass: 100, otherCandidates: 0)
+        func line(start: Int, length: Int = 200, y: Float = 200) -> LineSegment {
+            LineSegment(axis: .horizontal, start: start, end: start + length - 1, acrossAtStart: y, acrossAtEnd: y,
+                        thickness: 2, pixels: [])
+        }
+        func isLabel(_ lines: [LineSegment]) -> Bool {
+            isLabelOfEmptyAnswerLine(label, lines: lines, components: [], width: 1000)
+        }
+        #expect(isLabel([line(start: 100)]))
+        #expect(!isLabel([line(start: 130)]), "too far after the label")
+        #expect(!isLabel([line(start: 100, length: 70)]), "too short")
+        #expect(!isLabel([line(start: 100, y: 180)]), "across the label, not at its foot")
+        #expect(!isLabel([line(start: 100), line(start: 100, y: 165)]), "lined paper")
+        let written = SelectDigitTests.component(2, x: 150, y: 150, width: 30, height: 48, imageWidth: 1000, imageHeight: 1000)
+        #expect(!isLabelOfEmptyAnswerLine(label, lines: [line(start: 100)], components: [written], width: 1000), "not empty")
+    }
+
     /// The field found for the 0: the line's length, from 1.5 times the 0's height above the line
     /// to half of it below; the label, left of the line, lies outside it.
     @Test func theFieldIsTheBandAboveTheLine() throws {

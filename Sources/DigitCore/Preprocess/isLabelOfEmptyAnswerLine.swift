@@ -1,0 +1,41 @@
+/// Whether the digit chosen (`selection`) is the printed label before an empty answer line
+/// (`answerLines` among `lines`, `CleanedPage.printedLines`, on a page `width` px wide). It stands
+/// on no answer line (`standsOn`), and ends at most its own height before the start of one that
+/// - is level with its foot: the line's start at most `labelFootReach` of `selection`'s height
+///   above its bottom, at most half that height below;
+/// - is at least `answerLineLength` times as long as `selection` is tall, and alone at its height
+///   (`isAlone`): a line drawn to hold handwriting, not a piece of a ruled line a digit broke, a
+///   shadow's edge or the next row of lined paper;
+/// - is empty: nothing among `components` half as tall as `selection` or more stands on it.
+///
+/// Why: a form's answer line is drawn to hold handwriting, and its label is set in type before it;
+/// on an empty form the label is the heaviest mark, and a word joined into one mark or a large
+/// capital was read as a digit (as beside an empty box, `isLabelOfEmptyBox`).
+func isLabelOfEmptyAnswerLine(_ selection: DigitSelection, lines: [LineSegment], components: [InkComponent],
+                              width: Int) -> Bool {
+    let candidates = answerLines(lines, width: width)
+    guard !candidates.contains(where: { selection.standsOn($0) }) else { return false }
+    let height = Float(selection.boxHeight), foot = Float(selection.maxY)
+    return candidates.contains { line in
+        let gap = line.start - selection.maxX
+        guard gap > 0, Float(gap) <= height, Float(line.length) >= answerLineLength * height,
+              line.acrossAtStart >= foot - labelFootReach * height, line.acrossAtStart <= foot + height / 2,
+              isAlone(line, among: lines, over: line.start...line.end, within: height) else { return false }
+        return !components.contains { $0.reachesHigh && 2 * Float($0.boxHeight) >= height && $0.standsOn(line) }
+    }
+}
+
+/// `isLabelOfEmptyAnswerLine` among `page`'s components, with the lines the first look at the frame
+/// found (`firstLook`); false without one.
+func isLabelOfEmptyAnswerLine(_ selection: DigitSelection, page: CleanedPage, firstLook: FirstLook?) -> Bool {
+    guard let look = firstLook else { return false }
+    return isLabelOfEmptyAnswerLine(selection, lines: look.printedLines, components: page.components,
+                                    width: page.cleaned.width)
+}
+
+/// How far above a label's foot the answer line after it may lie, as a share of the label's height
+/// (`isLabelOfEmptyAnswerLine`): a label is printed on the line's level.
+let labelFootReach: Float = 0.25
+/// How long an empty answer line is at least, in the height of the label before it
+/// (`isLabelOfEmptyAnswerLine`).
+let answerLineLength: Float = 2
