@@ -51,6 +51,9 @@
 //   labelled-forms     a piece of a form: the digit in a box with a printed label beside it ("Age:",
 //                      "Class", …) in an installed font, sometimes a title, instructions or a second
 //                      labelled box; scanned or photographed (render_forms.py, Pillow)
+//   answer-lines       a piece of a form: the digit written on an answer line, its printed label before
+//                      the line, sometimes a title, instructions or a second labelled line; scanned or
+//                      photographed (render_forms.py)
 //   fonts              digits typed in the fonts installed (DejaVu, Liberation, URW, Comic Neue, …),
 //                      rendered by Pillow (render_fonts.py); skipped without Pillow or fonts
 //   blank-plain        paper of any tint and size, lighting, texture, blur, noise
@@ -64,6 +67,7 @@
 //                      in every encoding (1-bit, palette, 16-bit, transparent, JPEG)
 //   blank-sheets       an empty sheet, note or card on a desk, photographed as in sheets
 //   blank-labelled-forms  labelled-forms with every box empty
+//   blank-answer-lines    answer-lines with every line empty
 //
 // Scan categories share the scanner: 150–300 dpi, digit 5–12 mm tall, black or blue ink, paper a
 // little off-white, slight blur and noise, saved as gray PNG, JPEG or (a quarter) 1-bit PNG.
@@ -179,6 +183,7 @@ let categories: [Category] = [
     Category(name: "photos-exif", blank: false) { rng, _ in try makeExifPhoto(&rng, digits) },
     Category(name: "sheets", blank: false) { rng, _ in try makeSheetPhoto(&rng, digits, blank: false) },
     Category(name: "labelled-forms", blank: false, rendered: "render_forms.py") { _, _ in fatalError("rendered") },
+    Category(name: "answer-lines", blank: false, rendered: "render_forms.py") { _, _ in fatalError("rendered") },
     Category(name: "fonts", blank: false, rendered: "render_fonts.py") { _, _ in fatalError("rendered") },
     Category(name: "blank-plain", blank: true) { rng, _ in try makeBlankPlain(&rng) },
     Category(name: "blank-ruled", blank: true) { rng, _ in try makeBlankRuled(&rng, grid: false) },
@@ -190,6 +195,7 @@ let categories: [Category] = [
     Category(name: "blank-uniform", blank: true) { rng, _ in try makeBlankUniform(&rng) },
     Category(name: "blank-sheets", blank: true) { rng, _ in try makeSheetPhoto(&rng, digits, blank: true) },
     Category(name: "blank-labelled-forms", blank: true, rendered: "render_forms.py") { _, _ in fatalError("rendered") },
+    Category(name: "blank-answer-lines", blank: true, rendered: "render_forms.py") { _, _ in fatalError("rendered") },
 ]
 
 /// A category's own random stream number (FNV-1a of its name), so its images do not depend on
@@ -277,7 +283,7 @@ func recognize(_ path: String, label: Int?, mnistIndex: Int?) -> Item {
 /// Files made by `script` (render_fonts.py, render_forms.py) in `folder` for `category`, with their
 /// digits (nil: blank); nil, and a note saying why in `renderedNotes`, when Python, Pillow or fonts
 /// are missing. The script is given the folder, the count, the seed, the MNIST folder and whether
-/// the category is blank (1 or 0); it prints `file,digit or blank,font file` per image and exits 3
+/// the category is blank (1 or 0) and the category's name; it prints `file,digit or blank,font file` per image and exits 3
 /// without fonts.
 func render(_ category: Category, script: String, into folder: String, count: Int) -> [(path: String, label: Int?)]? {
     func skipped(_ why: String) -> [(path: String, label: Int?)]? {
@@ -287,7 +293,7 @@ func render(_ category: Category, script: String, into folder: String, count: In
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", benchFolder + "/realworld/" + script, folder, String(count), String(options.seed),
-                         mnistDirectory, category.blank ? "1" : "0"]
+                         mnistDirectory, category.blank ? "1" : "0", category.name]
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice

@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """Forms with printed labels for bench/realworld's `labelled-forms` and `blank-labelled-forms`.
 
-Usage: render_forms.py OUT_DIR COUNT SEED MNIST_DIR BLANK
+Usage: render_forms.py OUT_DIR COUNT SEED MNIST_DIR BLANK [NAME]
 Writes COUNT images `NAME-NNNNN-D.png|jpg` (D: the digit, or `blank` when BLANK is 1) into OUT_DIR
-and prints one line per image: `file name,digit or blank,font file`. NAME is `labelled-forms` or
-`blank-labelled-forms`. Each image is a piece of a form: a box (1-4 px, grey or black, up to 3
-degrees off) with a printed label beside it ("Age:", "Class", "Room no." ...) in an installed
-font, 2-9% of the page tall, left of, above or below the box; sometimes a title, a line of
-instructions, or a second, empty labelled box. A handwritten MNIST test digit (read from
-MNIST_DIR, never stored) fills 45-85% of the box's height, unless BLANK. Half are scans (grey
-PNG, a few 1-bit), half phone photos (turned, lit unevenly, blurred, noisy, colour JPEG).
+and prints one line per image: `file name,digit or blank,font file`. NAME is `labelled-forms`
+(`blank-labelled-forms` when BLANK), or `answer-lines` / `blank-answer-lines`. Each image is a
+piece of a form in an installed font, 2-9% of the page tall; sometimes a title or a line of
+instructions. labelled-forms: a box (1-4 px, grey or black, up to 3 degrees off) with a printed
+label beside it ("Age:", "Class", "Room no." ...) left of, above or below the box, sometimes a
+second, empty labelled box; a handwritten MNIST test digit (read from MNIST_DIR, never stored)
+fills 45-85% of the box's height, unless BLANK. answer-lines: an answer line (1-3 px, 4-10 label
+heights long) with its label before it, the label's foot on the line, sometimes a second, empty
+labelled line below; the digit, 1.5-3 times the label's capitals, written on the line (its foot up
+to a fifth of its height above the line, or a tenth below). Half are scans (grey PNG, a few
+1-bit), half phone photos (turned, lit unevenly, blurred, noisy, colour JPEG).
 Exits 3 (and prints nothing) when no usable font is found.
 """
 import math
@@ -51,6 +55,72 @@ def labelled_box(draw, rng, font, x, y, w, h, ink):
     draw.text(position, text, font=font, fill=0)
 
 
+def labelled_line(draw, rng, font, x, y, w, ink):
+    """An answer line from (x, y), w long, with its label before it, the label's foot on the line."""
+    draw.line([x, y, x + w, y], fill=ink, width=rng.choice([1, 1, 2, 2, 3]))
+    text = rng.choice(LABELS)
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    draw.text((x - (right - left) - rng.uniform(4, 20), y - bottom - rng.uniform(0, 3)), text, font=font, fill=0)
+
+
+def digit_alpha(rng, image, height):
+    """An MNIST digit (28x28, ink 255) scaled so that its 20-px box is `height` px, turned up to 8
+    degrees: its ink as alpha (0-1), and its side."""
+    side = max(8, int(28 * height / 20))
+    alpha = np.asarray(Image.fromarray(image).resize((side, side), Image.BICUBIC), dtype=np.float32) / 255
+    alpha = np.asarray(Image.fromarray((np.clip(alpha, 0, 1) * 255).astype(np.uint8))
+                       .rotate(rng.uniform(-8, 8), resample=Image.BICUBIC), dtype=np.float32) / 255
+    return alpha, side
+
+
+def write(rng, pixels, alpha, dx, dy):
+    """Writes the digit (`alpha`) into `pixels` with its top left corner at (dx, dy)."""
+    side = alpha.shape[0]
+    ink = rng.uniform(0, 70)
+    region = pixels[dy:dy + side, dx:dx + side]
+    a = alpha[:region.shape[0], :region.shape[1]]
+    pixels[dy:dy + side, dx:dx + side] = region * (1 - a) + ink * a
+
+
+def decorate(rng, draw, font_path, font, size, W, H):
+    """Sometimes a title at the top, sometimes a line of instructions at the bottom."""
+    if rng.random() < 0.5:
+        title = ImageFont.truetype(font_path, max(8, int(size * rng.uniform(1.0, 1.5))))
+        draw.text((W * rng.uniform(0.03, 0.1), H * rng.uniform(0.02, 0.08)), rng.choice(LINES), font=title, fill=0)
+    if rng.random() < 0.4:
+        draw.text((W * rng.uniform(0.03, 0.1), H * rng.uniform(0.85, 0.92)), rng.choice(LINES), font=font, fill=int(rng.uniform(0, 80)))
+
+
+def line_page(rng, images, labels, font_path, blank):
+    W, H = rng.choice([(900, 500), (1200, 700), (700, 450), (1000, 800), (640, 480)])
+    image = Image.new("L", (W, H), int(rng.uniform(215, 255)))
+    draw = ImageDraw.Draw(image)
+    size = int(H * rng.uniform(0.02, 0.09) / 0.72)
+    font = ImageFont.truetype(font_path, max(8, size))
+    label_h = draw.textbbox((0, 0), "A", font=font)[3] - draw.textbbox((0, 0), "A", font=font)[1]
+    line_w = min(W * 0.45, label_h * rng.uniform(4, 10))
+    x = W * rng.uniform(0.3, 0.5)
+    y = H * rng.uniform(0.4, 0.65)   # the label below a title
+    line_ink = int(rng.uniform(0, 120))
+    labelled_line(draw, rng, font, x, y, line_w, line_ink)
+    if rng.random() < 0.3 and y + 4 * label_h < H * 0.85:  # a second, empty line below
+        labelled_line(draw, rng, font, x, y + rng.uniform(2.5, 4) * label_h, line_w, line_ink)
+    decorate(rng, draw, font_path, font, size, W, H)
+    pixels = np.asarray(image, dtype=np.float32)
+    digit = None
+    if not blank:
+        n = rng.randrange(len(images))
+        digit = int(labels[n])
+        # Handwriting is larger than print: 1.5-3 times the label's capitals; below a title.
+        height = min(label_h * rng.uniform(1.5, 3.0), y - 0.3 * H)
+        alpha, side = digit_alpha(rng, images[n], height)
+        foot = y - rng.uniform(-0.1, 0.2) * height   # the ink's foot: 4 px of MNIST's 28 below it
+        dx = int(x + rng.uniform(0.1, 0.9) * max(1, line_w - side))
+        dy = int(foot - side * 24 / 28)
+        write(rng, pixels, alpha, dx, max(0, dy))
+    return pixels, digit
+
+
 def page(rng, images, labels, font_path, blank):
     W, H = rng.choice([(900, 500), (1200, 700), (700, 450), (1000, 800), (640, 480)])
     paper = rng.uniform(215, 255)
@@ -70,27 +140,16 @@ def page(rng, images, labels, font_path, blank):
             labelled_box(draw, rng, font, x + 1.3 * box_w, y, box_w * 0.8, box_h * 0.8, line_ink)
         elif y + 2.2 * box_h < H:
             labelled_box(draw, rng, font, x, y + 1.4 * box_h, box_w * 0.8, box_h * 0.8, line_ink)
-    if rng.random() < 0.5:
-        title = ImageFont.truetype(font_path, max(8, int(size * rng.uniform(1.0, 1.5))))
-        draw.text((W * rng.uniform(0.03, 0.1), H * rng.uniform(0.02, 0.08)), rng.choice(LINES), font=title, fill=0)
-    if rng.random() < 0.4:
-        draw.text((W * rng.uniform(0.03, 0.1), H * rng.uniform(0.85, 0.92)), rng.choice(LINES), font=font, fill=int(rng.uniform(0, 80)))
+    decorate(rng, draw, font_path, font, size, W, H)
     pixels = np.asarray(image, dtype=np.float32)
     digit = None
     if not blank:
         n = rng.randrange(len(images))
         digit = int(labels[n])
-        height = box_h * rng.uniform(0.45, 0.85)
-        side = max(8, int(28 * height / 20))
-        alpha = np.asarray(Image.fromarray(images[n]).resize((side, side), Image.BICUBIC), dtype=np.float32) / 255
-        alpha = np.asarray(Image.fromarray((np.clip(alpha, 0, 1) * 255).astype(np.uint8))
-                           .rotate(rng.uniform(-8, 8), resample=Image.BICUBIC), dtype=np.float32) / 255
+        alpha, side = digit_alpha(rng, images[n], box_h * rng.uniform(0.45, 0.85))
         dx = int(x + box_w / 2 - side / 2 + rng.uniform(-0.1, 0.1) * box_w)
         dy = int(y + box_h / 2 - side / 2 + rng.uniform(-0.06, 0.06) * box_h)
-        ink = rng.uniform(0, 70)
-        region = pixels[dy:dy + side, dx:dx + side]
-        a = alpha[:region.shape[0], :region.shape[1]]
-        pixels[dy:dy + side, dx:dx + side] = region * (1 - a) + ink * a
+        write(rng, pixels, alpha, dx, dy)
     return pixels, digit
 
 
@@ -123,16 +182,17 @@ def as_photo(rng, pixels):
 
 def main(argv):
     out_dir, count, seed, mnist_dir, blank = argv[0], int(argv[1]), int(argv[2]), argv[3], argv[4] == "1"
+    name = argv[5] if len(argv) > 5 else "blank-labelled-forms" if blank else "labelled-forms"
+    lined = name.endswith("answer-lines")
     paths = fonts(has_letters)
     if not paths:
         sys.exit(3)
     images, labels = load_mnist(mnist_dir)
-    name = "blank-labelled-forms" if blank else "labelled-forms"
     lines = []
     for i in range(count):
-        rng = random.Random(seed * 1_000_003 + i + (500_000 if blank else 0))
+        rng = random.Random(seed * 1_000_003 + i + (500_000 if blank else 0) + (250_000 if lined else 0))
         path = rng.choice(paths)
-        pixels, digit = page(rng, images, labels, path, blank)
+        pixels, digit = (line_page if lined else page)(rng, images, labels, path, blank)
         image, jpeg = as_photo(rng, pixels) if rng.random() < 0.5 else as_scan(rng, pixels)
         tag = "blank" if digit is None else str(digit)
         file = f"{name}-{i:05d}-{tag}.{'jpg' if jpeg else 'png'}"

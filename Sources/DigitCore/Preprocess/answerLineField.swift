@@ -8,15 +8,16 @@
 /// box's inside (`DigitSelection.writtenIn`), the line's field is what it is judged among: the
 /// label ends where the line begins.
 ///
-/// The field: the line's length, from `answerLineFieldHeight` times `selection`'s height above the
-/// line (where it lies under `selection`'s middle) to half that height below.
+/// The field: the line's length, from `answerLineFieldMargin` of `selection`'s height above its top
+/// to half that height below the line (where it lies under `selection`'s middle): a title printed
+/// above the line is not in it.
 func answerLineField(of selection: DigitSelection, lines: [LineSegment], width: Int) -> PixelBox? {
     let centreX = Float(selection.minX + selection.maxX) / 2
     let bottom = Float(selection.maxY)
     guard let line = answerLines(lines, width: width).filter({ selection.standsOn($0) })
         .min(by: { abs(bottom - $0.across(at: centreX)) < abs(bottom - $1.across(at: centreX)) }) else { return nil }
     let lineY = line.across(at: centreX), height = Float(selection.boxHeight)
-    let top = Int((lineY - answerLineFieldHeight * height).rounded(.down))
+    let top = Int((Float(selection.minY) - answerLineFieldMargin * height).rounded(.down))
     let fieldBottom = Int((lineY + height / 2).rounded(.up))
     return PixelBox(x: line.start, y: top, width: line.length, height: fieldBottom - top + 1)
 }
@@ -65,8 +66,9 @@ let lineMeetingGap: Float = 3
 /// it), and how far below (crossing it), as shares of its height (`standsOn`).
 let answerLineGap: Float = 0.5
 let answerLineCrossing: Float = 0.3
-/// How high the field above an answer line reaches, in the height of the digit on it (`answerLineField`).
-let answerLineFieldHeight: Float = 1.5
+/// How far above the top of the digit on an answer line its field reaches, in the digit's height
+/// (`answerLineField`).
+let answerLineFieldMargin: Float = 0.25
 /// A horizontal line at least this share of the page's width long runs across the page: ruled
 /// paper, not an answer line (`answerLines`).
 let ruledLineShare: Float = 0.9
