@@ -73,13 +73,21 @@ def digit_alpha(rng, image, height):
     return alpha, side
 
 
-def write(rng, pixels, alpha, dx, dy):
-    """Writes the digit (`alpha`) into `pixels` with its top left corner at (dx, dy)."""
-    side = alpha.shape[0]
+def written(rng, image, images, labels, blank, height, place):
+    """The page's pixels (0-255) and its digit (None when `blank`): an MNIST test digit drawn at
+    random, `height()` px tall, written with its top left corner where `place(side, height)` says."""
+    pixels = np.asarray(image, dtype=np.float32)
+    if blank:
+        return pixels, None
+    n = rng.randrange(len(images))
+    h = height()
+    alpha, side = digit_alpha(rng, images[n], h)
+    dx, dy = place(side, h)
     ink = rng.uniform(0, 70)
     region = pixels[dy:dy + side, dx:dx + side]
     a = alpha[:region.shape[0], :region.shape[1]]
     pixels[dy:dy + side, dx:dx + side] = region * (1 - a) + ink * a
+    return pixels, int(labels[n])
 
 
 def decorate(rng, draw, font_path, font, size, W, H):
@@ -106,19 +114,13 @@ def line_page(rng, images, labels, font_path, blank):
     if rng.random() < 0.3 and y + 4 * label_h < H * 0.85:  # a second, empty line below
         labelled_line(draw, rng, font, x, y + rng.uniform(2.5, 4) * label_h, line_w, line_ink)
     decorate(rng, draw, font_path, font, size, W, H)
-    pixels = np.asarray(image, dtype=np.float32)
-    digit = None
-    if not blank:
-        n = rng.randrange(len(images))
-        digit = int(labels[n])
-        # Handwriting is larger than print: 1.5-3 times the label's capitals; below a title.
-        height = min(label_h * rng.uniform(1.5, 3.0), y - 0.3 * H)
-        alpha, side = digit_alpha(rng, images[n], height)
+
+    def place(side, height):
         foot = y - rng.uniform(-0.1, 0.2) * height   # the ink's foot: 4 px of MNIST's 28 below it
         dx = int(x + rng.uniform(0.1, 0.9) * max(1, line_w - side))
-        dy = int(foot - side * 24 / 28)
-        write(rng, pixels, alpha, dx, max(0, dy))
-    return pixels, digit
+        return dx, max(0, int(foot - side * 24 / 28))
+    # Handwriting is larger than print: 1.5-3 times the label's capitals; below a title.
+    return written(rng, image, images, labels, blank, lambda: min(label_h * rng.uniform(1.5, 3.0), y - 0.3 * H), place)
 
 
 def page(rng, images, labels, font_path, blank):
@@ -141,16 +143,11 @@ def page(rng, images, labels, font_path, blank):
         elif y + 2.2 * box_h < H:
             labelled_box(draw, rng, font, x, y + 1.4 * box_h, box_w * 0.8, box_h * 0.8, line_ink)
     decorate(rng, draw, font_path, font, size, W, H)
-    pixels = np.asarray(image, dtype=np.float32)
-    digit = None
-    if not blank:
-        n = rng.randrange(len(images))
-        digit = int(labels[n])
-        alpha, side = digit_alpha(rng, images[n], box_h * rng.uniform(0.45, 0.85))
-        dx = int(x + box_w / 2 - side / 2 + rng.uniform(-0.1, 0.1) * box_w)
-        dy = int(y + box_h / 2 - side / 2 + rng.uniform(-0.06, 0.06) * box_h)
-        write(rng, pixels, alpha, dx, dy)
-    return pixels, digit
+
+    def place(side, height):
+        return (int(x + box_w / 2 - side / 2 + rng.uniform(-0.1, 0.1) * box_w),
+                int(y + box_h / 2 - side / 2 + rng.uniform(-0.06, 0.06) * box_h))
+    return written(rng, image, images, labels, blank, lambda: box_h * rng.uniform(0.45, 0.85), place)
 
 
 def as_scan(rng, pixels):

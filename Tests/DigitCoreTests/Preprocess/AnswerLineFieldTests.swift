@@ -22,10 +22,7 @@ import Testing
     /// Old code refused the 0 among the label's letters, as heavy as it and as tall.
     @Test func aDigitOnAnAnswerLineBesideATallLabelIsRead() throws {
         let digit = try #require(preprocess(Self.form(withZero: true).gray).digit, "no digit found on the line")
-        var alone = Canvas(width: 400, height: 300, paper: 0.93)
-        PrintedTextTests.pencilZero(&alone)
-        alone.addNoise(sigma: 0.01, seed: 11)
-        let reference = try #require(preprocess(alone.gray).digit)
+        let reference = try PrintedTextTests.pencilZeroAlone(noiseSeed: 11)
         #expect(correlation(digit.pixels, reference.pixels) > 0.9)
     }
 
@@ -48,10 +45,7 @@ import Testing
         #expect(selection.writtenIn != nil)
         #expect(abs((selection.minX + selection.maxX) / 2 - 250) <= 3 && abs((selection.minY + selection.maxY) / 2 - 150) <= 3)
         let digit = try #require(preprocess(page.gray).digit, "no digit found on the line")
-        var alone = Canvas(width: 400, height: 300, paper: 0.93)
-        PrintedTextTests.pencilZero(&alone)
-        alone.addNoise(sigma: 0.01, seed: 11)
-        let reference = try #require(preprocess(alone.gray).digit)
+        let reference = try PrintedTextTests.pencilZeroAlone(noiseSeed: 11)
         #expect(correlation(digit.pixels, reference.pixels) > 0.9)
     }
 

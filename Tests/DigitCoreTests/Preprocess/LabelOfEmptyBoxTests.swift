@@ -20,10 +20,7 @@ import Testing
 
     @Test func aDigitInTheBoxBesideTheLabelIsRead() throws {
         let digit = try #require(preprocess(Self.form(withZero: true).gray).digit)
-        var alone = Canvas(width: 400, height: 300, paper: 0.93)
-        PrintedTextTests.pencilZero(&alone)
-        alone.addNoise(sigma: 0.01, seed: 13)
-        let reference = try #require(preprocess(alone.gray).digit)
+        let reference = try PrintedTextTests.pencilZeroAlone(noiseSeed: 13)
         #expect(correlation(digit.pixels, reference.pixels) > 0.9)
     }
 

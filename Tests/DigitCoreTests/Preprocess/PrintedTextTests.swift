@@ -35,6 +35,15 @@ import Testing
         canvas.ring(cx: 250, cy: 150, rx: 18, ry: 30, width: 3, ink: 0.4)
     }
 
+    /// What `preprocess` reads from the pencil 0 (`pencilZero`) alone on a 400×300 page (paper
+    /// 0.93, noise σ 0.01 drawn from `noiseSeed`): what a form's 0 must be read as.
+    static func pencilZeroAlone(noiseSeed: UInt64) throws -> DigitImage {
+        var alone = Canvas(width: 400, height: 300, paper: 0.93)
+        pencilZero(&alone)
+        alone.addNoise(sigma: 0.01, seed: noiseSeed)
+        return try #require(preprocess(alone.gray).digit)
+    }
+
     /// A 400×300 form: the label "AGE" (`labelHeight` px; 20 px is a fifteenth of the page) left of,
     /// or above, a 100×110 box (2 px, ink 0.3) centred at (250, 150), with or without a pencil 0 in it.
     static func form(labelAbove: Bool, withZero: Bool, labelHeight: Float = 20) -> Canvas {
@@ -56,10 +65,7 @@ import Testing
     func aDigitInABoxBesideAPrintedLabelIsRead(labelAbove: Bool) throws {
         let page = Self.form(labelAbove: labelAbove, withZero: true)
         let digit = try #require(preprocess(page.gray).digit, "no digit found beside the label")
-        var alone = Canvas(width: 400, height: 300, paper: 0.93)
-        Self.pencilZero(&alone)
-        alone.addNoise(sigma: 0.01, seed: 11)
-        let reference = try #require(preprocess(alone.gray).digit)
+        let reference = try Self.pencilZeroAlone(noiseSeed: 11)
         #expect(correlation(digit.pixels, reference.pixels) > 0.9)
     }
 

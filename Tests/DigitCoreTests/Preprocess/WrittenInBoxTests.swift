@@ -29,10 +29,7 @@ import Testing
     /// the letters alike).
     @Test func aDigitInItsBoxBesideATallLabelIsRead() throws {
         let digit = try #require(preprocess(Self.formWithTallLabel().gray).digit, "no digit found beside the label")
-        var alone = Canvas(width: 400, height: 300, paper: 0.93)
-        PrintedTextTests.pencilZero(&alone)
-        alone.addNoise(sigma: 0.01, seed: 11)
-        let reference = try #require(preprocess(alone.gray).digit)
+        let reference = try PrintedTextTests.pencilZeroAlone(noiseSeed: 11)
         #expect(correlation(digit.pixels, reference.pixels) > 0.9)
     }
 
