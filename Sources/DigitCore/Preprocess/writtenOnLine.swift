@@ -39,8 +39,8 @@ func chooseDigitWrittenOnLine(_ candidates: [InkComponent], page: CleanedPage, m
 /// page's printed lines, runs level with it within their height above or below: ruled paper's
 /// lines, found in pieces, come a line's spacing apart); but for print: a mark at least
 /// `printedWordAspect` times as wide as tall, or one standing beside another of the page's `marks`
-/// as the letters of a word do (`areNeighbouringLetters`, but for a piece broken off it, `isPiece`:
-/// a word written on the line, or a number's digits, read then as on a page without lines).
+/// as the letters of a word do (`areNeighbouringLetters`: a word written on the line, or a number's
+/// digits, read then as on a page without lines).
 func marksWrittenOnLines(_ candidates: [InkComponent], lines: [LineSegment], allLines: [LineSegment],
                          marks: [InkComponent]) -> Set<Int> {
     guard !lines.isEmpty else { return [] }
@@ -51,15 +51,8 @@ func marksWrittenOnLines(_ candidates: [InkComponent], lines: [LineSegment], all
                   mark.standsOn($0) && isAlone($0, among: allLines, over: mark.minX...mark.maxX, within: Float(mark.boxHeight))
               })
         else { return false }
-        return !marks.contains { $0.label != mark.label && !isPiece($0, of: mark) && areNeighbouringLetters($0, mark) }
+        return !marks.contains { $0.label != mark.label && areNeighbouringLetters($0, mark) }
     }.map(\.label))
-}
-
-/// Whether `other` is a piece of `mark` (a stroke broken off it) rather than a character beside it:
-/// their columns overlap over half the narrower one's width.
-func isPiece(_ other: InkComponent, of mark: InkComponent) -> Bool {
-    let overlap = min(other.maxX, mark.maxX) - max(other.minX, mark.minX) + 1
-    return 2 * overlap > min(other.boxWidth, mark.boxWidth)
 }
 
 /// Whether no other of `lines` runs beside `line` (horizontal) over the columns `xs` within
