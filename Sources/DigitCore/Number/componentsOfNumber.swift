@@ -1,20 +1,26 @@
 /// The components of `page` a number is read from (`segmentDigits`): on a form (`page`'s printed
-/// boxes, `CleanedPage.printedBoxes`) where something is written in a box (a mark reaching the high
-/// threshold with its centre inside, at least `boxFillShare` of the box's height tall), the
-/// components lying mostly in such boxes (`mostlyLiesIn`): the labels, titles and instructions
-/// printed around the boxes are not part of the number. On a form whose boxes are all empty, every
-/// component but the printed labels beside them (`isLabelOfEmptyBox`, asked of each component
-/// reaching the high threshold alone and of each row of print, `printedTextRows`, as one: a word's
-/// far letters stand beside the box only with the rest of their word).
-/// Otherwise (no box found) all of them.
+/// boxes, `CleanedPage.printedBoxes`, and answer lines, `CleanedPage.answerLines`) where something
+/// is written in a box (a mark reaching the high threshold with its centre inside, at least
+/// `boxFillShare` of the box's height tall) or, when no box holds anything, on an answer line
+/// (`numberFieldsOnLines`), the components lying mostly in such boxes or lines' fields
+/// (`mostlyLiesIn`): the labels, titles and
+/// instructions printed around them are not part of the number. On a form whose boxes and lines
+/// are all empty, every component but the printed labels beside them (`isLabelOfEmptyBox`,
+/// `isLabelOfEmptyAnswerLine`, asked of each component reaching the high threshold alone and of
+/// each row of print, `printedTextRows`, as one: a word's far letters stand beside the box only
+/// with the rest of their word).
+/// Otherwise (no box or answer line found) all of them.
 func componentsOfNumber(_ page: CleanedPage) -> [InkComponent] {
     let boxes = page.printedBoxes
-    guard !boxes.isEmpty else { return page.components }
-    let holding = boxes.filter { box in
+    guard !boxes.isEmpty || !page.answerLines.isEmpty else { return page.components }
+    var holding = boxes.filter { box in
         page.components.contains {
             $0.reachesHigh && centreLiesIn($0, box) && Float($0.boxHeight) >= boxFillShare * Float(box.height)
         }
     }
+    // Boxes first, as `chooseDigit` takes them: a label above a box stands on its top side when
+    // the box was not found as a rectangle.
+    if holding.isEmpty { holding = numberFieldsOnLines(page) }
     guard holding.isEmpty else {
         return page.components.filter { c in holding.contains { mostlyLiesIn(c, $0) } }
     }
@@ -24,8 +30,37 @@ func componentsOfNumber(_ page: CleanedPage) -> [InkComponent] {
     let units = rows.map { DigitSelection($0) } + page.components.filter(\.reachesHigh).map { DigitSelection([$0]) }
     let labels = Set(units.filter {
         isLabelOfEmptyBox($0, boxes: boxes, lines: page.printedLines, components: page.components)
+            || isLabelOfEmptyAnswerLine($0, lines: page.printedLines, components: page.components,
+                                        width: page.cleaned.width)
     }.flatMap(\.labels))
     return page.components.filter { !labels.contains($0.label) }
+}
+
+/// The fields of `page`'s answer lines (`CleanedPage.answerLines`) on which something is written
+/// (`marksWrittenOnLines`, each mark of a number alone: its neighbours are its fellow digits; not a
+/// letter of a row of print, `printedTextRows`, such as a label above a box whose top side was taken
+/// for an answer line; not cut by the frame's edge, as print along a photo's edge is; not on a line
+/// along the frame's top or bottom edge, a photographed page's edge): per
+/// such line, its length, from a quarter of the tallest written mark's height above the highest
+/// one's top to half that height below the line, as `answerLineField` makes a digit's.
+func numberFieldsOnLines(_ page: CleanedPage) -> [PixelBox] {
+    let pageMarks = marks(page.components, rules: DigitSelectionRules(width: page.cleaned.width,
+                                                                      height: page.cleaned.height))
+    let print = Set(printedTextRows(pageMarks).flatMap { $0.map(\.label) })
+    let frameHeight = Float(page.cleaned.height)
+    return page.answerLines.compactMap { line in
+        // A line along the frame's top or bottom edge is the edge of a photographed page.
+        let y = line.across(at: Float(line.start + line.end) / 2), reach = line.thickness + 2
+        guard y > reach, y < frameHeight - 1 - reach else { return nil }
+        let written = pageMarks.filter {
+            !$0.touchesBorder && !print.contains($0.label) && !marksWrittenOnLines([$0], lines: [line], allLines: page.printedLines, marks: [$0]).isEmpty
+        }
+        guard let top = written.map(\.minY).min(), let tallest = written.map(\.boxHeight).max() else { return nil }
+        let height = Float(tallest), lineY = line.across(at: Float(line.start + line.end) / 2)
+        let fieldTop = Int((Float(top) - answerLineFieldMargin * height).rounded(.down))
+        let fieldBottom = Int((lineY + height / 2).rounded(.up))
+        return PixelBox(x: line.start, y: fieldTop, width: line.length, height: fieldBottom - fieldTop + 1)
+    }
 }
 
 extension DigitSelection {

@@ -249,6 +249,35 @@ struct ReadNumberTests {
         #expect(reading.digits.isEmpty, "read \(reading.number)")
     }
 
+    /// A 420×240 form: an answer line (2 px, ink 0.3) under where "42" is written (or left empty),
+    /// from 30 px before the digits to 60 px past them, and a label "AVA" 30 px tall before it, its
+    /// foot on the line (slanted strokes: not taken for printed lines; not small print). Old code
+    /// read the label's letters as digits of the number, and an empty form's label as a number.
+    static func linedForm(writing digits: [Int]) throws -> [UInt8] {
+        var page = P.Page(width: 420, height: 240)
+        let boxes = page.write([4, 2], x: 220, baseline: 150, gaps: [14])
+        let minX = boxes.map(\.x).min()!, maxX = boxes.map { $0.x + $0.width }.max()!
+        let maxY = boxes.map { $0.y + $0.height }.max()!
+        var form = Canvas(width: 420, height: 240, paper: 0.93)
+        let lineY = Float(maxY) + 2, lineStart = Float(minX) - 30
+        form.stroke(lineStart, lineY, Float(maxX) + 60, lineY, width: 2, ink: 0.3)
+        PrintedTextTests.label(&form, "AVA", x: lineStart - 12 - 78, y: lineY - 31, height: 30, penWidth: 3)
+        if !digits.isEmpty {
+            for i in 0..<form.image.count { form.image.pixels[i] *= 1 - 0.85 * page.ink.pixels[i] }
+        }
+        return try encodePNG(form.gray)
+    }
+
+    @Test func aNumberWrittenOnAnAnswerLineIsReadWithoutTheLabelBeforeIt() throws {
+        let reading = try readNumber(fromFileBytes: try Self.linedForm(writing: [4, 2]), classify: { P.model!.predict($0) })
+        #expect(reading.number == "42")
+    }
+
+    @Test func anEmptyAnswerLinesLabelIsNotANumber() throws {
+        let reading = try readNumber(fromFileBytes: try Self.linedForm(writing: []), classify: { P.model!.predict($0) })
+        #expect(reading.digits.isEmpty, "read \(reading.number)")
+    }
+
     @Test func aPhotoWithLargeDigitsIsReadAtTheFirstLookAndBoxedAtFullSize() throws {
         // 1600×1200, digits about 195 px tall: decoded at 1/2 (800×600) and read in the 2× reduced
         // first look (400×300), where they are about 48 px tall.
