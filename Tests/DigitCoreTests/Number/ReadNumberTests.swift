@@ -233,19 +233,32 @@ struct ReadNumberTests {
         // The label 30 px tall (an eighth of the page: not small print), level with the digits; its
         // three letters are 2.6 heights wide, and it ends 12 px left of the box.
         PrintedTextTests.label(&form, "AGE", x: Float(minX) - 15 - 12 - 78, y: Float(minY + maxY) / 2 - 15, height: 30)
-        if !digits.isEmpty {
+        return try Self.filledIn(form, with: page, writing: !digits.isEmpty)
+    }
+
+    /// `form` as a PNG, with `page`'s ink written on it when `writing`.
+    static func filledIn(_ form: Canvas, with page: P.Page, writing: Bool) throws -> [UInt8] {
+        var form = form
+        if writing {
             for i in 0..<form.image.count { form.image.pixels[i] *= 1 - 0.85 * page.ink.pixels[i] }
         }
         return try encodePNG(form.gray)
     }
 
-    @Test func aNumberWrittenInAFormsBoxIsReadWithoutTheLabelBesideIt() throws {
-        let reading = try readNumber(fromFileBytes: try Self.boxedForm(writing: [4, 2]), classify: { P.model!.predict($0) })
+    /// A form with "42" written in its box or on its answer line (`lined`), or left empty.
+    static func form(lined: Bool, writing digits: [Int]) throws -> [UInt8] {
+        lined ? try linedForm(writing: digits) : try boxedForm(writing: digits)
+    }
+
+    @Test(arguments: [false, true])
+    func aNumberWrittenOnAFormIsReadWithoutItsLabel(lined: Bool) throws {
+        let reading = try readNumber(fromFileBytes: try Self.form(lined: lined, writing: [4, 2]), classify: { P.model!.predict($0) })
         #expect(reading.number == "42")
     }
 
-    @Test func anEmptyFormsLabelIsNotANumber() throws {
-        let reading = try readNumber(fromFileBytes: try Self.boxedForm(writing: []), classify: { P.model!.predict($0) })
+    @Test(arguments: [false, true])
+    func anEmptyFormsLabelIsNotANumber(lined: Bool) throws {
+        let reading = try readNumber(fromFileBytes: try Self.form(lined: lined, writing: []), classify: { P.model!.predict($0) })
         #expect(reading.digits.isEmpty, "read \(reading.number)")
     }
 
@@ -262,20 +275,7 @@ struct ReadNumberTests {
         let lineY = Float(maxY) + 2, lineStart = Float(minX) - 30
         form.stroke(lineStart, lineY, Float(maxX) + 60, lineY, width: 2, ink: 0.3)
         PrintedTextTests.label(&form, "AVA", x: lineStart - 12 - 78, y: lineY - 31, height: 30, penWidth: 3)
-        if !digits.isEmpty {
-            for i in 0..<form.image.count { form.image.pixels[i] *= 1 - 0.85 * page.ink.pixels[i] }
-        }
-        return try encodePNG(form.gray)
-    }
-
-    @Test func aNumberWrittenOnAnAnswerLineIsReadWithoutTheLabelBeforeIt() throws {
-        let reading = try readNumber(fromFileBytes: try Self.linedForm(writing: [4, 2]), classify: { P.model!.predict($0) })
-        #expect(reading.number == "42")
-    }
-
-    @Test func anEmptyAnswerLinesLabelIsNotANumber() throws {
-        let reading = try readNumber(fromFileBytes: try Self.linedForm(writing: []), classify: { P.model!.predict($0) })
-        #expect(reading.digits.isEmpty, "read \(reading.number)")
+        return try Self.filledIn(form, with: page, writing: !digits.isEmpty)
     }
 
     @Test func aPhotoWithLargeDigitsIsReadAtTheFirstLookAndBoxedAtFullSize() throws {
