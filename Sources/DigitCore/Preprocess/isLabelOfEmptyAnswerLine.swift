@@ -26,10 +26,18 @@ func isLabelOfEmptyAnswerLine(_ selection: DigitSelection, lines: [LineSegment],
 }
 
 /// `isLabelOfEmptyAnswerLine` among `page`'s components, with the lines the first look at the frame
-/// found (`firstLook`); false without one.
+/// found (`firstLook`); false without one. A selection that is a letter of a row of print
+/// (`printedTextRows`) is judged with its row, as one label: the first letter of "Room" stands
+/// before the line only with the rest of its word.
 func isLabelOfEmptyAnswerLine(_ selection: DigitSelection, page: CleanedPage, firstLook: FirstLook?) -> Bool {
-    guard let look = firstLook else { return false }
-    return isLabelOfEmptyAnswerLine(selection, lines: look.printedLines, components: page.components,
+    guard let look = firstLook, !answerLines(look.printedLines, width: page.cleaned.width).isEmpty else { return false }
+    let pageMarks = marks(page.components, rules: DigitSelectionRules(width: page.cleaned.width, height: page.cleaned.height))
+    var label = selection
+    if let row = printedTextRows(pageMarks).first(where: { $0.contains { selection.labels.contains($0.label) } }) {
+        label.minX = min(label.minX, row.map(\.minX).min()!); label.maxX = max(label.maxX, row.map(\.maxX).max()!)
+        label.minY = min(label.minY, row.map(\.minY).min()!); label.maxY = max(label.maxY, row.map(\.maxY).max()!)
+    }
+    return isLabelOfEmptyAnswerLine(label, lines: look.printedLines, components: page.components,
                                     width: page.cleaned.width)
 }
 

@@ -87,6 +87,19 @@ import Testing
         #expect(preprocess(page(withZero: true).gray).digit != nil)
     }
 
+    /// A word "AVA" 40 px tall before an empty answer line on a small page (so not small in its
+    /// frame), its first letter the boldest: that letter, chosen, ends 100 px before the line, but
+    /// its row of print ends 24 px before it, so the word is the line's label. Old code read the A
+    /// as a digit.
+    @Test func aLabelsFirstLetterIsJudgedWithItsWord() throws {
+        var page = Canvas(width: 260, height: 160, paper: 0.93)
+        page.stroke(150, 100, 250, 100, width: 2, ink: 0.3)
+        PrintedTextTests.label(&page, "A", x: 20, y: 60, height: 40, penWidth: 6)
+        PrintedTextTests.label(&page, "VA", x: 58, y: 60, height: 40)
+        page.addNoise(sigma: 0.01, seed: 5)
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
     /// The label rule's limits: the line starts at most the label's height after it, is twice as
     /// long as the label is tall, lies at its foot, and is alone at its height.
     @Test func whatIsTheLabelOfAnEmptyAnswerLine() {
