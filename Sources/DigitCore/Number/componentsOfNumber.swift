@@ -13,25 +13,21 @@
 func componentsOfNumber(_ page: CleanedPage) -> [InkComponent] {
     let boxes = page.printedBoxes
     guard !boxes.isEmpty || !page.answerLines.isEmpty else { return page.components }
-    var holding = boxes.filter { box in
-        page.components.contains {
-            $0.reachesHigh && centreLiesIn($0, box) && Float($0.boxHeight) >= boxFillShare * Float(box.height)
-        }
-    }
-    // Boxes first, as `chooseDigit` takes them: a label above a box stands on its top side when
-    // the box was not found as a rectangle.
-    if holding.isEmpty { holding = numberFieldsOnLines(page) }
-    guard holding.isEmpty else {
-        return page.components.filter { c in holding.contains { mostlyLiesIn(c, $0) } }
-    }
     let pageMarks = marks(page.components, rules: DigitSelectionRules(width: page.cleaned.width,
                                                                       height: page.cleaned.height))
     let rows = printedTextRows(pageMarks)
+    var holding = boxes.filter { holdsMark($0, components: page.components, tallerThan: boxFillShare) }
+    // Boxes first, as `chooseDigit` takes them: a label above a box stands on its top side when
+    // the box was not found as a rectangle.
+    if holding.isEmpty { holding = numberFieldsOnLines(page, marks: pageMarks, rows: rows) }
+    guard holding.isEmpty else {
+        return page.components.filter { c in holding.contains { mostlyLiesIn(c, $0) } }
+    }
     let units = rows.map { DigitSelection($0) } + page.components.filter(\.reachesHigh).map { DigitSelection([$0]) }
     let labels = Set(units.filter {
         isLabelOfEmptyBox($0, boxes: boxes, lines: page.printedLines, components: page.components)
-            || isLabelOfEmptyAnswerLine($0, lines: page.printedLines, components: page.components,
-                                        width: page.cleaned.width)
+            || isLabelOfEmptyAnswerLine($0, answerLines: page.answerLines, lines: page.printedLines,
+                                        components: page.components)
     }.flatMap(\.labels))
     return page.components.filter { !labels.contains($0.label) }
 }
@@ -41,25 +37,21 @@ func componentsOfNumber(_ page: CleanedPage) -> [InkComponent] {
 /// letter of a row of print, `printedTextRows`, such as a label above a box whose top side was taken
 /// for an answer line; not cut by the frame's edge, as print along a photo's edge is; not on a line
 /// along the frame's top or bottom edge, a photographed page's edge): per
-/// such line, its length, from a quarter of the tallest written mark's height above the highest
-/// one's top to half that height below the line, as `answerLineField` makes a digit's.
-func numberFieldsOnLines(_ page: CleanedPage) -> [PixelBox] {
-    let pageMarks = marks(page.components, rules: DigitSelectionRules(width: page.cleaned.width,
-                                                                      height: page.cleaned.height))
-    let print = Set(printedTextRows(pageMarks).flatMap { $0.map(\.label) })
+/// such line, its field (`field(of:at:top:height:)`) for the tallest written mark's height from the
+/// highest one's top, as `answerLineField` makes a digit's. `marks`: the page's marks; `rows`: the
+/// rows of print among them.
+func numberFieldsOnLines(_ page: CleanedPage, marks pageMarks: [InkComponent], rows: [[InkComponent]]) -> [PixelBox] {
+    let print = Set(rows.flatMap { $0.map(\.label) })
     let frameHeight = Float(page.cleaned.height)
     return page.answerLines.compactMap { line in
         // A line along the frame's top or bottom edge is the edge of a photographed page.
-        let y = line.across(at: Float(line.start + line.end) / 2), reach = line.thickness + 2
-        guard y > reach, y < frameHeight - 1 - reach else { return nil }
+        let lineY = line.across(at: Float(line.start + line.end) / 2), reach = line.thickness + 2
+        guard lineY > reach, lineY < frameHeight - 1 - reach else { return nil }
         let written = pageMarks.filter {
-            !$0.touchesBorder && !print.contains($0.label) && !marksWrittenOnLines([$0], lines: [line], allLines: page.printedLines, marks: [$0]).isEmpty
+            !$0.touchesBorder && !print.contains($0.label) && isWritten($0, on: line, among: page.printedLines)
         }
         guard let top = written.map(\.minY).min(), let tallest = written.map(\.boxHeight).max() else { return nil }
-        let height = Float(tallest), lineY = line.across(at: Float(line.start + line.end) / 2)
-        let fieldTop = Int((Float(top) - answerLineFieldMargin * height).rounded(.down))
-        let fieldBottom = Int((lineY + height / 2).rounded(.up))
-        return PixelBox(x: line.start, y: fieldTop, width: line.length, height: fieldBottom - fieldTop + 1)
+        return field(of: line, at: lineY, top: top, height: Float(tallest))
     }
 }
 

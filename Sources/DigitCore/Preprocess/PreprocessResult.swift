@@ -52,6 +52,8 @@ struct FirstLook: Sendable {
     var printedRegions: [PixelBox] = []
     /// The insides of the form's boxes it found (`CleanedPage.printedBoxes`).
     var printedBoxes: [PixelBox] = []
-    /// The printed lines it removed (`CleanedPage.printedLines`).
+    /// The printed lines it removed (`CleanedPage.printedLines`), and the answer lines among them
+    /// (`CleanedPage.answerLines`).
     var printedLines: [LineSegment] = []
+    var answerLines: [LineSegment] = []
 }

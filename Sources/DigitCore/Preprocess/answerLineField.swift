@@ -1,6 +1,6 @@
 /// The field of the printed answer line `selection` stands on ("Grade: ____", the digit written on
-/// the line), or `nil` when it stands on none of `lines` (`CleanedPage.printedLines`, on a page
-/// `width` px wide) that is an answer line (`answerLines`).
+/// the line), or `nil` when it stands on none of `answerLines` (`answerLines`,
+/// `CleanedPage.answerLines`).
 ///
 /// Why: a digit written on an answer line beside its printed label is about as tall as the label
 /// and as heavy as its letters; judged among the whole page's marks, the label's letters make it
@@ -11,15 +11,21 @@
 /// The field: the line's length, from `answerLineFieldMargin` of `selection`'s height above its top
 /// to half that height below the line (where it lies under `selection`'s middle): a title printed
 /// above the line is not in it.
-func answerLineField(of selection: DigitSelection, lines: [LineSegment], width: Int) -> PixelBox? {
+func answerLineField(of selection: DigitSelection, answerLines: [LineSegment]) -> PixelBox? {
     let centreX = Float(selection.minX + selection.maxX) / 2
     let bottom = Float(selection.maxY)
-    guard let line = answerLines(lines, width: width).filter({ selection.standsOn($0) })
+    guard let line = answerLines.filter({ selection.standsOn($0) })
         .min(by: { abs(bottom - $0.across(at: centreX)) < abs(bottom - $1.across(at: centreX)) }) else { return nil }
-    let lineY = line.across(at: centreX), height = Float(selection.boxHeight)
-    let top = Int((Float(selection.minY) - answerLineFieldMargin * height).rounded(.down))
+    return field(of: line, at: line.across(at: centreX), top: selection.minY, height: Float(selection.boxHeight))
+}
+
+/// The field of answer line `line` (lying at `lineY` where what is written on it stands) for
+/// writing `height` px tall whose top is at `top`: the line's length, from `answerLineFieldMargin`
+/// of that height above the top to half of it below the line.
+func field(of line: LineSegment, at lineY: Float, top: Int, height: Float) -> PixelBox {
+    let fieldTop = Int((Float(top) - answerLineFieldMargin * height).rounded(.down))
     let fieldBottom = Int((lineY + height / 2).rounded(.up))
-    return PixelBox(x: line.start, y: top, width: line.length, height: fieldBottom - top + 1)
+    return PixelBox(x: line.start, y: fieldTop, width: line.length, height: fieldBottom - fieldTop + 1)
 }
 
 /// The answer lines among `lines` (`CleanedPage.printedLines`, on a page `width` px wide): the

@@ -23,10 +23,16 @@ func isLabelOfEmptyBox(_ selection: DigitSelection, page: CleanedPage, firstLook
     return isLabelOfEmptyBox(selection, boxes: look.printedBoxes, lines: look.printedLines, components: page.components)
 }
 
-/// Whether nothing is written in `box` (a box's inside): no mark of `components` reaching the
-/// high threshold has its centre inside and is a quarter of the box's height tall.
+/// Whether nothing is written in `box` (a box's inside): it holds no mark a quarter of its height
+/// tall (`holdsMark`).
 func isEmptyBox(_ box: PixelBox, components: [InkComponent]) -> Bool {
-    !components.contains { $0.reachesHigh && centreLiesIn($0, box) && 4 * $0.boxHeight >= box.height }
+    !holdsMark(box, components: components, tallerThan: 0.25)
+}
+
+/// Whether a mark of `components` reaching the high threshold has its centre inside `box` (a box's
+/// inside) and is at least `share` of the box's height tall.
+func holdsMark(_ box: PixelBox, components: [InkComponent], tallerThan share: Float) -> Bool {
+    components.contains { $0.reachesHigh && centreLiesIn($0, box) && Float($0.boxHeight) >= share * Float(box.height) }
 }
 
 extension DigitSelection {

@@ -214,7 +214,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         page.printedRegions = smallPrintRegions(page)
         firstLook = FirstLook(flattened: page.flattened, unflattened: page.unflattened, thresholds: page.thresholds,
                               fieldFrame: page.fieldFrame, printedRegions: page.printedRegions,
-                              printedBoxes: page.printedBoxes, printedLines: page.printedLines)
+                              printedBoxes: page.printedBoxes, printedLines: page.printedLines,
+                              answerLines: page.answerLines)
         if found == nil, let past = findDigitPastSolidMarks(page) {
             (page, found) = (past.page, past.selection)
             record("ink-mask-past-solid-marks", componentPicture(page.labels, page.components, width: page.cleaned.width,
@@ -236,8 +237,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
     // A digit written in a form's box, or on an answer line (`answerLineField`), is judged among
     // what reaches into its box or the line's field: the print around them (a label, a title) is
     // neither dust nor marks alike beside it.
-    let lines = (firstLook ?? blurredFrom)?.printedLines ?? page.printedLines
-    let field = found.flatMap { $0.writtenIn ?? answerLineField(of: $0, lines: lines, width: page.cleaned.width) }
+    let answerLines = (firstLook ?? blurredFrom)?.answerLines ?? page.answerLines
+    let field = found.flatMap { $0.writtenIn ?? answerLineField(of: $0, answerLines: answerLines) }
     let around = field.map { box in page.components.filter { !$0.liesOutside(box) } } ?? page.components
     guard let selection = found,
           !isAmongScatteredMarks(selection, components: around, width: page.cleaned.width,

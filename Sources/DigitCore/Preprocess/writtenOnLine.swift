@@ -17,14 +17,14 @@ func chooseDigitWrittenOnLine(_ candidates: [InkComponent], page: CleanedPage, m
         let seedSelection = DigitSelection(labels: [heaviest.label], minX: heaviest.minX, minY: heaviest.minY,
                                            maxX: heaviest.maxX, maxY: heaviest.maxY, mass: heaviest.mass, otherCandidates: 0)
         var tried: Set<Int> = [heaviest.label]
-        if let field = answerLineField(of: seedSelection, lines: page.answerLines, width: width) {
+        if let field = answerLineField(of: seedSelection, answerLines: page.answerLines) {
             let inField = candidates.filter { mostlyLiesIn($0, field) }
             let seeds = Set(inField.map(\.label)).intersection(written)
             tried.formUnion(seeds)
             if var chosen = selectDigit(inField, width: width, height: height, acceptingLoneMark: acceptingLoneMark, seeds: seeds),
                !isFlatBar(width: chosen.boxWidth, height: chosen.boxHeight),
                !isPrintedWord(width: chosen.boxWidth, height: chosen.boxHeight, frameSide: min(width, height)) {
-                chosen.writtenIn = answerLineField(of: chosen, lines: page.answerLines, width: width) ?? field
+                chosen.writtenIn = answerLineField(of: chosen, answerLines: page.answerLines) ?? field
                 return chosen
             }
         }
@@ -45,14 +45,17 @@ func marksWrittenOnLines(_ candidates: [InkComponent], lines: [LineSegment], all
                          marks: [InkComponent]) -> Set<Int> {
     guard !lines.isEmpty else { return [] }
     return Set(candidates.filter { mark in
-        guard Float(mark.boxWidth) < printedWordAspect * Float(mark.boxHeight),
-              mark.boxHeight >= minimumWrittenHeight,
-              lines.contains(where: {
-                  mark.standsOn($0) && isAlone($0, among: allLines, over: mark.minX...mark.maxX, within: Float(mark.boxHeight))
-              })
-        else { return false }
-        return !marks.contains { $0.label != mark.label && areNeighbouringLetters($0, mark) }
+        lines.contains { isWritten(mark, on: $0, among: allLines) }
+            && !marks.contains { $0.label != mark.label && areNeighbouringLetters($0, mark) }
     }.map(\.label))
+}
+
+/// Whether `mark` is written on answer line `line` as `marksWrittenOnLines` says, its neighbours
+/// apart: under `printedWordAspect` times as wide as tall, `minimumWrittenHeight` px tall or more,
+/// standing on the line (`standsOn`), the line alone at its height among `allLines` (`isAlone`).
+func isWritten(_ mark: InkComponent, on line: LineSegment, among allLines: [LineSegment]) -> Bool {
+    Float(mark.boxWidth) < printedWordAspect * Float(mark.boxHeight) && mark.boxHeight >= minimumWrittenHeight
+        && mark.standsOn(line) && isAlone(line, among: allLines, over: mark.minX...mark.maxX, within: Float(mark.boxHeight))
 }
 
 /// Whether no other of `lines` runs beside `line` (horizontal) over the columns `xs` within

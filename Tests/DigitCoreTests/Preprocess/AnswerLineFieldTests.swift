@@ -83,7 +83,7 @@ import Testing
         #expect(preprocess(page(withZero: false).gray).digit == nil)
         let empty = cleanPage(page(withZero: false).gray)
         let label = try #require(chooseDigit(empty))
-        #expect(isLabelOfEmptyAnswerLine(label, lines: empty.printedLines, components: empty.components, width: 400))
+        #expect(isLabelOfEmptyAnswerLine(label, answerLines: empty.answerLines, lines: empty.printedLines, components: empty.components))
         #expect(preprocess(page(withZero: true).gray).digit != nil)
     }
 
@@ -110,7 +110,7 @@ import Testing
                         thickness: 2, pixels: [])
         }
         func isLabel(_ lines: [LineSegment]) -> Bool {
-            isLabelOfEmptyAnswerLine(label, lines: lines, components: [], width: 1000)
+            isLabelOfEmptyAnswerLine(label, answerLines: answerLines(lines, width: 1000), lines: lines, components: [])
         }
         #expect(isLabel([line(start: 100)]))
         #expect(!isLabel([line(start: 130)]), "too far after the label")
@@ -118,7 +118,7 @@ import Testing
         #expect(!isLabel([line(start: 100, y: 180)]), "across the label, not at its foot")
         #expect(!isLabel([line(start: 100), line(start: 100, y: 165)]), "lined paper")
         let written = SelectDigitTests.component(2, x: 150, y: 150, width: 30, height: 48, imageWidth: 1000, imageHeight: 1000)
-        #expect(!isLabelOfEmptyAnswerLine(label, lines: [line(start: 100)], components: [written], width: 1000), "not empty")
+        #expect(!isLabelOfEmptyAnswerLine(label, answerLines: [line(start: 100)], lines: [line(start: 100)], components: [written]), "not empty")
     }
 
     /// The field found for the 0: the line's length, from a quarter of the 0's height above its top
@@ -126,7 +126,7 @@ import Testing
     @Test func theFieldIsTheBandAboveTheLine() throws {
         let page = cleanPage(Self.form(withZero: true).gray)
         let selection = try #require(chooseDigit(page))
-        let field = try #require(answerLineField(of: selection, lines: page.printedLines, width: 400))
+        let field = try #require(answerLineField(of: selection, answerLines: page.answerLines))
         #expect(abs(field.x - 190) <= 3 && abs(field.x + field.width - 331) <= 3)
         #expect(abs(field.y + field.height - 1 - (184 + selection.boxHeight / 2)) <= 3)
         #expect(abs(selection.minY - field.y - selection.boxHeight / 4) <= 2)
@@ -145,6 +145,11 @@ import Testing
         #expect(correlation(digit.pixels, reference.pixels) > 0.9)
     }
 
+    /// `answerLineField` over the answer lines among `lines` on a page `width` px wide (`answerLines`).
+    static func field(of selection: DigitSelection, lines: [LineSegment], width: Int) -> PixelBox? {
+        answerLineField(of: selection, answerLines: answerLines(lines, width: width))
+    }
+
     static let line = LineSegment(axis: .horizontal, start: 100, end: 300, acrossAtStart: 200, acrossAtEnd: 200,
                                   thickness: 2, pixels: [])
     /// A digit 60 px tall whose bottom lies at `bottom`, from x = `minX` to `minX` + 40.
@@ -154,29 +159,29 @@ import Testing
 
     @Test func aDigitStandsOnTheLineWrittenOnItAboveItOrAcrossIt() {
         for bottom in [199, 175, 215] {
-            #expect(answerLineField(of: Self.digit(bottom: bottom), lines: [Self.line], width: 1000) != nil, "bottom at \(bottom)")
+            #expect(Self.field(of: Self.digit(bottom: bottom), lines: [Self.line], width: 1000) != nil, "bottom at \(bottom)")
         }
         // Floating more than half its height above, or sunk a third below.
         for bottom in [165, 222] {
-            #expect(answerLineField(of: Self.digit(bottom: bottom), lines: [Self.line], width: 1000) == nil, "bottom at \(bottom)")
+            #expect(Self.field(of: Self.digit(bottom: bottom), lines: [Self.line], width: 1000) == nil, "bottom at \(bottom)")
         }
     }
 
     /// Beside the line's end (a box's side standing there, a label) is not on it.
     @Test func aMarkPastTheLinesEndIsNotOnIt() {
-        #expect(answerLineField(of: Self.digit(minX: 70, bottom: 199), lines: [Self.line], width: 1000) == nil)
-        #expect(answerLineField(of: Self.digit(minX: 280, bottom: 199), lines: [Self.line], width: 1000) == nil)
+        #expect(Self.field(of: Self.digit(minX: 70, bottom: 199), lines: [Self.line], width: 1000) == nil)
+        #expect(Self.field(of: Self.digit(minX: 280, bottom: 199), lines: [Self.line], width: 1000) == nil)
     }
 
     /// A line across the page (ruled paper) or one that a vertical line meets (a box's side) is not
     /// an answer line.
     @Test func ruledLinesAndBoxSidesAreNotAnswerLines() {
-        #expect(answerLineField(of: Self.digit(bottom: 199), lines: [Self.line], width: 210) == nil)
+        #expect(Self.field(of: Self.digit(bottom: 199), lines: [Self.line], width: 210) == nil)
         let side = LineSegment(axis: .vertical, start: 120, end: 201, acrossAtStart: 300, acrossAtEnd: 300,
                                thickness: 2, pixels: [])
-        #expect(answerLineField(of: Self.digit(bottom: 199), lines: [Self.line, side], width: 1000) == nil)
+        #expect(Self.field(of: Self.digit(bottom: 199), lines: [Self.line, side], width: 1000) == nil)
         let apart = LineSegment(axis: .vertical, start: 120, end: 180, acrossAtStart: 300, acrossAtEnd: 300,
                                 thickness: 2, pixels: [])
-        #expect(answerLineField(of: Self.digit(bottom: 199), lines: [Self.line, apart], width: 1000) != nil)
+        #expect(Self.field(of: Self.digit(bottom: 199), lines: [Self.line, apart], width: 1000) != nil)
     }
 }
