@@ -56,4 +56,7 @@ struct FirstLook: Sendable {
     /// (`CleanedPage.answerLines`).
     var printedLines: [LineSegment] = []
     var answerLines: [LineSegment] = []
+    /// The frame is a sheet cut from a photo of it on a desk (`paperSheet`): its edges are the
+    /// paper's, past which nothing is written (`isShadowEdge`).
+    var sheetCut = false
 }

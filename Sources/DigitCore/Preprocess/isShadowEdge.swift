@@ -84,13 +84,27 @@ let shadowDepthLimit: Float = 0.5
 
 /// `isShadowEdge` on `selection` among `page`'s components, judged on the frame `firstLook` cleaned
 /// (its lighting and its flattened frame); false without one, and for a mark whose mean ink is at
-/// least `shadowDepthLimit`.
+/// least `shadowDepthLimit`. On a sheet cut from a photo (`FirstLook.sheetCut`), a mark that runs
+/// into the cut's edge is a shadow's edge too (`runsIntoFrameEdge`).
 func isShadowEdge(_ selection: DigitSelection, page: CleanedPage, firstLook: FirstLook?) -> Bool {
     guard let look = firstLook, let unflattened = look.unflattened else { return false }
     let area = page.components.reduce(0) { $0 + (selection.labels.contains($1.label) ? $1.area : 0) }
     guard area > 0, selection.mass < shadowDepthLimit * Float(area) else { return false }
+    if look.sheetCut && runsIntoFrameEdge(selection, components: page.components) { return true }
     return isShadowEdge(selection, labels: page.labels, unflattened: unflattened, flattened: look.flattened,
                         inkLevel: look.thresholds.low)
+}
+
+/// Whether one of `selection`'s components meets the frame's edge over more than a stroke's end
+/// (`touchesBorder`, not `isGrazingTheEdge`).
+///
+/// Why: asked of a faint mark on a sheet cut from a photo (`paperSheet`). A hand's or a phone's
+/// shadow falls across a sheet from past its edge: the band of shadowed paper that dividing the
+/// lighting out leaves (`isShadowEdge`) runs into the sheet's edge, where the ring around it cannot
+/// show the rest of the shadow, as it lies past the cut. It was read as a 1, a 2 or a 7 on an empty
+/// sheet. Writing lies on the paper, inside its edges.
+func runsIntoFrameEdge(_ selection: DigitSelection, components: [InkComponent]) -> Bool {
+    components.contains { selection.labels.contains($0.label) && $0.touchesBorder && !isGrazingTheEdge($0) }
 }
 
 /// Turns `distance` (w×h; 0 on the set, a cap elsewhere) into each pixel's chessboard distance to

@@ -56,7 +56,7 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     if let sheet = paperSheet(working, coarse: coarse) {
         // A sheet photographed on a desk is read on the sheet alone; nothing found there is nothing.
         let step = recordingSteps ? [PreprocessStep(name: "1-paper-sheet", image: sheet.image.grayImage())] : []
-        result = readFrame(sheet.image, recordingSteps: recordingSteps, stepsBefore: step)
+        result = readFrame(sheet.image, recordingSteps: recordingSteps, stepsBefore: step, sheetCut: true)
     } else {
         result = readFrame(working, coarse: coarse, recordingSteps: recordingSteps)
     }
@@ -64,9 +64,10 @@ public func preprocess(_ image: GrayImage, recordingSteps: Bool = false) -> Prep
     return result
 }
 
-/// `preprocess` from the working image (`toWorkingImage`) on.
+/// `preprocess` from the working image (`toWorkingImage`) on. `sheetCut`: `working` is a sheet cut
+/// from a photo (`paperSheet`), its edges the paper's (`FirstLook.sheetCut`).
 private func readFrame(_ working: FloatImage, coarse: FloatImage? = nil, recordingSteps: Bool,
-                       stepsBefore: [PreprocessStep] = []) -> PreprocessResult {
+                       stepsBefore: [PreprocessStep] = [], sheetCut: Bool = false) -> PreprocessResult {
     func boxStep(_ name: String, number: Int) -> [PreprocessStep] {
         recordingSteps ? [PreprocessStep(name: "\(number)-\(name)", image: working.grayImage())] : []
     }
@@ -75,8 +76,8 @@ private func readFrame(_ working: FloatImage, coarse: FloatImage? = nil, recordi
                                 stepsBefore: stepsBefore + boxStep("field-in-its-box", number: stepsBefore.count + 1))
         return result.digit == nil ? lastLook(at: field.image, after: result, recordingSteps: recordingSteps) : result
     }
-    var result = preprocess(frame: working, coarse: coarse, inField: false, recordingSteps: recordingSteps,
-                            stepsBefore: stepsBefore)
+    var result = preprocess(frame: working, coarse: coarse, inField: false, sheetCut: sheetCut,
+                            recordingSteps: recordingSteps, stepsBefore: stepsBefore)
     guard result.digit == nil else { return result }
     // Nothing found in the whole frame: a field cut with its box after all.
     let fields = [("field-in-a-dark-surround", { fieldInDarkSurround(working) }),
@@ -128,10 +129,11 @@ private func lastLook(at frame: FloatImage, after result: PreprocessResult, reco
 /// often the wrong one, as the page's measures assume paper around the digit (the paper taken for
 /// ink when it is the minority; a bold stroke filling a lighting window taken for paper, so the
 /// loop it closes breaks). `inField`: the frame is a field cut out inside its box, whose box's
-/// remnants along its edges are not a digit (`FieldFrame`). Its steps follow `stepsBefore`, named
-/// `stepPrefix` + stage.
-func preprocess(frame working: FloatImage, coarse: FloatImage? = nil, inField: Bool, recordingSteps: Bool,
-                stepsBefore: [PreprocessStep], stepPrefix: String = "") -> PreprocessResult {
+/// remnants along its edges are not a digit (`FieldFrame`); `sheetCut`: it is a sheet cut from a
+/// photo, its edges the paper's (`FirstLook.sheetCut`; the copy with paper around it has none). Its
+/// steps follow `stepsBefore`, named `stepPrefix` + stage.
+func preprocess(frame working: FloatImage, coarse: FloatImage? = nil, inField: Bool, sheetCut: Bool = false,
+                recordingSteps: Bool, stepsBefore: [PreprocessStep], stepPrefix: String = "") -> PreprocessResult {
     let polarity = inkPolarity(working, coarse: coarse)
     let boldFirst = !inField && max(working.width, working.height) >= smallFrameSide && polarity.byCorners
     var steps = stepsBefore
@@ -141,7 +143,7 @@ func preprocess(frame working: FloatImage, coarse: FloatImage? = nil, inField: B
         steps = padded.steps
     }
     var first = preprocess(working: working, recordingSteps: recordingSteps, stepPrefix: stepPrefix,
-                           firstStepNumber: steps.count + 1, inkIsDark: polarity.inkIsDark)
+                           firstStepNumber: steps.count + 1, inkIsDark: polarity.inkIsDark, sheetCut: sheetCut)
     first.steps = steps + first.steps
     guard first.digit == nil, !boldFirst,
           let second = preprocess(paddedFrame: working, inField: inField, boldShape: polarity.byCorners,
@@ -177,10 +179,11 @@ private func preprocess(paddedFrame working: FloatImage, inField: Bool, boldShap
 /// when the caller judged it already (`inkPolarity`). The result carries what this first look
 /// measured (`PreprocessResult.firstLook`). `blurredFrom`: the last look, the digit looked for only
 /// on that first look's flattened frame averaged 5×5 (`findBlurredDigit`; `--steps`:
-/// `soft-ink-mask`), the frame not cleaned again.
+/// `soft-ink-mask`), the frame not cleaned again. `sheetCut`: `working` is a sheet cut from a photo
+/// (`FirstLook.sheetCut`).
 func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = "",
                 firstStepNumber: Int = 1, fieldFrame: FieldFrame? = nil, inkIsDark: Bool? = nil,
-                blurredFrom: FirstLook? = nil) -> PreprocessResult {
+                sheetCut: Bool = false, blurredFrom: FirstLook? = nil) -> PreprocessResult {
     var steps: [PreprocessStep] = []
     func record(_ name: String, _ picture: @autoclosure () -> GrayImage) {
         guard recordingSteps else { return }
@@ -215,7 +218,7 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         firstLook = FirstLook(flattened: page.flattened, unflattened: page.unflattened, thresholds: page.thresholds,
                               fieldFrame: page.fieldFrame, printedRegions: page.printedRegions,
                               printedBoxes: page.printedBoxes, printedLines: page.printedLines,
-                              answerLines: page.answerLines)
+                              answerLines: page.answerLines, sheetCut: sheetCut)
         if found == nil, let past = findDigitPastSolidMarks(page) {
             (page, found) = (past.page, past.selection)
             record("ink-mask-past-solid-marks", componentPicture(page.labels, page.components, width: page.cleaned.width,

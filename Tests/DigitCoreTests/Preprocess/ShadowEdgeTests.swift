@@ -58,3 +58,40 @@ import Testing
         #expect(try Classifier.bundled().predict(digit).digit == 0)
     }
 }
+
+/// A hand's shadow falling across a sheet photographed on a desk, from past the sheet's edge
+/// (`runsIntoFrameEdge`): the band it leaves runs into the sheet's cut.
+@Suite struct ShadowAcrossASheetTests {
+    /// `PaperSheetTests.sheetOnDesk` (320×240), then a shadow over photo and sheet alike: a disc of
+    /// `radius` px at (cx, cy) darkening by `depth`, its edge spread over a tenth of its radius.
+    static func shadowedSheet(cx: Float, cy: Float, radius: Float, depth: Float = 0.3,
+                              write: (inout Canvas) -> Void = { _ in }) -> Canvas {
+        var photo = PaperSheetTests.sheetOnDesk(write: write)
+        for y in 0..<photo.image.height {
+            for x in 0..<photo.image.width {
+                let d = hypotf(Float(x) - cx, Float(y) - cy)
+                photo.image[x, y] *= 1 - depth * min(1, max(0, (radius - d) / (0.1 * radius)))
+            }
+        }
+        return photo
+    }
+
+    @Test(arguments: [(Float(40), Float(40), Float(120)), (300, 230, 130)])
+    func anEmptySheetUnderAShadowHasNoDigit(cx: Float, cy: Float, radius: Float) {
+        // The shadow covers a corner of the sheet; the old reading took the band along its rim,
+        // which runs into the sheet's edge, for a 2 and a 9.
+        let photo = Self.shadowedSheet(cx: cx, cy: cy, radius: radius)
+        #expect(paperSheet(photo.image) != nil)
+        #expect(preprocess(photo.gray).digit == nil)
+    }
+
+    @Test func aPencilDigitOnASheetUnderAShadowIsStillRead() throws {
+        // A faint 7 (ink 0.55 on paper 0.86) on the sheet, clear of the shadow over its corner.
+        let photo = Self.shadowedSheet(cx: 40, cy: 40, radius: 120) {
+            $0.stroke(170, 120, 210, 118, width: 5, ink: 0.55)
+            $0.stroke(210, 118, 186, 182, width: 5, ink: 0.55)
+        }
+        let digit = try #require(preprocess(photo.gray).digit)
+        #expect(try Classifier.bundled().predict(digit).digit == 7)
+    }
+}
