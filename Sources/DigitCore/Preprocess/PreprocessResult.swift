@@ -59,4 +59,7 @@ struct FirstLook: Sendable {
     /// The frame is a sheet cut from a photo of it on a desk (`paperSheet`): its edges are the
     /// paper's, past which nothing is written (`isShadowEdge`).
     var sheetCut = false
+    /// `flattened` with the printed lines painted out (`CleanedPage.flattenedWithoutLines`), when
+    /// the first look had one: the last look averages it (`findBlurredDigit`), not `flattened`.
+    var flattenedWithoutLines: FloatImage? = nil
 }

@@ -33,7 +33,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// together with a box around it is read again inside the box, when the region around it is a
 /// field in its box (`regionAroundDigit`; `--steps`: `digit-in-a-box`, then `in-box-…`). When
 /// nothing is found by any of these, the frame (or the field in its box) gets a last look averaged
-/// 5×5 (`findBlurredDigit`: a faint digit blurred far beyond its pen; `--steps`: `averaged-…`).
+/// 5×5 (where the first look found a form's boxes, with the printed lines it found painted out)
+/// (`findBlurredDigit`: a faint digit blurred far beyond its pen; `--steps`: `averaged-…`).
 ///
 /// An image in which nothing is found is read once more with paper around it (`withPaperAround`)
 /// when its frame leaves the digit none: smaller than MNIST's 28×28 frame, or filled by a bold
@@ -198,7 +199,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
     var page: CleanedPage
     var found: DigitSelection?
     if let blurredFrom {
-        guard let blurred = findBlurredDigit(blurredFrom.flattened, firstLook: blurredFrom.thresholds,
+        guard let blurred = findBlurredDigit(blurredFrom.flattenedWithoutLines ?? blurredFrom.flattened,
+                                             firstLook: blurredFrom.thresholds,
                                              fieldFrame: blurredFrom.fieldFrame,
                                              printedRegions: blurredFrom.printedRegions) else { return noDigit() }
         (page, found) = (blurred.page, blurred.selection)
@@ -218,7 +220,8 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         firstLook = FirstLook(flattened: page.flattened, unflattened: page.unflattened, thresholds: page.thresholds,
                               fieldFrame: page.fieldFrame, printedRegions: page.printedRegions,
                               printedBoxes: page.printedBoxes, printedLines: page.printedLines,
-                              answerLines: page.answerLines, sheetCut: sheetCut)
+                              answerLines: page.answerLines, sheetCut: sheetCut,
+                              flattenedWithoutLines: page.flattenedWithoutLines)
         if found == nil, let past = findDigitPastSolidMarks(page) {
             (page, found) = (past.page, past.selection)
             record("ink-mask-past-solid-marks", componentPicture(page.labels, page.components, width: page.cleaned.width,
@@ -370,6 +373,10 @@ struct CleanedPage {
     /// where the page was cleaned from one (`cleanPage`): filled marks' loops are judged on it
     /// (`markEnclosedHoles`).
     var unflattened: FloatImage? = nil
+    /// `flattened` with the printed lines painted out (`cleaned`), where the page was cleaned from
+    /// one (`cleanPage`), a form's boxes were found on it (`printedBoxes`) and its ink mask was not
+    /// taken from a 3×3 average (`suppressNoise`): what the last look averages (`findBlurredDigit`).
+    var flattenedWithoutLines: FloatImage? = nil
 }
 
 /// gray → polarity (ink bright) → illumination flattened (averaged 3×3 under heavy noise) →
@@ -388,10 +395,11 @@ func cleanPage(working gray: FloatImage, inkIsDark: Bool? = nil,
     let bright = normalisePolarity(gray, inkIsDark: inkIsDark)
     record("polarity", bright.grayImage())
     let flattened = flattenIllumination(bright)
-    let (maskSource, thresholds, _) = suppressNoise(flattened)
+    let (maskSource, thresholds, denoised) = suppressNoise(flattened)
     record("flattened", maskSource.grayImage())
     var page = labelInk(maskSource, thresholds: thresholds, flattened: flattened, retakingThresholds: true)
     page.unflattened = bright
+    if !denoised && !page.printedBoxes.isEmpty { page.flattenedWithoutLines = page.cleaned }
     record("lines-removed", page.cleaned.grayImage())
     return page
 }

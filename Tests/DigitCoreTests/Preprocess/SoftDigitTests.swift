@@ -219,6 +219,17 @@ import Testing
         #expect(Self.reading(canvas.gray) == 0)
     }
 
+    @Test func anEmptyBoxWithItsLabelIsNotReadByTheLastLook() {
+        // A 1200×700 form: an empty 320×225 box (2 px, ink 0.35) with a small label under its
+        // right corner. The first look paints the box out and finds nothing; the last look averaged
+        // the frame with the box in it, where the box's side beside the label was read as a 1.
+        var page = Canvas(width: 1200, height: 700, paper: 0.89)
+        PrintedStructureTests.box(&page, cx: 540, cy: 382, w: 320, h: 225, degrees: 0, width: 2, ink: 0.35)
+        PrintedTextTests.label(&page, "AVE", x: 660, y: 505, height: 14, penWidth: 2, ink: 0.35)
+        page.addNoise(sigma: 0.01, seed: 5)
+        #expect(preprocess(page.gray).digit == nil)
+    }
+
     @Test func theLoopACandidateEnclosesIsNotPaperAroundIt() throws {
         // A ring (0.8) whose loop its blurred fringe fills (0.25), on paper at 0 with noise σ 0.01:
         // measured with the loop, the paper around it looks as bright as the fringe.
