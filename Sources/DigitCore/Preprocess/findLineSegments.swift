@@ -356,7 +356,11 @@ func isolatedStrays(_ strays: [Int]) -> Int? {
 /// crosses it (a comb's tick, a box's wall, a digit's stroke: the ink across the line is thick
 /// there) and a dotted line is all gaps. Two pieces are one line when each, extended, meets the
 /// other's end within half a thickness and 1.5 px, and the gap between them is at most three
-/// thicknesses and 2 px or is ink all the way along the line (a crossing stroke, however wide).
+/// thicknesses of the thinner piece and 2 px or is ink all the way along the line (a crossing
+/// stroke, however wide). The thinner piece's: a line cut by a crossing stroke is as thick on both
+/// sides, while a short thick piece in line with a thin line (a label's letter above a box's side)
+/// bridged a gap as wide as three of its own thicknesses, and the joined line, crooked, was dropped:
+/// the box's side stayed and was read as a 1 on empty forms.
 func joinCollinear(_ segments: [LineSegment], mask: InkMask) -> [LineSegment] {
     // In order of their starts, each piece extends the latest line it continues (one pass).
     var lines: [LineSegment] = []
@@ -368,7 +372,8 @@ func joinCollinear(_ segments: [LineSegment], mask: InkMask) -> [LineSegment] {
             let reach = thickness / 2 + 1.5
             guard abs(a.across(at: Float(b.start)) - b.acrossAtStart) <= reach,
                   abs(b.across(at: Float(a.end)) - a.acrossAtEnd) <= reach else { return false }
-            return Float(gap) <= 3 * thickness + 2 || inkAlong(a, from: a.end + 1, to: b.start - 1, mask: mask)
+            return Float(gap) <= 3 * min(a.thickness, b.thickness) + 2
+                || inkAlong(a, from: a.end + 1, to: b.start - 1, mask: mask)
         }
         guard let k else { lines.append(b); continue }
         let a = lines[k]

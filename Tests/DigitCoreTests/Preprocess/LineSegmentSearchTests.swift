@@ -94,3 +94,31 @@ import Testing
         }
     }
 }
+
+/// A line and a short thick piece in line with it are not one line (`joinCollinear`). Drawn by the test.
+@Suite struct CollinearJoinTests {
+    /// A 4 px vertical line (x 443…446, y 197…298: a box's side) and, 22 px above it, a stub 8 px
+    /// wide and 32 px tall in line with it (x 444…451, y 144…175: a label's letter over the box).
+    static func sideBelowAStub() -> InkMask {
+        var mask = InkMask(width: 700, height: 450, bits: [Bool](repeating: false, count: 700 * 450))
+        for y in 197...298 { for x in 443...446 { mask.bits[y * 700 + x] = true } }
+        for y in 144...175 { for x in 444...451 { mask.bits[y * 700 + x] = true } }
+        return mask
+    }
+
+    @Test func aBoxSideIsNotJoinedToAThickStubAboveIt() throws {
+        // The old join bridged the gap (three of the stub's thicknesses) and made one line reaching
+        // up into the label; on the form it came from, that line was too crooked to keep, and the
+        // box's side was left standing and read as a 1.
+        let side = try #require(findLineSegments(Self.sideBelowAStub(), axis: .vertical).first { $0.end >= 290 })
+        #expect(side.start >= 190 && abs(side.acrossAtStart - 444.5) < 1)
+    }
+
+    @Test func twoPiecesOfOneLineAreStillJoined() throws {
+        // The same line cut by a crossing stroke: 8 px gap, both pieces 4 px thick.
+        var mask = InkMask(width: 300, height: 200, bits: [Bool](repeating: false, count: 300 * 200))
+        for y in 20...180 where !(96...103).contains(y) { for x in 150...153 { mask.bits[y * 300 + x] = true } }
+        let lines = findLineSegments(mask, axis: .vertical)
+        #expect(lines.count == 1 && lines.first.map { $0.start <= 21 && $0.end >= 179 } == true)
+    }
+}
