@@ -217,7 +217,52 @@ func findLineSegments(_ mask: InkMask, axis: LineAxis, rules: LineSegmentRules =
     guard !marked.isEmpty else { return [] }
     marked.sort()
     return joinCollinear(lineSegments(onLine, seeds: marked, thin: thin, axis: axis, width: width, height: height), mask: mask)
-        .filter { isStraight($0, width: width, acrossCount: acrossCount, rules: rules) }
+        .compactMap { segment in
+            isStraight(segment, width: width, acrossCount: acrossCount, rules: rules) ? segment
+                : withoutStrayingStretches(segment, width: width, acrossCount: acrossCount, rules: rules)
+        }
+}
+
+/// A segment that is not straight (`isStraight`) without the stretches where it strays (each
+/// straying position and two on either side), when the rest is still a printed line: the segment
+/// at least twice `printedLength` long, every stretch kept at least `minimumLength`, and what they
+/// make together printed by length alone (`printedElongation` thicknesses, `printedLength` px) and
+/// straight; `nil` otherwise. Its pixels are the kept stretches' (nothing is painted where it
+/// strayed), its ends the outermost stretches'.
+///
+/// Why: a digit written on an answer line joins it where its foot rests on it or its tail crosses
+/// it at a shallow angle, and the line's centre follows the stroke over that stretch. The whole
+/// line was dropped as not straight: it stayed under the digit, joined to it (a 9 was read with
+/// the line, or refused), and the digit was judged without the line it stands on.
+func withoutStrayingStretches(_ segment: LineSegment, width: Int, acrossCount: Int,
+                              rules: LineSegmentRules = LineSegmentRules()) -> LineSegment? {
+    let count = segment.length
+    guard count >= 2 * rules.printedLength else { return nil }
+    let strays = strayPositions(segment, width: width, acrossCount: acrossCount)
+    var kept = [Bool](repeating: true, count: count)
+    for k in strays.indices where strays[k] != 0 {
+        for j in max(0, k - 2)...min(count - 1, k + 2) { kept[j] = false }
+    }
+    // Stretches shorter than `minimumLength` between straying ones are dropped too.
+    var k = 0
+    while k < count {
+        guard kept[k] else { k += 1; continue }
+        var end = k
+        while end + 1 < count && kept[end + 1] { end += 1 }
+        if end - k + 1 < rules.minimumLength { for j in k...end { kept[j] = false } }
+        k = end + 1
+    }
+    let along = { (i: Int) in segment.axis == .horizontal ? i % width : i / width }
+    let pixels = segment.pixels.filter { kept[along($0) - segment.start] }
+    guard !pixels.isEmpty else { return nil }
+    let line = centreLine(pixels, axis: segment.axis, width: width)
+    let positions = kept.filter { $0 }.count
+    let rest = LineSegment(axis: segment.axis, start: line.start, end: line.end, acrossAtStart: line.acrossAtStart,
+                           acrossAtEnd: line.acrossAtEnd, thickness: Float(pixels.count) / Float(positions),
+                           pixels: pixels)
+    guard Float(positions) >= rules.printedElongation * rest.thickness, positions >= rules.printedLength,
+          isStraight(rest, width: width, acrossCount: acrossCount, rules: rules) else { return nil }
+    return rest
 }
 
 /// The thin pixels (`order`: across positions, grouped by along position as `perAlong` delimits,
@@ -319,6 +364,17 @@ func keepingLongChainGroups(_ order: [Int32], perAlong: [Int], alongReach: Int, 
 /// within two positions of an end, still make the segment not straight.
 func isStraight(_ segment: LineSegment, width: Int, acrossCount: Int, rules: LineSegmentRules = LineSegmentRules()) -> Bool {
     let count = segment.length
+    let strays = strayPositions(segment, width: width, acrossCount: acrossCount)
+    let mayStray = segment.elongation >= rules.strayingElongation && segment.length >= rules.printedLength
+    guard mayStray else { return !strays.contains { $0 != 0 } }
+    return isolatedStrays(strays).map { $0 * 20 <= count } ?? false
+}
+
+/// Per along position of `segment` (0…length − 1): −1 or 1 where the centre of its pixels there
+/// strays from its line by more than `isStraight`'s tolerance to that side, else 0 (and 0 at the
+/// outermost positions, where there are none, and where it touches the image's edge across it).
+func strayPositions(_ segment: LineSegment, width: Int, acrossCount: Int) -> [Int] {
+    let count = segment.length
     var sums = [Float](repeating: 0, count: count), counts = [Int](repeating: 0, count: count)
     var clipped = [Bool](repeating: false, count: count)
     for i in segment.pixels {
@@ -328,15 +384,12 @@ func isStraight(_ segment: LineSegment, width: Int, acrossCount: Int, rules: Lin
         if across == 0 || across == acrossCount - 1 { clipped[along - segment.start] = true }
     }
     let tolerance = max(1.5, 0.5 * segment.thickness) * 2 / 3
-    // Per along position: −1 or 1 where the centre strays beyond `tolerance` to that side, else 0.
     var strays = [Int](repeating: 0, count: count)
     for k in 1..<max(1, count - 1) where counts[k] > 0 && !clipped[k] {
         let offset = sums[k] / Float(counts[k]) - segment.across(at: Float(segment.start + k))
         if abs(offset) > tolerance { strays[k] = offset > 0 ? 1 : -1 }
     }
-    let mayStray = segment.elongation >= rules.strayingElongation && segment.length >= rules.printedLength
-    guard mayStray else { return !strays.contains { $0 != 0 } }
-    return isolatedStrays(strays).map { $0 * 20 <= count } ?? false
+    return strays
 }
 
 /// How many positions of `strays` (per along position: −1, 0 or 1, as `isStraight` marks them)

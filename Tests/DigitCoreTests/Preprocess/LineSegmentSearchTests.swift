@@ -122,3 +122,45 @@ import Testing
         #expect(lines.count == 1 && lines.first.map { $0.start <= 21 && $0.end >= 179 } == true)
     }
 }
+
+/// A line a stroke joins over a stretch is still a line, without that stretch
+/// (`withoutStrayingStretches`). Drawn by the test.
+@Suite struct StrayingStretchTests {
+    /// A 300×120 mask: a 1 px line at y = 80 from x = 20 to 280, and a digit's tail meeting it at a
+    /// shallow angle from above: a stroke 3 px thick slanting down from (120, 72) to (160, 80).
+    static func lineWithAFootOnIt() -> InkMask {
+        var mask = InkMask(width: 300, height: 120, bits: [Bool](repeating: false, count: 300 * 120))
+        for x in 20...280 { mask.bits[80 * 300 + x] = true }
+        for x in 120...160 {
+            let y = 72 + (x - 120) * 8 / 40
+            for dy in 0...2 where y + dy <= 80 { mask.bits[(y + dy) * 300 + x] = true }
+        }
+        return mask
+    }
+
+    @Test func aLineWithAFootRestingOnItIsFound() throws {
+        // The old search dropped the whole line as not straight where the foot joined it.
+        let line = try #require(findLineSegments(Self.lineWithAFootOnIt(), axis: .horizontal).first)
+        #expect(line.start <= 22 && line.end >= 278 && abs(line.acrossAtStart - 80) < 1 && abs(line.acrossAtEnd - 80) < 1)
+        // The foot is not part of it: none of its pixels lie more than a pixel or two above the line.
+        #expect(!line.pixels.contains { $0 / 300 < 77 })
+    }
+
+    @Test func aZeroRestingOnTheLineLeavesItFoundAndItsCurvesUnprinted() {
+        // A 0 written with a 4 px pen, 80 px wide, its bottom resting on the line: the line is
+        // found without it, and no stretch of its curves is taken for print.
+        var mask = Self.lineWithAFootOnIt()
+        for i in mask.bits.indices where i / 300 < 79 { mask.bits[i] = false }
+        for y in 0..<120 {
+            for x in 0..<300 {
+                let r = hypotf((Float(x) - 150) / 40, (Float(y) - 20) / 60)
+                if abs(r - 1) * 50 <= 2 { mask.bits[y * 300 + x] = true }
+            }
+        }
+        let printed = printedLineSegments(findLineSegments(mask, axis: .horizontal))
+        #expect(printed.count == 1)
+        #expect(printed.allSatisfy { abs($0.acrossAtStart - 80) < 1 && abs($0.acrossAtEnd - 80) < 1 })
+        // Of the 0's bottom, only what lies within a pixel or two of the line goes with it.
+        #expect(printed.allSatisfy { !$0.pixels.contains { $0 / 300 < 77 } })
+    }
+}
