@@ -33,8 +33,8 @@ public let preprocessingIdentifier = "mnist-box20-com14-stroke-deskew-v1"
 /// together with a box around it is read again inside the box, when the region around it is a
 /// field in its box (`regionAroundDigit`; `--steps`: `digit-in-a-box`, then `in-box-…`). When
 /// nothing is found by any of these, the frame (or the field in its box) gets a last look averaged
-/// 5×5 (where the first look found a form's boxes, with the printed lines it found painted out)
-/// (`findBlurredDigit`: a faint digit blurred far beyond its pen; `--steps`: `averaged-…`).
+/// 5×5 (`findBlurredDigit`: a faint digit blurred far beyond its pen; where the first look found a
+/// form's boxes, on the frame with the printed lines it found painted out; `--steps`: `averaged-…`).
 ///
 /// An image in which nothing is found is read once more with paper around it (`withPaperAround`)
 /// when its frame leaves the digit none: smaller than MNIST's 28×28 frame, or filled by a bold
