@@ -181,7 +181,7 @@ private func preprocess(paddedFrame working: FloatImage, inField: Bool, boldShap
 /// measured (`PreprocessResult.firstLook`). `blurredFrom`: the last look, the digit looked for only
 /// on that first look's flattened frame averaged 5×5 (`findBlurredDigit`; `--steps`:
 /// `soft-ink-mask`), the frame not cleaned again. `sheetCut`: `working` is a sheet cut from a photo
-/// (`FirstLook.sheetCut`).
+/// (`FirstLook.sheetCut`), its lighting divided out with shadows followed (`raisedToShadows`).
 func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = "",
                 firstStepNumber: Int = 1, fieldFrame: FieldFrame? = nil, inkIsDark: Bool? = nil,
                 sheetCut: Bool = false, blurredFrom: FirstLook? = nil) -> PreprocessResult {
@@ -207,7 +207,7 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
         record("soft-ink-mask", componentPicture(page.labels, page.components, width: page.cleaned.width,
                                                  height: page.cleaned.height, chosen: []))
     } else {
-        page = cleanPage(working: working, inkIsDark: inkIsDark, record: record)
+        page = cleanPage(working: working, inkIsDark: inkIsDark, followingShadows: sheetCut, record: record)
         // Printed lines removed from a frame read as it is: what is left of them along its edges (a
         // box cut close, skewed, its corners and stubs) is not a digit either.
         page.fieldFrame = fieldFrame
@@ -388,13 +388,14 @@ func cleanPage(_ image: GrayImage, record: (String, @autoclosure () -> GrayImage
 
 /// `cleanPage` on an image already in working form (`toWorkingImage`: 0…1, 0 = black, at most
 /// `workingLongSideLimit` px long), e.g. a reduced copy or a crop of one; `inkIsDark`: its
-/// polarity, when the caller judged it already.
-func cleanPage(working gray: FloatImage, inkIsDark: Bool? = nil,
+/// polarity, when the caller judged it already; `followingShadows`: its lighting is divided out
+/// with shadows followed (`flattenIllumination`, a sheet cut from a photo).
+func cleanPage(working gray: FloatImage, inkIsDark: Bool? = nil, followingShadows: Bool = false,
                record: (String, @autoclosure () -> GrayImage) -> Void = { _, _ in }) -> CleanedPage {
     record("gray", gray.grayImage())
     let bright = normalisePolarity(gray, inkIsDark: inkIsDark)
     record("polarity", bright.grayImage())
-    let flattened = flattenIllumination(bright)
+    let flattened = flattenIllumination(bright, followingShadows: followingShadows)
     let (maskSource, thresholds, denoised) = suppressNoise(flattened)
     record("flattened", maskSource.grayImage())
     var page = labelInk(maskSource, thresholds: thresholds, flattened: flattened, retakingThresholds: true)

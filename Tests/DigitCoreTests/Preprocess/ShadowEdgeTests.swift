@@ -85,6 +85,19 @@ import Testing
         #expect(preprocess(photo.gray).digit == nil)
     }
 
+    @Test(arguments: [(Float(40), Float(40), Float(120)), (60, 200, 140), (320, 118, 150), (100, 118, 110),
+                      (165, 260, 150)])
+    func aDigitOnASheetUnderADeepShadowIsRead(cx: Float, cy: Float, radius: Float) throws {
+        // A shadow darkening by 45% over part of the sheet, its rim near or across the 7: divided by
+        // the smooth background alone, the band along the rim joined the 7 or hid it (four read
+        // nothing, one a 1); with the background raised to the shadow (`raisedToShadows`), all 7s.
+        let photo = Self.shadowedSheet(cx: cx, cy: cy, radius: radius, depth: 0.45) {
+            PaperSheetTests.seven(&$0, cx: 165, cy: 118)
+        }
+        let digit = try #require(preprocess(photo.gray).digit)
+        #expect(try Classifier.bundled().predict(digit).digit == 7)
+    }
+
     @Test func aPencilDigitOnASheetUnderAShadowIsStillRead() throws {
         // A faint 7 (ink 0.55 on paper 0.86) on the sheet, clear of the shadow over its corner.
         let photo = Self.shadowedSheet(cx: 40, cy: 40, radius: 120) {
