@@ -62,4 +62,6 @@ struct FirstLook: Sendable {
     /// `flattened` with the printed lines painted out (`CleanedPage.flattenedWithoutLines`), when
     /// the first look had one: the last look averages it (`findBlurredDigit`), not `flattened`.
     var flattenedWithoutLines: FloatImage? = nil
+    /// It found no digit but one mark large in the frame (`holdsLoneLargeMark`).
+    var holdsLoneLargeMark = false
 }

@@ -124,7 +124,8 @@ private func lastLook(at frame: FloatImage, after result: PreprocessResult, reco
 
 /// One frame read as `preprocess` says: as it is, then, when nothing is found and its frame leaves
 /// a digit no paper (`withPaperAround`; for a field, also when its digit fills it,
-/// `isFieldFilledByItsDigit`), with paper around it (steps `padded-…`). A frame of MNIST's size or
+/// `isFieldFilledByItsDigit`; for a frame under three MNIST frames, also when its first look holds
+/// one large mark, `holdsLoneLargeMark`), with paper around it (steps `padded-…`). A frame of MNIST's size or
 /// larger filled by a bold shape (`isFilledByBoldShape`, not a field) is read with paper around it
 /// first, and as it is only when nothing is found so: a digit is found in it as it is too, but
 /// often the wrong one, as the page's measures assume paper around the digit (the paper taken for
@@ -148,7 +149,10 @@ func preprocess(frame working: FloatImage, coarse: FloatImage? = nil, inField: B
     first.steps = steps + first.steps
     guard first.digit == nil, !boldFirst,
           let second = preprocess(paddedFrame: working, inField: inField, boldShape: polarity.byCorners,
-                                  filled: inField && isFieldFilledByItsDigit(working), recordingSteps: recordingSteps,
+                                  filled: (inField && isFieldFilledByItsDigit(working))
+                                      || (max(working.width, working.height) < enlargedFrameSide
+                                          && first.firstLook?.holdsLoneLargeMark == true),
+                                  recordingSteps: recordingSteps,
                                   stepsBefore: first.steps, stepPrefix: stepPrefix) else { return first }
     var read = second
     read.firstLook = first.firstLook
@@ -222,6 +226,7 @@ func preprocess(working: FloatImage, recordingSteps: Bool, stepPrefix: String = 
                               printedBoxes: page.printedBoxes, printedLines: page.printedLines,
                               answerLines: page.answerLines, sheetCut: sheetCut,
                               flattenedWithoutLines: page.flattenedWithoutLines)
+        if found == nil { firstLook?.holdsLoneLargeMark = holdsLoneLargeMark(page) }
         if found == nil, let past = findDigitPastSolidMarks(page) {
             (page, found) = (past.page, past.selection)
             record("ink-mask-past-solid-marks", componentPicture(page.labels, page.components, width: page.cleaned.width,

@@ -52,3 +52,24 @@ func paperLevelAtEdge(_ image: FloatImage) -> Float {
     let edge = outermostPixels(image).sorted()
     return inkIsDark(image) ? edge[(3 * edge.count) / 4] : edge[edge.count / 4]
 }
+
+/// Whether `page` (a first look that found no digit) holds one mark and nothing else: no printed
+/// line removed, one mark (`marks`: reaching the high threshold, not a speck) inside the frame, at
+/// least 8 px and `loneMarkFrameShare` of the frame's shorter side on its longer side.
+///
+/// Why: `preprocess` reads a frame under three MNIST frames (`enlargedFrameSide`) again with paper
+/// around it, enlarged, when its first look holds such a mark. A digit 10–20 px tall, blurred, in a
+/// crop a little larger than MNIST's frame has strokes that are hills: its mask is a blob without a
+/// plateau, too small for the lone-mark rule (20 px, `isLoneDrawnMark`), and the frame, 28 px or
+/// more, was not read enlarged. Noise and texture give many marks or small ones.
+func holdsLoneLargeMark(_ page: CleanedPage) -> Bool {
+    guard page.ruledLineCount == 0 else { return false }
+    let found = marks(page.components, rules: DigitSelectionRules(width: page.cleaned.width, height: page.cleaned.height))
+    guard found.count == 1, let mark = found.first, !mark.touchesBorder else { return false }
+    let side = max(mark.boxWidth, mark.boxHeight)
+    return side >= 8 && Float(side) >= loneMarkFrameShare * Float(min(page.cleaned.width, page.cleaned.height))
+}
+
+/// The least share of the frame's shorter side a lone mark spans to be large in it
+/// (`holdsLoneLargeMark`).
+let loneMarkFrameShare: Float = 0.4
